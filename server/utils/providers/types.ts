@@ -1,0 +1,61 @@
+import type { Language, MediaType, SafetyLevel } from '#shared/schemas/common'
+import type { Perspective } from '#shared/schemas/perspective'
+import type { OutputConfig } from '#shared/schemas/output'
+import type { Progress } from '#shared/schemas/run'
+
+/** Every provider names itself so the run's metadata records who did what. */
+export interface ProviderIdentity {
+  readonly id: string
+  readonly model: string
+}
+
+export type SafetyVerdict =
+  | { safe: true }
+  | { safe: false, reason_code: string, /** For the leader; never shown to the child. */ matched: string[] }
+
+export interface SafetyProvider extends ProviderIdentity {
+  check(input: { text: string, level: SafetyLevel, language: Language, signal?: AbortSignal }): Promise<SafetyVerdict>
+}
+
+export interface InterceptionInput {
+  text: string
+  perspective: Perspective
+  language: Language
+  /** The student's own rules (user_defined) or extra context. */
+  context: string | null
+  seed: number
+  signal?: AbortSignal
+}
+
+export interface InterceptionProvider extends ProviderIdentity {
+  intercept(input: InterceptionInput): Promise<{ text: string }>
+}
+
+export interface TranslationProvider extends ProviderIdentity {
+  /** Returns the text in English; English input comes back unchanged. */
+  toEnglish(input: { text: string, language: Language, signal?: AbortSignal }): Promise<{ text: string }>
+}
+
+export interface GenerationInput {
+  prompt: string
+  seed: number
+  perspective: Perspective
+  output: OutputConfig
+  onProgress?: (progress: Progress) => void
+  signal?: AbortSignal
+}
+
+export interface GeneratedMedia {
+  data: Buffer
+  mime: string
+  /** File extension without the dot: png, wav, mp4… */
+  extension: string
+  width: number | null
+  height: number | null
+  duration_s: number | null
+}
+
+export interface GenerationProvider extends ProviderIdentity {
+  readonly mediaType: MediaType
+  generate(input: GenerationInput): Promise<GeneratedMedia>
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod'
+import { LocalizedText, MediaType, Slug } from './common'
+
+export const PERSPECTIVE_CATEGORIES = ['art_history', 'media', 'language', 'attitude', 'play', 'own'] as const
+
+/** One interception preset: how the server transforms a student's idea. */
+export const Perspective = z.object({
+  id: Slug,
+  name: LocalizedText,
+  description: LocalizedText,
+  /** Shown in the detail sheet: what an idea may become. */
+  example: z.object({ input: LocalizedText, output: LocalizedText }).optional(),
+  category: z.enum(PERSPECTIVE_CATEGORIES),
+  /** A single emoji or short symbol shown on the tile. */
+  icon: z.string().min(1).max(16),
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour'),
+  /** The meta-prompt a language model follows to transform the idea. */
+  instruction: LocalizedText,
+  minimum_age: z.number().int().min(0).max(99),
+  default_output: MediaType,
+  /** The student writes the rules of this perspective (user_defined). */
+  student_rules: z.boolean().default(false),
+})
+export type Perspective = z.infer<typeof Perspective>

@@ -1,0 +1,157 @@
+import { z } from 'zod'
+import { Language, LocalizedText, MediaType, SafetyLevel } from './common'
+
+export const RUN_SCHEMA_VERSION = 1
+
+export const STAGE_NAMES = ['input_safety', 'interception', 'pre_output', 'generation'] as const
+export const StageName = z.enum(STAGE_NAMES)
+export type StageName = z.infer<typeof StageName>
+
+export const RUN_STATUSES = ['queued', 'running', 'awaiting_output', 'completed', 'blocked', 'failed', 'cancelled'] as const
+export const RunStatus = z.enum(RUN_STATUSES)
+export type RunStatus = z.infer<typeof RunStatus>
+
+/** A run in one of these states never changes again by itself. */
+export const FINAL_STATUSES: readonly RunStatus[] = ['completed', 'blocked', 'failed', 'cancelled']
+export const isFinalStatus = (status: RunStatus) => FINAL_STATUSES.includes(status)
+
+const Timestamp = z.iso.datetime()
+
+export const StageRecord = z.object({
+  name: StageName,
+  status: z.enum(['pending', 'running', 'done', 'blocked', 'failed', 'skipped', 'cancelled']),
+  provider: z.string().nullable(),
+  model: z.string().nullable(),
+  started_at: Timestamp.nullable(),
+  finished_at: Timestamp.nullable(),
+  duration_ms: z.number().nonnegative().nullable(),
+  error: z.string().nullable(),
+  /** What the stage produced or decided, for research: e.g. the translated prompt. */
+  detail: z.record(z.string(), z.unknown()).optional(),
+})
+export type StageRecord = z.infer<typeof StageRecord>
+
+export const OutputRecord = z.object({
+  type: MediaType,
+  filename: z.string(),
+  mime: z.string(),
+  bytes: z.number().int().nonnegative(),
+  width: z.number().int().positive().nullable(),
+  height: z.number().int().positive().nullable(),
+  duration_s: z.number().nonnegative().nullable(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  provider: z.string(),
+  config: z.string(),
+  thumbnail: z.string().nullable(),
+  created_at: Timestamp,
+})
+export type OutputRecord = z.infer<typeof OutputRecord>
+
+export const PromptEdit = z.object({
+  at: Timestamp,
+  /** Who wrote this version of the text that will be generated. */
+  source: z.enum(['interception', 'student', 'generate_request']),
+  text: z.string(),
+})
+export type PromptEdit = z.infer<typeof PromptEdit>
+
+export const BlockedInfo = z.object({
+  stage: StageName,
+  reason_code: z.string(),
+  message: LocalizedText,
+})
+export type BlockedInfo = z.infer<typeof BlockedInfo>
+
+export const RunError = z.object({
+  stage: StageName.nullable(),
+  code: z.string(),
+  /** For the course leader: what went wrong and where. */
+  message: z.string(),
+  /** For the child: short, friendly, no reason codes. */
+  child_message: LocalizedText,
+  retryable: z.boolean(),
+})
+export type RunError = z.infer<typeof RunError>
+
+export const Progress = z.object({ value: z.number().nonnegative(), max: z.number().positive() })
+export type Progress = z.infer<typeof Progress>
+
+/** metadata.json: everything known about one run, the atomic research unit. */
+export const RunMetadata = z.object({
+  schema_version: z.literal(RUN_SCHEMA_VERSION),
+  run_id: z.uuid({ version: 'v4' }),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+  status: RunStatus,
+  /** The stage running now, or the last one that ran. */
+  stage: StageName.nullable(),
+  perspective: z.string(),
+  /** The student's own rules, for perspectives that let the student write them. */
+  context: z.string().nullable(),
+  language: Language,
+  safety_level: SafetyLevel,
+  seed: z.number().int().nonnegative(),
+  /** The output config asked for; null until the student chooses one. */
+  output: z.string().nullable(),
+  input_text: z.string(),
+  interception_text: z.string().nullable(),
+  /** The text stage 4 generated from, after translation. */
+  generation_prompt: z.string().nullable(),
+  stages: z.array(StageRecord),
+  outputs: z.array(OutputRecord),
+  prompt_history: z.array(PromptEdit),
+  progress: Progress.nullable(),
+  blocked: BlockedInfo.nullable(),
+  error: RunError.nullable(),
+  /** How often a job for this run has been started; restarts count. */
+  attempts: z.number().int().nonnegative(),
+  cancel_requested: z.boolean(),
+  /** Which server instance last worked on the run. */
+  instance_id: z.string().nullable(),
+})
+export type RunMetadata = z.infer<typeof RunMetadata>
+
+/** What every iPad polls: small, no history, no research detail. */
+export interface RunStatusView {
+  run_id: string
+  status: RunStatus
+  stage: StageName | null
+  queue_position: number | null
+  progress: Progress | null
+  stages: Pick<StageRecord, 'name' | 'status' | 'duration_ms'>[]
+  perspective: string
+  output: string | null
+  input_text: string
+  interception_text: string | null
+  outputs: {
+    type: MediaType
+    url: string
+    thumbnail_url: string | null
+    mime: string
+    width: number | null
+    height: number | null
+    duration_s: number | null
+  }[]
+  blocked?: BlockedInfo
+  error?: Pick<RunError, 'code' | 'child_message' | 'retryable'> & { message: string }
+}
+
+export const CreateRunRequest = z.object({
+  perspective: z.string().min(1).max(64),
+  input_text: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
+  context: z.string().trim().max(2000, 'must be at most 2000 characters').optional(),
+  output: z.string().min(1).max(64).optional(),
+  seed: z.number().int().nonnegative().max(2 ** 32 - 1).optional(),
+  safety_level: SafetyLevel.optional(),
+  language: Language.optional(),
+}).strict()
+export type CreateRunRequest = z.infer<typeof CreateRunRequest>
+
+export const GenerateRequest = z.object({
+  output: z.string().min(1).max(64),
+  prompt: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters').optional(),
+}).strict()
+
+export const InterceptionEdit = z.object({
+  text: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
+}).strict()
