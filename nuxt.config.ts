@@ -1,3 +1,5 @@
+import pkg from './package.json' with { type: 'json' }
+
 // Settings come from NUXT_* environment variables through runtimeConfig; the README lists them all.
 export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
@@ -9,9 +11,11 @@ export default defineNuxtConfig({
     dataDir: '',
     contentDir: '',
     safetyLevel: 'youth',
+    defaultLanguage: 'de',
     queueConcurrency: 2,
     runTimeoutSeconds: 300,
     maxRunAttempts: 2,
-    public: {},
+    shutdownTimeoutSeconds: 20,
+    public: { appVersion: pkg.version },
   },
 })

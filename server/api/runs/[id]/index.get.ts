@@ -1,0 +1,12 @@
+import { defineEventHandler } from 'h3'
+import { useReadyApp } from '../../../utils/app-context'
+import { sendWithEtag } from '../../../utils/http/send-with-etag'
+import { requireParam } from '../../../utils/http/route-params'
+import { toRunStatusView } from '../../../utils/pipeline/run-status-view'
+
+/** GET /api/runs/:id: the run's status document, small and with an ETag, for polling. */
+export default defineEventHandler(async (event) => {
+  const { service, queue } = await useReadyApp()
+  const run = await service.get(requireParam(event, 'id'))
+  return sendWithEtag(event, toRunStatusView(run, await queue.position(run.run_id)))
+})

@@ -1,0 +1,25 @@
+import { defineNitroPlugin, useRuntimeConfig, useStorage } from 'nitropack/runtime'
+import { startApp } from '../utils/app-context'
+import { loadContentSources } from '../utils/catalog/content-sources'
+import { parseSettings, SettingsError } from '../utils/settings'
+import { DataDirError } from '../utils/storage/data-dir'
+
+/** Starts storage, queue and pipeline; refuses to start on a bad data dir or bad settings. */
+export default defineNitroPlugin((nitroApp) => {
+  let context
+  try {
+    context = startApp(parseSettings(useRuntimeConfig()), useStorage(), loadContentSources)
+  }
+  catch (error) {
+    if (!(error instanceof DataDirError || error instanceof SettingsError)) throw error
+    console.error(`[ai4artsed] refusing to start: ${error.message}`)
+    process.exit(1)
+  }
+  const { dataDir, queue, settings, ready } = context
+  console.info(`[ai4artsed] data directory: ${dataDir.path} (storage id ${dataDir.storageId})`)
+  ready.catch((error) => {
+    console.error('[ai4artsed] refusing to start: content could not be loaded', error)
+    process.exit(1)
+  })
+  nitroApp.hooks.hook('close', () => queue.close(settings.shutdownTimeoutSeconds * 1000))
+})

@@ -1,0 +1,75 @@
+import { join } from 'node:path'
+import type { Storage } from 'unstorage'
+import { SafetyTermList } from '#shared/schemas/safety'
+import { buildCatalog, type CatalogSources } from './catalog/build-catalog'
+import type { Catalog } from './catalog/catalog'
+import { type CatalogSource, loadCatalog } from './catalog/load-catalog'
+import { type InstanceInfo, describeInstance } from './instance'
+import { createRunJobHandler } from './pipeline/run-job-handler'
+import { RunService } from './pipeline/run-service'
+import { builtinProviders } from './providers/builtin/builtin-registry'
+import { MemoryRunQueue } from './queue/memory-queue'
+import type { RunQueue } from './queue/run-queue'
+import type { Settings } from './settings'
+import { type DataDir, prepareDataDir } from './storage/data-dir'
+import { FsBlobStore } from './storage/fs-blob-store'
+import { mountRunDocuments } from './storage/mount-run-documents'
+import { RunStore } from './storage/run-store'
+
+export interface ContentSources extends CatalogSources { safety: CatalogSource[] }
+
+/** The server's parts, wired once at start-up. */
+export interface AppContext {
+  settings: Settings
+  dataDir: DataDir
+  instance: InstanceInfo
+  runs: RunStore
+  queue: RunQueue
+  /** Resolves once perspectives, outputs and safety lists are loaded and old runs re-queued. */
+  ready: Promise<{ catalog: Catalog, service: RunService }>
+}
+
+let current: AppContext | null = null
+
+/**
+ * Synchronous on purpose: an unusable data directory must stop the process at start-up, and
+ * Nitro does not await plugins. Loading content and recovering runs continue in `ready`.
+ */
+export function startApp(settings: Settings, storage: Storage, loadContent: (contentDir: string) => Promise<ContentSources>): AppContext {
+  const dataDir = prepareDataDir(settings.dataDir)
+  mountRunDocuments(storage, dataDir.path)
+  const runs = new RunStore(storage, new FsBlobStore(join(dataDir.path, 'runs')))
+  const queue = new MemoryRunQueue(settings.queueConcurrency)
+  const instance = describeInstance()
+  const ready = (async () => {
+    const content = await loadContent(settings.contentDir || join(dataDir.path, 'content'))
+    const safety = loadCatalog(SafetyTermList, content.safety)
+    const providers = builtinProviders(safety.items)
+    const catalog = buildCatalog(content, new Set(providers.generators.keys()))
+    for (const problem of [...safety.problems, ...catalog.problems]) {
+      console.warn(`[content] ${problem.file}: ${problem.field}: ${problem.message}`)
+    }
+    const deps = {
+      runs, catalog, providers, instanceId: instance.id,
+      runTimeoutMs: settings.runTimeoutSeconds * 1000, maxRunAttempts: settings.maxRunAttempts,
+    }
+    const service = new RunService({ ...deps, queue, safetyLevel: settings.safetyLevel, defaultLanguage: settings.defaultLanguage })
+    queue.start(createRunJobHandler(deps))
+    const recovered = await service.recoverActiveRuns()
+    if (recovered.requeued || recovered.failed) console.info(`[runs] after restart: ${recovered.requeued} re-queued, ${recovered.failed} failed`)
+    return { catalog, service }
+  })()
+  current = { settings, dataDir, instance, runs, queue, ready }
+  return current
+}
+
+export function useAppContext(): AppContext {
+  if (!current) throw new Error('The app has not started: the app plugin did not run')
+  return current
+}
+
+/** For routes: the context once content is loaded. */
+export async function useReadyApp() {
+  const context = useAppContext()
+  return { ...context, ...(await context.ready) }
+}

@@ -1,0 +1,19 @@
+import { createHash } from 'node:crypto'
+import { getRequestHeader, type H3Event, setResponseHeader, setResponseStatus } from 'h3'
+
+/**
+ * Answers JSON with a weak ETag, or 304 with no body when the client already has it:
+ * thirty iPads polling a run mostly get 304s.
+ */
+export function sendWithEtag(event: H3Event, body: unknown): string | null {
+  const json = JSON.stringify(body)
+  const etag = `W/"${createHash('sha1').update(json).digest('base64url')}"`
+  setResponseHeader(event, 'ETag', etag)
+  setResponseHeader(event, 'Cache-Control', 'no-cache')
+  if (getRequestHeader(event, 'if-none-match')?.split(/\s*,\s*/).includes(etag)) {
+    setResponseStatus(event, 304)
+    return null
+  }
+  setResponseHeader(event, 'Content-Type', 'application/json; charset=utf-8')
+  return json
+}

@@ -1,0 +1,45 @@
+import { randomInt, randomUUID } from 'node:crypto'
+import type { Language, SafetyLevel } from '#shared/schemas/common'
+import { RUN_SCHEMA_VERSION, type RunMetadata, STAGE_NAMES } from '#shared/schemas/run'
+
+export interface NewRunFields {
+  perspective: string
+  input_text: string
+  context: string | null
+  language: Language
+  safety_level: SafetyLevel
+  output: string | null
+  seed?: number
+}
+
+export function newRun(fields: NewRunFields): RunMetadata {
+  const now = new Date().toISOString()
+  return {
+    schema_version: RUN_SCHEMA_VERSION,
+    run_id: randomUUID(),
+    created_at: now,
+    updated_at: now,
+    status: 'queued',
+    stage: null,
+    perspective: fields.perspective,
+    context: fields.context,
+    language: fields.language,
+    safety_level: fields.safety_level,
+    seed: fields.seed ?? randomInt(0, 2 ** 31),
+    output: fields.output,
+    input_text: fields.input_text,
+    interception_text: null,
+    generation_prompt: null,
+    stages: STAGE_NAMES.map(name => ({
+      name, status: 'pending', provider: null, model: null, started_at: null, finished_at: null, duration_ms: null, error: null,
+    })),
+    outputs: [],
+    prompt_history: [],
+    progress: null,
+    blocked: null,
+    error: null,
+    attempts: 0,
+    cancel_requested: false,
+    instance_id: null,
+  }
+}

@@ -1,0 +1,40 @@
+import type { LocalizedText } from '#shared/schemas/common'
+import type { RunError, StageName } from '#shared/schemas/run'
+
+const MACHINE_BUSY: LocalizedText = {
+  de: 'Die Maschine ist gerade beschäftigt. Versuch es gleich noch einmal!',
+  en: 'The machine is busy right now. Try again in a moment!',
+}
+
+const INTERRUPTED: LocalizedText = {
+  de: 'Da ist etwas dazwischengekommen. Versuch es bitte noch einmal!',
+  en: 'Something got in the way. Please try again!',
+}
+
+/** A provider failed or timed out: worth another try, so the child is told to retry. */
+export function providerFailure(stage: StageName, providerId: string, error: unknown, timedOut: boolean): RunError {
+  const reason = error instanceof Error ? error.message : String(error)
+  return {
+    stage,
+    code: timedOut ? 'timeout' : 'provider_error',
+    message: timedOut ? `${providerId} did not finish ${stage} in time` : `${providerId} failed in ${stage}: ${reason}`,
+    child_message: MACHINE_BUSY,
+    retryable: true,
+  }
+}
+
+/** The server stopped while the run was in progress, too often to try once more. */
+export function interruptedFailure(stage: StageName | null, attempts: number): RunError {
+  return {
+    stage,
+    code: 'interrupted',
+    message: `The server stopped during this run ${attempts} time(s); it was not started again.`,
+    child_message: INTERRUPTED,
+    retryable: true,
+  }
+}
+
+/** Something the configuration or our code got wrong; retrying will not help by itself. */
+export function internalFailure(stage: StageName | null, message: string): RunError {
+  return { stage, code: 'internal_error', message, child_message: INTERRUPTED, retryable: false }
+}

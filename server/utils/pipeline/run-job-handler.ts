@@ -1,0 +1,91 @@
+import { isFinalStatus, type RunMetadata } from '#shared/schemas/run'
+import type { RunJob, RunJobHandler, RunJobOutcome } from '../queue/run-queue'
+import type { PipelineDeps } from './pipeline-deps'
+import { internalFailure, interruptedFailure } from './run-errors'
+import { StageFailure, stageRecord } from './stage-runner'
+import { generationStage, inputSafetyStage, interceptionStage, preOutputStage, type StageSignals } from './stages'
+
+/**
+ * A `prepare` job runs stages 1–2 and stops at awaiting_output unless the run already names its
+ * output; a `generate` job runs stages 3–4. Every way a job can end is written to the run.
+ */
+export function createRunJobHandler(deps: PipelineDeps): RunJobHandler {
+  return async (job, queueSignal) => {
+    const run = await deps.runs.get(job.runId)
+    if (!run || isFinalStatus(run.status)) return 'skipped'
+    if (run.cancel_requested) return markCancelled(deps, run.run_id)
+    if (run.attempts >= deps.maxRunAttempts) {
+      await deps.runs.update(run.run_id, (latest) => {
+        latest.status = 'failed'
+        latest.error = interruptedFailure(latest.stage, latest.attempts)
+      })
+      return 'failed'
+    }
+    await deps.runs.update(run.run_id, (latest) => {
+      latest.attempts += 1
+      latest.instance_id = deps.instanceId
+      latest.status = 'running'
+    })
+    const timeout = AbortSignal.timeout(deps.runTimeoutMs)
+    const signals: StageSignals = { signal: AbortSignal.any([queueSignal, timeout]), timeout }
+    try {
+      return await runJob(deps, job, signals)
+    }
+    catch (error) {
+      if (queueSignal.aborted) {
+        const latest = await deps.runs.get(run.run_id)
+        // A shutdown hands the run back: it stays active and is picked up after the restart.
+        return latest?.cancel_requested ? markCancelled(deps, run.run_id) : 'skipped'
+      }
+      const runError = error instanceof StageFailure ? error.runError : internalFailure(null, String(error))
+      if (!(error instanceof StageFailure)) console.error(`[pipeline] run ${run.run_id} failed unexpectedly`, error)
+      await deps.runs.update(run.run_id, (latest) => {
+        latest.status = 'failed'
+        latest.error = runError
+        latest.progress = null
+      })
+      return 'failed'
+    }
+  }
+}
+
+async function runJob(deps: PipelineDeps, job: RunJob, signals: StageSignals): Promise<RunJobOutcome> {
+  const fresh = async () => (await deps.runs.get(job.runId))!
+  let run = await fresh()
+  const perspective = deps.catalog.perspective(run.perspective)
+  if (!perspective) throw new StageFailure(internalFailure(null, `Perspective ${run.perspective} is no longer configured`))
+
+  if (job.kind === 'prepare') {
+    if (!(await inputSafetyStage(deps, run, signals))) return 'done'
+    await interceptionStage(deps, await fresh(), perspective, signals)
+    run = await fresh()
+    if (!run.output) {
+      await deps.runs.update(run.run_id, (latest) => {
+        latest.status = 'awaiting_output'
+        latest.attempts = 0
+      })
+      return 'done'
+    }
+  }
+
+  const output = deps.catalog.output(run.output ?? '')
+  if (!output) throw new StageFailure(internalFailure('pre_output', `Output ${run.output} is no longer configured`))
+  if (!(await preOutputStage(deps, run, output, signals))) return 'done'
+  await generationStage(deps, await fresh(), perspective, output, signals)
+  return 'done'
+}
+
+async function markCancelled(deps: PipelineDeps, runId: string): Promise<RunJobOutcome> {
+  await deps.runs.update(runId, (latest) => {
+    latest.status = 'cancelled'
+    latest.progress = null
+    for (const stage of latest.stages) if (stage.status === 'running' || stage.status === 'failed') stage.status = 'cancelled'
+  })
+  return 'cancelled'
+}
+
+/** Which job an unfinished run still needs, judged from what its stages have done. */
+export function pendingJobKind(run: RunMetadata): RunJob['kind'] | null {
+  if (run.status === 'awaiting_output' || isFinalStatus(run.status)) return null
+  return stageRecord(run.stages, 'interception').status === 'done' ? 'generate' : 'prepare'
+}

@@ -1,0 +1,30 @@
+import type { RunMetadata, RunStatusView } from '#shared/schemas/run'
+
+export const mediaUrl = (runId: string, file: string) => `/api/runs/${runId}/media/${file}`
+
+/** The small document every iPad polls: no prompt history, no research detail. */
+export function toRunStatusView(run: RunMetadata, queuePosition: number | null): RunStatusView {
+  return {
+    run_id: run.run_id,
+    status: run.status,
+    stage: run.stage,
+    queue_position: run.status === 'queued' ? queuePosition : null,
+    progress: run.progress,
+    stages: run.stages.map(({ name, status, duration_ms }) => ({ name, status, duration_ms })),
+    perspective: run.perspective,
+    output: run.output,
+    input_text: run.input_text,
+    interception_text: run.interception_text,
+    outputs: run.outputs.map(output => ({
+      type: output.type,
+      url: mediaUrl(run.run_id, output.filename),
+      thumbnail_url: output.thumbnail ? mediaUrl(run.run_id, output.thumbnail) : null,
+      mime: output.mime,
+      width: output.width,
+      height: output.height,
+      duration_s: output.duration_s,
+    })),
+    ...(run.blocked ? { blocked: run.blocked } : {}),
+    ...(run.error ? { error: { code: run.error.code, message: run.error.message, child_message: run.error.child_message, retryable: run.error.retryable } } : {}),
+  }
+}

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto'
+import { blockedMessage } from '#shared/blocked-messages'
+import type { OutputConfig } from '#shared/schemas/output'
+import type { Perspective } from '#shared/schemas/perspective'
+import type { BlockedInfo, OutputRecord, RunError, RunMetadata, StageName } from '#shared/schemas/run'
+import { makeThumbnail } from '../media/thumbnail'
+import type { SafetyVerdict } from '../providers/types'
+import { outputFileName, thumbnailFileName } from '../storage/run-keys'
+import type { PipelineDeps } from './pipeline-deps'
+import { runStage, StageFailure, stageRecord } from './stage-runner'
+import { internalFailure, providerFailure } from './run-errors'
+
+/** Signals a stage is given: `timeout` tells a slow provider apart from a cancel. */
+export interface StageSignals { signal: AbortSignal, timeout: AbortSignal }
+
+const PROGRESS_WRITE_INTERVAL_MS = 500
+
+function failureFor(stage: StageName, providerId: string, signals: StageSignals) {
+  return (error: unknown): RunError => providerFailure(stage, providerId, error, signals.timeout.aborted)
+}
+
+/** Ends the run as blocked when the verdict says so; true if it did. */
+async function blockIfUnsafe(deps: PipelineDeps, runId: string, stage: StageName, verdict: SafetyVerdict) {
+  if (verdict.safe) return false
+  const blocked: BlockedInfo = { stage, reason_code: verdict.reason_code, message: blockedMessage(verdict.reason_code) }
+  await deps.runs.update(runId, (run) => {
+    run.status = 'blocked'
+    run.blocked = blocked
+    Object.assign(stageRecord(run.stages, stage), { status: 'blocked', detail: { reason_code: verdict.reason_code, matched: verdict.matched } })
+  })
+  return true
+}
+
+/** Stage 1: the idea (and the student's own rules) checked at the run's safety level. */
+export async function inputSafetyStage(deps: PipelineDeps, run: RunMetadata, signals: StageSignals): Promise<boolean> {
+  const provider = deps.providers.inputSafety
+  const text = [run.input_text, run.context].filter(Boolean).join('\n')
+  const verdict = await runStage(deps.runs, run.run_id, 'input_safety', provider,
+    () => provider.check({ text, level: run.safety_level, language: run.language, signal: signals.signal }),
+    failureFor('input_safety', provider.id, signals),
+    result => ({ safe: result.safe }))
+  return !(await blockIfUnsafe(deps, run.run_id, 'input_safety', verdict))
+}
+
+/** Stage 2: the idea transformed by the perspective's instruction. */
+export async function interceptionStage(deps: PipelineDeps, run: RunMetadata, perspective: Perspective, signals: StageSignals) {
+  const provider = deps.providers.interception
+  const { text } = await runStage(deps.runs, run.run_id, 'interception', provider,
+    () => provider.intercept({ text: run.input_text, perspective, language: run.language, context: run.context, seed: run.seed, signal: signals.signal }),
+    failureFor('interception', provider.id, signals))
+  await deps.runs.update(run.run_id, (latest) => {
+    latest.interception_text = text
+    latest.prompt_history.push({ at: new Date().toISOString(), source: 'interception', text })
+  })
+}
+
+/** Stage 3: the text that will really be generated, in English where the output needs it, checked again. */
+export async function preOutputStage(deps: PipelineDeps, run: RunMetadata, output: OutputConfig, signals: StageSignals): Promise<boolean> {
+  const { translation, preOutputSafety: safety } = deps.providers
+  const text = run.interception_text ?? run.input_text
+  const translate = output.needs_english && run.language !== 'en'
+  const identity = translate
+    ? { id: `${translation.id}+${safety.id}`, model: `${translation.model}+${safety.model}` }
+    : safety
+  const checked = await runStage(deps.runs, run.run_id, 'pre_output', identity, async () => {
+    const prompt = translate ? (await translation.toEnglish({ text, language: run.language, signal: signals.signal })).text : text
+    const verdict = await safety.check({ text: prompt, level: run.safety_level, language: translate ? 'en' : run.language, signal: signals.signal })
+    return { prompt, verdict }
+  }, failureFor('pre_output', identity.id, signals), result => ({ translated: translate, prompt: result.prompt, safe: result.verdict.safe }))
+  await deps.runs.update(run.run_id, (latest) => { latest.generation_prompt = checked.prompt })
+  return !(await blockIfUnsafe(deps, run.run_id, 'pre_output', checked.verdict))
+}
+
+/** Stage 4: media from the prompt, stored with its thumbnail and one output record. */
+export async function generationStage(deps: PipelineDeps, run: RunMetadata, perspective: Perspective, output: OutputConfig, signals: StageSignals) {
+  const provider = deps.providers.generators.get(output.provider)
+  if (!provider) throw new StageFailure(internalFailure('generation', `Output ${output.id} names provider ${output.provider}, which is not configured`))
+  let lastProgressWrite = 0
+  const onProgress = (progress: { value: number, max: number }) => {
+    if (Date.now() - lastProgressWrite < PROGRESS_WRITE_INTERVAL_MS) return
+    lastProgressWrite = Date.now()
+    deps.runs.update(run.run_id, (latest) => {
+      if (latest.status === 'running' && latest.stage === 'generation') latest.progress = progress
+    }).catch(() => { /* progress is a courtesy; the stage result is what counts */ })
+  }
+  const record = await runStage(deps.runs, run.run_id, 'generation', provider, async () => {
+    const media = await provider.generate({ prompt: run.generation_prompt ?? run.interception_text ?? run.input_text, seed: run.seed, perspective, output, onProgress, signal: signals.signal })
+    const filename = outputFileName(output.media_type, media.extension)
+    await deps.runs.putMedia(run.run_id, filename, media.data, media.mime)
+    const thumbnail = await makeThumbnail(media)
+    const thumbnailName = thumbnail ? thumbnailFileName(output.media_type) : null
+    if (thumbnail && thumbnailName) await deps.runs.putMedia(run.run_id, thumbnailName, thumbnail.data, 'image/webp')
+    const outputRecord: OutputRecord = {
+      type: output.media_type, filename, mime: media.mime, bytes: media.data.length,
+      width: media.width, height: media.height, duration_s: media.duration_s,
+      sha256: createHash('sha256').update(media.data).digest('hex'),
+      provider: provider.id, config: output.id, thumbnail: thumbnailName, created_at: new Date().toISOString(),
+    }
+    return outputRecord
+  }, failureFor('generation', provider.id, signals), result => ({ filename: result.filename, bytes: result.bytes }))
+  await deps.runs.update(run.run_id, (latest) => {
+    latest.outputs = [...latest.outputs.filter(existing => existing.filename !== record.filename), record]
+    latest.progress = null
+    latest.status = 'completed'
+  })
+}

@@ -1,0 +1,10 @@
+import type { GenerationProvider, InterceptionProvider, SafetyProvider, TranslationProvider } from './types'
+
+/** Which provider does each stage's work. Generation is chosen per output config. */
+export interface ProviderRegistry {
+  inputSafety: SafetyProvider
+  interception: InterceptionProvider
+  translation: TranslationProvider
+  preOutputSafety: SafetyProvider
+  generators: Map<string, GenerationProvider>
+}

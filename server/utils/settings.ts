@@ -1,0 +1,27 @@
+import { z } from 'zod'
+import { Language, SafetyLevel } from '#shared/schemas/common'
+
+/** Server settings from runtimeConfig (NUXT_* variables); the README has the table. */
+export const Settings = z.object({
+  dataDir: z.string(),
+  contentDir: z.string(),
+  safetyLevel: SafetyLevel,
+  defaultLanguage: Language,
+  queueConcurrency: z.coerce.number().int().min(1).max(64),
+  runTimeoutSeconds: z.coerce.number().positive(),
+  maxRunAttempts: z.coerce.number().int().min(1).max(10),
+  shutdownTimeoutSeconds: z.coerce.number().nonnegative(),
+})
+export type Settings = z.infer<typeof Settings>
+
+export class SettingsError extends Error {}
+
+export function parseSettings(runtimeConfig: Record<string, unknown>): Settings {
+  const parsed = Settings.safeParse(runtimeConfig)
+  if (parsed.success) return parsed.data
+  const problems = parsed.error.issues.map(issue => `${envName(String(issue.path[0]))}: ${issue.message}`)
+  throw new SettingsError(`Invalid settings: ${problems.join('; ')}`)
+}
+
+/** runtimeConfig key → the environment variable that sets it (dataDir → NUXT_DATA_DIR). */
+export const envName = (key: string) => `NUXT_${key.replace(/[A-Z]/g, letter => `_${letter}`).toUpperCase()}`

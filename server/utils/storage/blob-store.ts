@@ -1,0 +1,28 @@
+import type { Readable } from 'node:stream'
+
+export interface BlobStat {
+  size: number
+  modifiedAt: Date
+  /** Strong validator for HTTP caching; changes whenever the content can have changed. */
+  etag: string
+}
+
+/** An inclusive byte range, as HTTP Range requests name them. */
+export interface ByteRange { start: number, end: number }
+
+/**
+ * Where media lives. Keys are `<run_id>/<file>` from run-keys.ts. Implementations stream and
+ * never hold a whole file in memory on the read path.
+ */
+export interface BlobStore {
+  readonly driver: string
+  readonly location: string
+  put(key: string, data: Buffer | Readable, options: { contentType: string }): Promise<void>
+  stat(key: string): Promise<BlobStat | null>
+  read(key: string, range?: ByteRange): Promise<Readable>
+  delete(key: string): Promise<void>
+  /** File names directly under a prefix such as a run id. */
+  list(prefix: string): Promise<string[]>
+}
+
+export class BlobNotFoundError extends Error {}

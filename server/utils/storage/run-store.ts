@@ -1,0 +1,75 @@
+import type { Readable } from 'node:stream'
+import type { Storage } from 'unstorage'
+import { isFinalStatus, RunMetadata } from '#shared/schemas/run'
+import { KeyedMutex } from '../keyed-mutex'
+import type { BlobStore } from './blob-store'
+import { ACTIVE_RUNS_PREFIX, activeRunKey, isRunId, RUN_FILES, runBlobKey, runDocumentKey } from './run-keys'
+
+export type RunUpdate = (run: RunMetadata) => void
+
+/**
+ * Runs as folders: metadata.json and the texts through unstorage (`runs:` mount), media through
+ * the blob store. Every change to metadata goes through `update`, one at a time per run.
+ * Unfinished runs are also listed under `active-runs:`, so a restart finds them without
+ * reading every run ever stored.
+ */
+export class RunStore {
+  private mutex = new KeyedMutex()
+
+  constructor(private documents: Storage, readonly blobs: BlobStore) {}
+
+  async create(run: RunMetadata): Promise<void> {
+    await this.mutex.run(run.run_id, async () => {
+      await this.documents.setItem(runDocumentKey(run.run_id, RUN_FILES.input), run.input_text)
+      await this.writeMetadata(RunMetadata.parse(run))
+    })
+  }
+
+  /** Runs that were not finished when last written: what a restart must pick up. */
+  async activeRunIds(): Promise<string[]> {
+    const keys = await this.documents.getKeys(ACTIVE_RUNS_PREFIX)
+    return keys.map(key => key.slice(ACTIVE_RUNS_PREFIX.length + 1)).filter(isRunId)
+  }
+
+  /** Null for ids that are not ours as well as for runs that do not exist. */
+  async get(runId: string): Promise<RunMetadata | null> {
+    if (!isRunId(runId)) return null
+    const raw = await this.documents.getItemRaw<Buffer>(runDocumentKey(runId, RUN_FILES.metadata))
+    return raw ? JSON.parse(raw.toString('utf8')) as RunMetadata : null
+  }
+
+  /** Applies `change` to the newest metadata and writes it back; returns what was written. */
+  async update(runId: string, change: RunUpdate): Promise<RunMetadata> {
+    return this.mutex.run(runId, async () => {
+      const current = await this.get(runId)
+      if (!current) throw new Error(`Run ${runId} does not exist`)
+      const next = structuredClone(current)
+      change(next)
+      next.updated_at = new Date().toISOString()
+      const valid = RunMetadata.parse(next)
+      if (valid.interception_text !== null && valid.interception_text !== current.interception_text) {
+        await this.documents.setItem(runDocumentKey(runId, RUN_FILES.interception), valid.interception_text)
+      }
+      await this.writeMetadata(valid, current)
+      return valid
+    })
+  }
+
+  async putMedia(runId: string, file: string, data: Buffer | Readable, contentType: string): Promise<void> {
+    await this.blobs.put(runBlobKey(runId, file), data, { contentType })
+  }
+
+  async listFiles(runId: string): Promise<string[]> {
+    return isRunId(runId) ? this.blobs.list(runId) : []
+  }
+
+  private async writeMetadata(run: RunMetadata, previous?: RunMetadata) {
+    const wasActive = previous !== undefined && !isFinalStatus(previous.status)
+    const isActive = !isFinalStatus(run.status)
+    // Listed as active before the metadata says so, unlisted only after it says final:
+    // a crash between the two writes leaves an extra entry, never a forgotten run.
+    if (isActive && !wasActive) await this.documents.setItem(activeRunKey(run.run_id), run.status)
+    await this.documents.setItem(runDocumentKey(run.run_id, RUN_FILES.metadata), `${JSON.stringify(run, null, 2)}\n`)
+    if (!isActive && (wasActive || !previous)) await this.documents.removeItem(activeRunKey(run.run_id))
+  }
+}

@@ -1,0 +1,63 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { RunMetadata } from '#shared/schemas/run'
+import { newRun } from '../../../../../server/utils/pipeline/new-run'
+import { tempRunStore } from '../../../../support/run-store'
+
+const fields = { perspective: 'bauhaus', input_text: 'Ein Haus am Meer', context: null, language: 'de', safety_level: 'youth', output: null } as const
+
+describe('RunStore', () => {
+  it('keeps each run in its own folder with metadata.json and input.txt', async () => {
+    const { runs, dataDir } = tempRunStore()
+    const run = newRun(fields)
+    await runs.create(run)
+    const folder = join(dataDir, 'runs', run.run_id)
+    expect(RunMetadata.parse(JSON.parse(readFileSync(join(folder, 'metadata.json'), 'utf8')))).toEqual(run)
+    expect(readFileSync(join(folder, 'input.txt'), 'utf8')).toBe('Ein Haus am Meer')
+    expect(await runs.get(run.run_id)).toEqual(run)
+  })
+
+  it('writes interception.txt whenever the interception changes', async () => {
+    const { runs, dataDir } = tempRunStore()
+    const run = newRun(fields)
+    await runs.create(run)
+    await runs.update(run.run_id, (latest) => { latest.interception_text = 'Ein Quadrat am Meer' })
+    expect(readFileSync(join(dataDir, 'runs', run.run_id, 'interception.txt'), 'utf8')).toBe('Ein Quadrat am Meer')
+  })
+
+  it('loses no update when many happen at once', async () => {
+    const { runs } = tempRunStore()
+    const run = newRun(fields)
+    await runs.create(run)
+    await Promise.all(Array.from({ length: 50 }, (_, index) => runs.update(run.run_id, (latest) => {
+      latest.prompt_history.push({ at: new Date().toISOString(), source: 'student', text: `edit ${index}` })
+    })))
+    const stored = await runs.get(run.run_id)
+    expect(stored!.prompt_history.map(edit => edit.text).sort()).toEqual(Array.from({ length: 50 }, (_, index) => `edit ${index}`).sort())
+  })
+
+  it('refuses metadata that breaks the schema and keeps the stored version', async () => {
+    const { runs } = tempRunStore()
+    const run = newRun(fields)
+    await runs.create(run)
+    await expect(runs.update(run.run_id, (latest) => { (latest as { status: string }).status = 'exploded' })).rejects.toThrow()
+    expect((await runs.get(run.run_id))!.status).toBe('queued')
+  })
+
+  it('lists unfinished runs until they end', async () => {
+    const { runs, dataDir } = tempRunStore()
+    const open = newRun(fields)
+    const done = newRun(fields)
+    await runs.create(open)
+    await runs.create(done)
+    await runs.update(done.run_id, (latest) => { latest.status = 'completed' })
+    expect(await runs.activeRunIds()).toEqual([open.run_id])
+    expect(existsSync(join(dataDir, 'active-runs', done.run_id))).toBe(false)
+  })
+
+  it('answers null for ids that are not ours', async () => {
+    const { runs } = tempRunStore()
+    for (const id of ['..', '../storage-id', '%2e%2e', 'x']) expect(await runs.get(id)).toBeNull()
+  })
+})
