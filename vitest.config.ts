@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config'
 const alias = { '#shared': fileURLToPath(new URL('./shared', import.meta.url)) }
 
 // Unit tests import server modules directly; integration and browser tests talk HTTP to the
-// server that `nuxt build` produced (tests/support/server.ts starts it on a temp data dir).
+// server that `nuxt build` produced (tests/support/server.ts starts one per test file, each on
+// its own port and temp data dir, so files may run in parallel).
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -15,6 +16,16 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,

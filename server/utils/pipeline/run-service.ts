@@ -1,4 +1,5 @@
 import { createError } from 'h3'
+import { detectLanguage } from '#shared/detect-language'
 import { type Language, type SafetyLevel, stricterSafetyLevel } from '#shared/schemas/common'
 import { type CreateRunRequest, isFinalStatus, type RunMetadata } from '#shared/schemas/run'
 import type { RunQueue } from '../queue/run-queue'
@@ -35,7 +36,7 @@ export class RunService {
       perspective: perspective.id,
       input_text: request.input_text,
       context: request.context ?? null,
-      language: request.language ?? this.deps.defaultLanguage,
+      language: detectLanguage(request.input_text) ?? request.language ?? this.deps.defaultLanguage,
       safety_level: request.safety_level ? stricterSafetyLevel(this.deps.safetyLevel, request.safety_level) : this.deps.safetyLevel,
       output: output?.id ?? null,
       seed: request.seed,

@@ -17,6 +17,7 @@ export const atomicFsDriver = defineDriver((options: { base: string }) => {
   return {
     ...lite,
     name: 'atomic-fs',
+    options,
     setItem: (key: string, value: string) => writeFileAtomic(pathOf(key), value),
     setItemRaw: (key: string, value: Buffer) => writeFileAtomic(pathOf(key), value),
   }

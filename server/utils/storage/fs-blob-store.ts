@@ -10,7 +10,8 @@ export class FsBlobStore implements BlobStore {
 
   constructor(readonly location: string) {}
 
-  async put(key: string, data: Buffer | Readable): Promise<void> {
+  /** The content type is not stored: files are served by extension. */
+  async put(key: string, data: Buffer | Readable, _options: { contentType: string }): Promise<void> {
     await writeFileAtomic(this.pathOf(key), data)
   }
 

@@ -1,0 +1,16 @@
+import type { Language } from '#shared/schemas/common'
+import type { Perspective } from '#shared/schemas/perspective'
+
+/** What every rule gets: the student's idea, its language and a seeded source of chance. */
+export interface InterceptionRequest {
+  idea: string
+  language: Language
+  perspective: Perspective
+  /** The student's own rules (user_defined) or extra context. */
+  context: string | null
+  /** Same seed, same idea → same sequence, so a run can be repeated exactly. */
+  random: () => number
+}
+
+/** Returns the transformed idea in the same language as the input. */
+export type InterceptionRule = (request: InterceptionRequest) => string

@@ -1,0 +1,43 @@
+import type { Bilingual } from './text-tools'
+
+/** Words that sound nearly alike, so a whispered idea drifts but stays recognisable. German nouns keep their capital. */
+export const SOUND_ALIKES: Bilingual<Readonly<Record<string, readonly string[]>>> = {
+  de: {
+    hund: ['Mund', 'Bund'], mund: ['Hund', 'Mond'], mond: ['Mund', 'Blond'], haus: ['Maus', 'Laus'], maus: ['Haus', 'Mauer'],
+    baum: ['Traum', 'Raum'], traum: ['Baum', 'Schaum'], katze: ['Tatze', 'Mütze'], tatze: ['Katze', 'Tasse'],
+    mütze: ['Pfütze', 'Katze'], tisch: ['Fisch', 'Tusch'], fisch: ['Tisch', 'Frisch'], nase: ['Hase', 'Vase'],
+    hase: ['Nase', 'Vase'], vase: ['Hase', 'Nase'], rose: ['Hose', 'Dose'], hose: ['Rose', 'Dose'], sonne: ['Tonne', 'Wonne'],
+    tonne: ['Sonne', 'Nonne'], hand: ['Sand', 'Wand'], sand: ['Hand', 'Land'], wand: ['Hand', 'Band'], bein: ['Stein', 'Wein'],
+    stein: ['Bein', 'Schwein'], kuh: ['Schuh', 'Gnu'], schuh: ['Kuh', 'Uhu'], bär: ['Meer', 'Teer'], meer: ['Bär', 'Speer'],
+    berg: ['Zwerg', 'Werk'], zwerg: ['Berg', 'Quark'], stern: ['Kern', 'Fern'], boot: ['Brot', 'Lot'], brot: ['Boot', 'rot'],
+    ball: ['Stall', 'Knall'], pferd: ['Herd', 'Schwert'], wolke: ['Molke', 'Locke'], blume: ['Krume', 'Pflaume'],
+    regen: ['Segen', 'wegen'], wald: ['Spalt', 'Welt'], vogel: ['Nagel', 'Kegel'], schiff: ['Riff', 'Griff'],
+    licht: ['Gedicht', 'Gesicht'], gesicht: ['Gedicht', 'Licht'], garten: ['Karten', 'warten'], kind: ['Wind', 'Rind'],
+    wind: ['Kind', 'Rind'], schnee: ['Klee', 'Tee'], see: ['Tee', 'Fee'], tee: ['See', 'Fee'], fee: ['Tee', 'Klee'],
+    drache: ['Sache', 'Lache'], ritter: ['Gitter', 'Zither'], schloss: ['Ross', 'Floß'], prinzessin: ['Prinz-Essen', 'Printessin'],
+    pizza: ['Pisa', 'Pizzeria'], auto: ['Otto', 'Foto'], kuchen: ['suchen', 'Buchen'], apfel: ['Gipfel', 'Zapfen'],
+    rot: ['Brot', 'Boot'], blau: ['grau', 'Frau'], grün: ['kühn', 'Bühne'], gelb: ['Geld', 'Feld'], groß: ['Floß', 'bloß'],
+    klein: ['Schwein', 'fein'], fliegt: ['liegt', 'wiegt'], läuft: ['kauft', 'tauft'], spielt: ['zielt', 'fühlt'],
+    singt: ['springt', 'winkt'], tanzt: ['pflanzt', 'glänzt'], schläft: ['schafft', 'schleift'], himmel: ['Schimmel', 'Bimmel'],
+    insel: ['Pinsel', 'Winsel'], pinsel: ['Insel', 'Winsel'], lampe: ['Rampe', 'Pampe'], flasche: ['Tasche', 'Asche'],
+    tasche: ['Flasche', 'Masche'], raupe: ['Taube', 'Haube'], taube: ['Raupe', 'Haube'], schlange: ['Zange', 'Stange'],
+  },
+  en: {
+    cat: ['hat', 'bat'], hat: ['cat', 'bat'], bat: ['cat', 'hat'], house: ['mouse', 'blouse'], mouse: ['house', 'moose'],
+    moose: ['goose', 'mouse'], goose: ['moose', 'juice'], tree: ['three', 'free'], three: ['tree', 'sea'], dog: ['log', 'frog'],
+    frog: ['fog', 'dog'], log: ['dog', 'fog'], rain: ['train', 'brain'], train: ['rain', 'crane'], sun: ['bun', 'run'],
+    bun: ['sun', 'run'], moon: ['spoon', 'balloon'], spoon: ['moon', 'noon'], star: ['car', 'jar'], car: ['star', 'guitar'],
+    fish: ['dish', 'wish'], dish: ['fish', 'wish'], boat: ['goat', 'coat'], goat: ['boat', 'coat'], bear: ['chair', 'pear'],
+    chair: ['bear', 'hair'], snake: ['cake', 'lake'], cake: ['snake', 'lake'], lake: ['cake', 'rake'], bee: ['tea', 'key'],
+    sea: ['tea', 'sky'], sky: ['pie', 'fly'], fly: ['pie', 'sky'], flower: ['tower', 'shower'], tower: ['flower', 'power'],
+    king: ['ring', 'wing'], ring: ['king', 'swing'], castle: ['tassel', 'parcel'], dragon: ['wagon', 'flagon'],
+    wagon: ['dragon', 'bacon'], garden: ['pardon', 'carton'], bird: ['word', 'herd'], horse: ['course', 'sauce'],
+    ball: ['wall', 'hall'], wall: ['ball', 'hall'], mountain: ['fountain', 'counting'], fountain: ['mountain', 'mounting'],
+    rabbit: ['habit', 'carrot'], light: ['kite', 'night'], night: ['kite', 'light'], kite: ['light', 'bite'],
+    snow: ['bow', 'crow'], crow: ['snow', 'row'], witch: ['switch', 'pitch'], ship: ['chip', 'sheep'], sheep: ['ship', 'jeep'],
+    pizza: ['visa', 'pisa'], red: ['bread', 'bed'], blue: ['glue', 'shoe'], green: ['queen', 'bean'], big: ['pig', 'wig'],
+    pig: ['wig', 'big'], small: ['tall', 'ball'], flying: ['frying', 'crying'], dancing: ['prancing', 'glancing'],
+    playing: ['praying', 'weighing'], sleeping: ['sweeping', 'leaping'], running: ['sunning', 'cunning'],
+    forest: ['florist', 'tourist'], island: ['highland', 'ironed'], robot: ['row-boat', 'rowbot'], princess: ['prince-less', 'pin-chess'],
+  },
+}

@@ -1,0 +1,58 @@
+import type { LocalizedText } from './schemas/common'
+
+/**
+ * What a child reads when a run is blocked. Never the reason code or the word that matched:
+ * the message says kindly that this idea does not work here and what to try instead.
+ */
+const BLOCKED_MESSAGES = {
+  violence: {
+    de: 'Diese Idee können wir hier nicht umsetzen. Probier doch, sie ohne Kampf und Verletzungen zu beschreiben!',
+    en: 'We can’t make this idea here. Try describing it without fighting or anyone getting hurt!',
+  },
+  horror: {
+    de: 'Das wird uns hier zu gruselig. Wie wäre es mit etwas Geheimnisvollem statt Schaurigem?',
+    en: 'That’s a bit too scary for here. How about something mysterious instead of creepy?',
+  },
+  sexual: {
+    de: 'Diese Idee passt nicht in unsere Werkstatt. Probier ein anderes Motiv aus!',
+    en: 'This idea doesn’t fit our workshop. Try a different subject!',
+  },
+  self_harm: {
+    de: 'Diese Idee setzen wir hier nicht um. Wenn dich etwas bedrückt, sprich mit jemandem, dem du vertraust.',
+    en: 'We won’t make this idea here. If something is bothering you, talk to someone you trust.',
+  },
+  hate: {
+    de: 'Hier sollen sich alle wohlfühlen. Beschreib deine Idee doch mit freundlichen Worten!',
+    en: 'Everyone should feel welcome here. Try describing your idea with kind words!',
+  },
+  drugs: {
+    de: 'Diese Idee können wir hier nicht umsetzen. Probier doch ein anderes Thema!',
+    en: 'We can’t make this idea here. Why not try a different topic?',
+  },
+  profanity: {
+    de: 'Ein paar Wörter passen hier nicht. Probier doch, es freundlicher zu sagen!',
+    en: 'Some words don’t fit here. Try saying it in a friendlier way!',
+  },
+  safety_unavailable: {
+    de: 'Die Sicherheitsprüfung ist gerade nicht erreichbar. Versuch es gleich noch einmal oder frag deine Kursleitung.',
+    en: 'The safety check isn’t available right now. Try again in a moment or ask your course leader.',
+  },
+} as const satisfies Record<string, LocalizedText>
+
+export type BlockedReasonCode = keyof typeof BLOCKED_MESSAGES
+
+export const BLOCKED_REASON_CODES = Object.keys(BLOCKED_MESSAGES) as BlockedReasonCode[]
+
+const FALLBACK_MESSAGE: LocalizedText = {
+  de: 'Diese Idee können wir hier nicht umsetzen. Probier doch, sie freundlicher zu beschreiben!',
+  en: 'We can’t make this idea here. Try describing it in a friendlier way!',
+}
+
+export function isBlockedReasonCode(code: string): code is BlockedReasonCode {
+  return Object.hasOwn(BLOCKED_MESSAGES, code)
+}
+
+/** A fresh copy each time: the caller stores it in the run and may change it there. */
+export function blockedMessage(reasonCode: string): LocalizedText {
+  return { ...(isBlockedReasonCode(reasonCode) ? BLOCKED_MESSAGES[reasonCode] : FALLBACK_MESSAGE) }
+}
