@@ -23,6 +23,17 @@ export function providerFailure(stage: StageName, providerId: string, error: unk
   }
 }
 
+/** The run's time ran out between two stages. */
+export function timeoutFailure(stage: StageName | null, timeoutMs: number): RunError {
+  return {
+    stage,
+    code: 'timeout',
+    message: `The run did not finish within ${Math.round(timeoutMs / 1000)} s`,
+    child_message: MACHINE_BUSY,
+    retryable: true,
+  }
+}
+
 /** The server stopped while the run was in progress, too often to try once more. */
 export function interruptedFailure(stage: StageName | null, attempts: number): RunError {
   return {

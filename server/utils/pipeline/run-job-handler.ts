@@ -1,7 +1,7 @@
 import { isFinalStatus, type RunMetadata } from '#shared/schemas/run'
 import type { RunJob, RunJobHandler, RunJobOutcome } from '../queue/run-queue'
 import type { PipelineDeps } from './pipeline-deps'
-import { internalFailure, interruptedFailure } from './run-errors'
+import { internalFailure, interruptedFailure, timeoutFailure } from './run-errors'
 import { StageFailure, stageRecord } from './stage-runner'
 import { generationStage, inputSafetyStage, interceptionStage, preOutputStage, type StageSignals } from './stages'
 
@@ -37,8 +37,10 @@ export function createRunJobHandler(deps: PipelineDeps): RunJobHandler {
         // A shutdown hands the run back: it stays active and is picked up after the restart.
         return latest?.cancel_requested ? markCancelled(deps, run.run_id) : 'skipped'
       }
-      const runError = error instanceof StageFailure ? error.runError : internalFailure(null, String(error))
-      if (!(error instanceof StageFailure)) console.error(`[pipeline] run ${run.run_id} failed unexpectedly`, error)
+      const runError = error instanceof StageFailure
+        ? error.runError
+        : timeout.aborted ? timeoutFailure(run.stage, deps.runTimeoutMs) : internalFailure(null, String(error))
+      if (runError.code === 'internal_error') console.error(`[pipeline] run ${run.run_id} failed unexpectedly`, error)
       await deps.runs.update(run.run_id, (latest) => {
         latest.status = 'failed'
         latest.error = runError
@@ -55,9 +57,13 @@ async function runJob(deps: PipelineDeps, job: RunJob, signals: StageSignals): P
   const perspective = deps.catalog.perspective(run.perspective)
   if (!perspective) throw new StageFailure(internalFailure(null, `Perspective ${run.perspective} is no longer configured`))
 
+  // Providers that ignore the signal cannot hold up a cancel past the end of their stage.
+  const between = () => signals.signal.throwIfAborted()
   if (job.kind === 'prepare') {
     if (!(await inputSafetyStage(deps, run, signals))) return 'done'
+    between()
     await interceptionStage(deps, await fresh(), perspective, signals)
+    between()
     run = await fresh()
     if (!run.output) {
       await deps.runs.update(run.run_id, (latest) => {
@@ -71,6 +77,7 @@ async function runJob(deps: PipelineDeps, job: RunJob, signals: StageSignals): P
   const output = deps.catalog.output(run.output ?? '')
   if (!output) throw new StageFailure(internalFailure('pre_output', `Output ${run.output} is no longer configured`))
   if (!(await preOutputStage(deps, run, output, signals))) return 'done'
+  between()
   await generationStage(deps, await fresh(), perspective, output, signals)
   return 'done'
 }

@@ -1,5 +1,5 @@
 import type { GeneratedMedia, GenerationInput, GenerationProvider } from '../../types'
-import { promptWords } from '../image/prompt-words'
+import { promptWords } from '../prompt-words'
 import { composeMelody } from './melody'
 import { mixdown } from './mixdown'
 import { scaleFor } from './scales'

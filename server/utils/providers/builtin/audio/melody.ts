@@ -1,5 +1,5 @@
 import { hashString, seededRandom } from '../seeded-random'
-import { isStopWord } from '../image/prompt-words'
+import { isStopWord } from '../prompt-words'
 import { SCALES, type ScaleName } from './scales'
 
 export type Voice = 'lead' | 'harmony'

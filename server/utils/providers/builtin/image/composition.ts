@@ -3,7 +3,7 @@ import { mix, parseHex, type Rgb } from './colour'
 import { associatedColour, isColourWord, namedColour } from './colour-words'
 import { motifFor, type CreatureTraits, type Motif, type Placement } from './motif-words'
 import type { Palette } from './palette'
-import { isStopWord } from './prompt-words'
+import { isStopWord } from '../prompt-words'
 import { isBackdropWord } from './scene-words'
 import { BACKGROUND_MOTIFS, findSpot, GROUP_SIZES, type Region, SKY_MOTIFS, sizeFor } from './layout'
 
