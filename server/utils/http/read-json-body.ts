@@ -1,4 +1,4 @@
-import { createError, type H3Event } from 'h3'
+import { createError, type H3Event, setResponseHeader } from 'h3'
 import type { z } from 'zod'
 
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -9,7 +9,7 @@ export const MAX_BODY_BYTES = 1024 * 1024
  */
 export async function readJsonBody<T extends z.ZodType>(event: H3Event, schema: T): Promise<z.infer<T>> {
   const declared = Number(event.node.req.headers['content-length'] ?? 0)
-  if (declared > MAX_BODY_BYTES) throw tooLarge()
+  if (declared > MAX_BODY_BYTES) throw tooLarge(event)
   const raw = await readLimited(event)
   let json: unknown
   try {
@@ -38,10 +38,14 @@ async function readLimited(event: H3Event): Promise<Buffer> {
   let size = 0
   for await (const chunk of event.node.req) {
     size += chunk.length
-    if (size > MAX_BODY_BYTES) throw tooLarge()
+    if (size > MAX_BODY_BYTES) throw tooLarge(event)
     chunks.push(chunk as Buffer)
   }
   return Buffer.concat(chunks)
 }
 
-const tooLarge = () => createError({ statusCode: 413, statusMessage: `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB` })
+/** The rest of the body stays unread on the connection, so it must not be reused for the next request. */
+function tooLarge(event: H3Event) {
+  setResponseHeader(event, 'Connection', 'close')
+  return createError({ statusCode: 413, statusMessage: `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB` })
+}

@@ -13,11 +13,11 @@ export async function serveRunMedia(event: H3Event, blobs: BlobStore, runId: str
     setResponseHeaders(event, { Allow: 'GET, HEAD' })
     throw createError({ statusCode: 405, statusMessage: 'Media can only be read with GET or HEAD' })
   }
-  const notFound = createError({ statusCode: 404, statusMessage: `No media file "${file}" in run "${runId}"` })
-  if (!isRunId(runId) || !isMediaFileName(file)) throw notFound
+  const notFound = () => createError({ statusCode: 404, statusMessage: `No media file "${file}" in run "${runId}"` })
+  if (!isRunId(runId) || !isMediaFileName(file)) throw notFound()
   const key = runBlobKey(runId, file)
   const stat = await blobs.stat(key)
-  if (!stat) throw notFound
+  if (!stat) throw notFound()
 
   setResponseHeaders(event, {
     'Content-Type': mimeTypeOf(file),

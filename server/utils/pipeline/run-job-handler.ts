@@ -65,13 +65,14 @@ async function runJob(deps: PipelineDeps, job: RunJob, signals: StageSignals): P
     await interceptionStage(deps, await fresh(), perspective, signals)
     between()
     run = await fresh()
-    if (!run.output) {
-      await deps.runs.update(run.run_id, (latest) => {
-        latest.status = 'awaiting_output'
-        latest.attempts = 0
-      })
-      return 'done'
-    }
+  }
+  // Also reached by a run recovered after a crash between its interception and this stop.
+  if (!run.output) {
+    await deps.runs.update(run.run_id, (latest) => {
+      latest.status = 'awaiting_output'
+      latest.attempts = 0
+    })
+    return 'done'
   }
 
   const output = deps.catalog.output(run.output ?? '')

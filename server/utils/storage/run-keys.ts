@@ -19,6 +19,7 @@ export const RUN_FILES = {
   metadata: 'metadata.json',
   input: 'input.txt',
   interception: 'interception.txt',
+  promptHistory: 'prompt-history.json',
 } as const
 
 export const outputFileName = (type: string, extension: string) => `output-${type}.${extension}`

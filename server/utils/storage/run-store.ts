@@ -47,8 +47,12 @@ export class RunStore {
       change(next)
       next.updated_at = new Date().toISOString()
       const valid = RunMetadata.parse(next)
+      // Plain files beside metadata.json, for researchers who open the folder.
       if (valid.interception_text !== null && valid.interception_text !== current.interception_text) {
         await this.documents.setItem(runDocumentKey(runId, RUN_FILES.interception), valid.interception_text)
+      }
+      if (valid.prompt_history.length !== current.prompt_history.length) {
+        await this.documents.setItem(runDocumentKey(runId, RUN_FILES.promptHistory), `${JSON.stringify(valid.prompt_history, null, 2)}\n`)
       }
       await this.writeMetadata(valid, current)
       return valid

@@ -62,7 +62,7 @@ describe('run job handler', () => {
     for (const stage of run.stages) expect(stage.duration_ms).toBeGreaterThanOrEqual(0)
     expect(run.outputs).toHaveLength(1)
     expect(run.outputs[0]).toMatchObject({ filename: 'output-image.png', thumbnail: 'thumbnail-image.webp', bytes: ONE_PIXEL_PNG.length })
-    expect(await runs.listFiles(id)).toEqual(['input.txt', 'interception.txt', 'metadata.json', 'output-image.png', 'thumbnail-image.webp'])
+    expect(await runs.listFiles(id)).toEqual(['input.txt', 'interception.txt', 'metadata.json', 'output-image.png', 'prompt-history.json', 'thumbnail-image.webp'])
   })
 
   it('stops at awaiting_output when no output was chosen', async () => {

@@ -26,6 +26,19 @@ describe('RunStore', () => {
     expect(readFileSync(join(dataDir, 'runs', run.run_id, 'interception.txt'), 'utf8')).toBe('Ein Quadrat am Meer')
   })
 
+  it('keeps every prompt edit, timestamped, in prompt-history.json beside the metadata', async () => {
+    const { runs, dataDir } = tempRunStore()
+    const run = newRun(fields)
+    await runs.create(run)
+    await runs.update(run.run_id, (latest) => { latest.prompt_history.push({ at: '2026-11-23T10:00:00.000Z', source: 'interception', text: 'A' }) })
+    await runs.update(run.run_id, (latest) => { latest.prompt_history.push({ at: '2026-11-23T10:01:00.000Z', source: 'student', text: 'B' }) })
+    const history = JSON.parse(readFileSync(join(dataDir, 'runs', run.run_id, 'prompt-history.json'), 'utf8'))
+    expect(history).toEqual([
+      { at: '2026-11-23T10:00:00.000Z', source: 'interception', text: 'A' },
+      { at: '2026-11-23T10:01:00.000Z', source: 'student', text: 'B' },
+    ])
+  })
+
   it('loses no update when many happen at once', async () => {
     const { runs } = tempRunStore()
     const run = newRun(fields)

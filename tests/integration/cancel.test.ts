@@ -1,0 +1,72 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { api, waitForRun } from '../support/api'
+import { createRun, readRunMetadata, runFileNames } from '../support/run-files'
+import { makeTempDir, startServer, type TestServer } from '../support/server'
+
+let server: TestServer
+
+beforeAll(async () => {
+  const dataDir = makeTempDir()
+  // A big-picture output takes seconds to generate: long enough to cancel in the middle.
+  mkdirSync(join(dataDir, 'content', 'outputs'), { recursive: true })
+  writeFileSync(join(dataDir, 'content', 'outputs', 'image_slow.json'), JSON.stringify({
+    id: 'image_slow', name: { de: 'Großes Bild', en: 'Big picture' }, media_type: 'image', provider: 'builtin_image',
+    parameters: { width: 4096, height: 4096 },
+  }))
+  // One job at a time: runs created behind others are still waiting when cancelled.
+  server = await startServer({ dataDir, env: { NUXT_QUEUE_CONCURRENCY: '1' } })
+})
+
+afterAll(async () => {
+  await server?.stop()
+})
+
+describe('POST /api/runs/:id/cancel', () => {
+  it('cancels a waiting run, which then never runs, while the runs ahead of it complete', async () => {
+    const ahead = await Promise.all([1, 2, 3].map(n => createRun(server, { perspective: 'bauhaus', input_text: `Ein Boot Nummer ${n}`, output: 'image_builtin' })))
+    const waiting = await createRun(server, { perspective: 'bauhaus', input_text: 'Ein Boot ganz hinten', output: 'image_builtin' })
+    const position = await api(server, `/api/runs/${waiting}`)
+    expect(position.body.status).toBe('queued')
+    expect(position.body.queue_position).toBeGreaterThanOrEqual(1)
+
+    const response = await api(server, `/api/runs/${waiting}/cancel`, { method: 'POST' })
+    expect(response.status).toBe(200)
+    expect(response.body).toEqual({ run_id: waiting, status: 'cancelled' })
+
+    for (const runId of ahead) expect((await waitForRun(server, runId)).status).toBe('completed')
+    const view = await api(server, `/api/runs/${waiting}`)
+    expect(view.body.status).toBe('cancelled')
+    expect(view.body.queue_position).toBeNull()
+    const run = readRunMetadata(server.dataDir, waiting)
+    expect(run).toMatchObject({ status: 'cancelled', cancel_requested: true, attempts: 0, outputs: [] })
+    expect(run.stages.every(stage => stage.status === 'pending')).toBe(true)
+    expect(runFileNames(server.dataDir, waiting).filter(name => /^(output|thumbnail)-/.test(name))).toEqual([])
+    const health = await api(server, '/api/health')
+    expect(health.body.queue).toMatchObject({ waiting: 0, active: 0 })
+  })
+
+  it('cancels a run in the middle of its generation, which then ends cancelled without media', async () => {
+    const runId = await createRun(server, { perspective: 'bauhaus', input_text: 'Ein großes Schloss', output: 'image_slow' })
+    await waitForRun(server, runId, run => run.stage === 'generation' || ['completed', 'failed'].includes(run.status))
+    const response = await api(server, `/api/runs/${runId}/cancel`, { method: 'POST' })
+    expect(response.status).toBe(200)
+    expect(response.body.run_id).toBe(runId)
+
+    expect((await waitForRun(server, runId)).status).toBe('cancelled')
+    const run = readRunMetadata(server.dataDir, runId)
+    expect(run).toMatchObject({ status: 'cancelled', cancel_requested: true, outputs: [] })
+    expect(run.stages.map(stage => stage.status)).toEqual(['done', 'done', 'done', 'cancelled'])
+    expect(runFileNames(server.dataDir, runId).filter(name => /^(output|thumbnail)-/.test(name))).toEqual([])
+  })
+
+  it('answers 409 for a run that has completed, and leaves it completed', async () => {
+    const runId = await createRun(server, { perspective: 'bauhaus', input_text: 'Ein Segelboot', output: 'image_builtin' })
+    expect((await waitForRun(server, runId)).status).toBe('completed')
+    const response = await api(server, `/api/runs/${runId}/cancel`, { method: 'POST' })
+    expect(response.status).toBe(409)
+    expect(response.body.message).toBe('Only waiting or running runs can be cancelled; this run is completed')
+    expect(readRunMetadata(server.dataDir, runId)).toMatchObject({ status: 'completed', cancel_requested: false })
+  })
+})
