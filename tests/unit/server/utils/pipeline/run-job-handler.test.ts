@@ -23,6 +23,9 @@ function generator(generate: GenerationProvider['generate']): GenerationProvider
   return { id: 'fake_image', model: 'm', mediaType: 'image', generate }
 }
 
+/** Never finishes by itself: only its signal ends it. */
+const hangingGenerator = generator(({ signal }) => new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason))))
+
 const pngGenerator = generator(async () => ({ data: ONE_PIXEL_PNG, mime: 'image/png', extension: 'png', width: 1, height: 1, duration_s: null }))
 
 function setup(generation: GenerationProvider = pngGenerator, overrides: Partial<PipelineDeps> = {}) {
@@ -98,20 +101,23 @@ describe('run job handler', () => {
   })
 
   it('fails with a timeout when the generator is slower than the run timeout', async () => {
-    const slow = generator(({ signal }) => new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason))))
-    const { deps, handle, runs } = setup(slow, { runTimeoutMs: 100 })
+    const { deps, handle, runs } = setup(hangingGenerator, { runTimeoutMs: 100 })
     const id = await stored(deps, 'ein Haus')
     expect(await handle({ runId: id, kind: 'prepare' }, new AbortController().signal)).toBe('failed')
     expect((await runs.get(id))!.error).toMatchObject({ code: 'timeout', stage: 'generation' })
   })
 
-  it('ends cancelled when a cancel aborts the job mid-generation', async () => {
+  async function hangInGeneration() {
     const controller = new AbortController()
-    const waiting = generator(({ signal }) => new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason))))
-    const { deps, handle, runs } = setup(waiting)
+    const { deps, handle, runs } = setup(hangingGenerator)
     const id = await stored(deps, 'ein Haus')
     const outcome = handle({ runId: id, kind: 'prepare' }, controller.signal)
     await expect.poll(async () => (await runs.get(id))!.stage).toBe('generation')
+    return { controller, runs, id, outcome }
+  }
+
+  it('ends cancelled when a cancel aborts the job mid-generation', async () => {
+    const { controller, runs, id, outcome } = await hangInGeneration()
     await runs.update(id, (run) => { run.cancel_requested = true })
     controller.abort(new Error('cancelled'))
     expect(await outcome).toBe('cancelled')
@@ -119,12 +125,7 @@ describe('run job handler', () => {
   })
 
   it('hands the run back untouched when the queue shuts down, so a restart picks it up', async () => {
-    const controller = new AbortController()
-    const waiting = generator(({ signal }) => new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason))))
-    const { deps, handle, runs } = setup(waiting)
-    const id = await stored(deps, 'ein Haus')
-    const outcome = handle({ runId: id, kind: 'prepare' }, controller.signal)
-    await expect.poll(async () => (await runs.get(id))!.stage).toBe('generation')
+    const { controller, runs, id, outcome } = await hangInGeneration()
     controller.abort(new Error('shutting down'))
     expect(await outcome).toBe('skipped')
     const run = await runs.get(id)
