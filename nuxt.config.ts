@@ -6,7 +6,31 @@ export default defineNuxtConfig({
   srcDir: '.',
   devtools: { enabled: false },
   telemetry: false,
+  modules: ['@pinia/nuxt', '@vueuse/nuxt'],
   typescript: { strict: true },
+  css: ['~/assets/css/base.css'],
+  imports: { presets: [{ from: 'vue-i18n', imports: ['useI18n'] }] },
+  app: {
+    head: {
+      htmlAttrs: { lang: 'de' },
+      title: 'AI4ArtsEd',
+      meta: [
+        // viewport-fit=cover lets the layout reach under the iPad's rounded corners; safe-area insets pad it back.
+        { name: 'viewport', content: 'width=device-width, initial-scale=1, viewport-fit=cover' },
+        { name: 'theme-color', content: '#fff8ee' },
+        { name: 'apple-mobile-web-app-capable', content: 'yes' },
+        { name: 'mobile-web-app-capable', content: 'yes' },
+        { name: 'apple-mobile-web-app-status-bar-style', content: 'default' },
+        { name: 'apple-mobile-web-app-title', content: 'AI4ArtsEd' },
+        { name: 'format-detection', content: 'telephone=no' },
+      ],
+      link: [
+        { rel: 'manifest', href: '/manifest.webmanifest' },
+        { rel: 'apple-touch-icon', href: '/apple-touch-icon.png' },
+        { rel: 'icon', type: 'image/png', href: '/icon-192.png' },
+      ],
+    },
+  },
   runtimeConfig: {
     dataDir: '',
     contentDir: '',

@@ -14,6 +14,7 @@ import type { Settings } from './settings'
 import { type DataDir, prepareDataDir } from './storage/data-dir'
 import { FsBlobStore } from './storage/fs-blob-store'
 import { mountRunDocuments } from './storage/mount-run-documents'
+import { ParticipantRuns } from './storage/participant-runs'
 import { RunStore } from './storage/run-store'
 
 export interface ContentSources extends CatalogSources { safety: CatalogSource[] }
@@ -24,6 +25,7 @@ export interface AppContext {
   dataDir: DataDir
   instance: InstanceInfo
   runs: RunStore
+  participants: ParticipantRuns
   queue: RunQueue
   /** Resolves once perspectives, outputs and safety lists are loaded and old runs re-queued. */
   ready: Promise<{ catalog: Catalog, service: RunService }>
@@ -39,6 +41,7 @@ export function startApp(settings: Settings, storage: Storage, loadContent: (con
   const dataDir = prepareDataDir(settings.dataDir)
   mountRunDocuments(storage, dataDir.path)
   const runs = new RunStore(storage, new FsBlobStore(join(dataDir.path, 'runs')))
+  const participants = new ParticipantRuns(storage)
   const queue = new MemoryRunQueue(settings.queueConcurrency)
   const instance = describeInstance()
   const ready = (async () => {
@@ -53,13 +56,13 @@ export function startApp(settings: Settings, storage: Storage, loadContent: (con
       runs, catalog, providers, instanceId: instance.id,
       runTimeoutMs: settings.runTimeoutSeconds * 1000, maxRunAttempts: settings.maxRunAttempts,
     }
-    const service = new RunService({ ...deps, queue, safetyLevel: settings.safetyLevel, defaultLanguage: settings.defaultLanguage })
+    const service = new RunService({ ...deps, queue, participants, safetyLevel: settings.safetyLevel, defaultLanguage: settings.defaultLanguage })
     queue.start(createRunJobHandler(deps))
     const recovered = await service.recoverActiveRuns()
     if (recovered.requeued || recovered.failed) console.info(`[runs] after restart: ${recovered.requeued} re-queued, ${recovered.failed} failed`)
     return { catalog, service }
   })()
-  current = { settings, dataDir, instance, runs, queue, ready }
+  current = { settings, dataDir, instance, runs, participants, queue, ready }
   return current
 }
 

@@ -1,19 +1,16 @@
 import { z } from 'zod'
+import { RUN_STATUSES, STAGE_NAMES } from '../run-status'
 import { Language, LocalizedText, MediaType, SafetyLevel } from './common'
 
 export const RUN_SCHEMA_VERSION = 1
 
-export const STAGE_NAMES = ['input_safety', 'interception', 'pre_output', 'generation'] as const
+export { FINAL_STATUSES, isFinalStatus, RUN_STATUSES, STAGE_NAMES } from '../run-status'
+
 export const StageName = z.enum(STAGE_NAMES)
 export type StageName = z.infer<typeof StageName>
 
-export const RUN_STATUSES = ['queued', 'running', 'awaiting_output', 'completed', 'blocked', 'failed', 'cancelled'] as const
 export const RunStatus = z.enum(RUN_STATUSES)
 export type RunStatus = z.infer<typeof RunStatus>
-
-/** A run in one of these states never changes again by itself. */
-export const FINAL_STATUSES: readonly RunStatus[] = ['completed', 'blocked', 'failed', 'cancelled']
-export const isFinalStatus = (status: RunStatus) => FINAL_STATUSES.includes(status)
 
 const Timestamp = z.iso.datetime()
 
@@ -85,6 +82,12 @@ export const RunMetadata = z.object({
   status: RunStatus,
   /** The stage running now, or the last one that ran. */
   stage: StageName.nullable(),
+  /** The course session the run belongs to; `studio` is the open studio. */
+  session_id: z.string(),
+  /** The device that made the run (a random id in a cookie, no personal data). */
+  participant_id: z.string().nullable(),
+  /** The student marked it as one of their favourites. */
+  favourite: z.boolean(),
   perspective: z.string(),
   /** The student's own rules, for perspectives that let the student write them. */
   context: z.string().nullable(),
@@ -120,6 +123,7 @@ export interface RunStatusView {
   progress: Progress | null
   stages: Pick<StageRecord, 'name' | 'status' | 'duration_ms'>[]
   perspective: string
+  favourite: boolean
   output: string | null
   input_text: string
   interception_text: string | null
@@ -155,3 +159,18 @@ export const GenerateRequest = z.object({
 export const InterceptionEdit = z.object({
   text: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
 }).strict()
+
+export const FavouriteRequest = z.object({ favourite: z.boolean() }).strict()
+
+/** One tile in the student's gallery. */
+export interface GalleryItem {
+  run_id: string
+  created_at: string
+  status: RunStatus
+  perspective: string
+  input_text: string
+  interception_text: string | null
+  favourite: boolean
+  output_type: MediaType | null
+  thumbnail_url: string | null
+}

@@ -1,6 +1,7 @@
 import { defineEventHandler, setResponseStatus } from 'h3'
 import { CreateRunRequest } from '#shared/schemas/run'
 import { useReadyApp } from '../../utils/app-context'
+import { participantOf } from '../../utils/http/participant-cookie'
 import { readJsonBody } from '../../utils/http/read-json-body'
 
 /**
@@ -10,7 +11,7 @@ import { readJsonBody } from '../../utils/http/read-json-body'
 export default defineEventHandler(async (event) => {
   const body = await readJsonBody(event, CreateRunRequest)
   const { service } = await useReadyApp()
-  const run = await service.create(body)
+  const run = await service.create(body, participantOf(event))
   setResponseStatus(event, 202)
   return { run_id: run.run_id, status: run.status }
 })

@@ -3,6 +3,8 @@ import type { Language, SafetyLevel } from '#shared/schemas/common'
 import { RUN_SCHEMA_VERSION, type RunMetadata, STAGE_NAMES } from '#shared/schemas/run'
 
 export interface NewRunFields {
+  session_id: string
+  participant_id: string | null
   perspective: string
   input_text: string
   context: string | null
@@ -21,6 +23,9 @@ export function newRun(fields: NewRunFields): RunMetadata {
     updated_at: now,
     status: 'queued',
     stage: null,
+    session_id: fields.session_id,
+    participant_id: fields.participant_id,
+    favourite: false,
     perspective: fields.perspective,
     context: fields.context,
     language: fields.language,

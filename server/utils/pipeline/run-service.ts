@@ -3,6 +3,7 @@ import { detectLanguage } from '#shared/detect-language'
 import { type Language, type SafetyLevel, stricterSafetyLevel } from '#shared/schemas/common'
 import { type CreateRunRequest, isFinalStatus, type RunMetadata } from '#shared/schemas/run'
 import type { RunQueue } from '../queue/run-queue'
+import type { ParticipantRuns } from '../storage/participant-runs'
 import { newRun } from './new-run'
 import type { PipelineDeps } from './pipeline-deps'
 import { interruptedFailure } from './run-errors'
@@ -10,6 +11,7 @@ import { pendingJobKind } from './run-job-handler'
 
 export interface RunServiceDeps extends PipelineDeps {
   queue: RunQueue
+  participants: ParticipantRuns
   /** The level the server enforces; a request may only make it stricter. */
   safetyLevel: SafetyLevel
   defaultLanguage: Language
@@ -17,13 +19,16 @@ export interface RunServiceDeps extends PipelineDeps {
 
 const WAIT_POLL_MS = 200
 
+/** Until course sessions exist, every run belongs to the open studio. */
+export const STUDIO_SESSION_ID = 'studio'
+
 const notFound = (what: string, id: string) => createError({ statusCode: 404, statusMessage: `Unknown ${what} "${id}"` })
 
 /** What the routes ask of runs: create, edit, generate, cancel, look up. */
 export class RunService {
   constructor(private deps: RunServiceDeps) {}
 
-  async create(request: CreateRunRequest): Promise<RunMetadata> {
+  async create(request: CreateRunRequest, participantId: string | null): Promise<RunMetadata> {
     const { catalog } = this.deps
     const perspective = catalog.perspective(request.perspective)
     if (!perspective) throw notFound('perspective', request.perspective)
@@ -33,6 +38,8 @@ export class RunService {
       throw createError({ statusCode: 400, statusMessage: `The perspective "${perspective.id}" needs your own rules in "context"` })
     }
     const run = newRun({
+      session_id: STUDIO_SESSION_ID,
+      participant_id: participantId,
       perspective: perspective.id,
       input_text: request.input_text,
       context: request.context ?? null,
@@ -42,8 +49,23 @@ export class RunService {
       seed: request.seed,
     })
     await this.deps.runs.create(run)
+    if (participantId) await this.deps.participants.add(participantId, run.run_id)
     await this.deps.queue.enqueue({ runId: run.run_id, kind: 'prepare' })
     return run
+  }
+
+  /** A participant's own runs, newest first; `offset` and `limit` page through hundreds of them. */
+  async gallery(participantId: string, offset: number, limit: number): Promise<{ runs: RunMetadata[], total: number }> {
+    const ids = (await this.deps.participants.list(participantId)).reverse()
+    const page = await Promise.all(ids.slice(offset, offset + limit).map(runId => this.deps.runs.get(runId)))
+    return { runs: page.filter((run): run is RunMetadata => run !== null), total: ids.length }
+  }
+
+  /** Only the participant who made a run may mark it; anyone else is told it does not exist. */
+  async setFavourite(runId: string, participantId: string, favourite: boolean): Promise<RunMetadata> {
+    const run = await this.get(runId)
+    if (run.participant_id !== participantId) throw notFound('run', runId)
+    return this.deps.runs.update(runId, (latest) => { latest.favourite = favourite })
   }
 
   async get(runId: string): Promise<RunMetadata> {

@@ -12,6 +12,7 @@ export function toRunStatusView(run: RunMetadata, queuePosition: number | null):
     progress: run.progress,
     stages: run.stages.map(({ name, status, duration_ms }) => ({ name, status, duration_ms })),
     perspective: run.perspective,
+    favourite: run.favourite,
     output: run.output,
     input_text: run.input_text,
     interception_text: run.interception_text,

@@ -29,7 +29,7 @@ export default defineEventHandler(async (event) => {
     input_text: body.input_text,
     safety_level: body.safety_level,
     output: body.output_config ?? perspective?.default_output,
-  })
+  }, null)
   const run = await service.waitForEnd(created.run_id, settings.runTimeoutSeconds * 2000)
   const output = run.outputs[0]
   return {

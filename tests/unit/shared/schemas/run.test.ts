@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { CreateRunRequest, RUN_SCHEMA_VERSION, RunMetadata } from '#shared/schemas/run'
 import { newRun } from '../../../../server/utils/pipeline/new-run'
 
-const fresh = () => newRun({ perspective: 'bauhaus', input_text: 'Haus', context: null, language: 'de', safety_level: 'kids', output: null })
+const fresh = () => newRun({ session_id: 'studio', participant_id: null, perspective: 'bauhaus', input_text: 'Haus', context: null, language: 'de', safety_level: 'kids', output: null })
 
 describe('RunMetadata', () => {
   it('accepts a new run with every stage pending and the current schema version', () => {

@@ -42,7 +42,7 @@ function setup(generation: GenerationProvider = pngGenerator, overrides: Partial
 }
 
 async function stored(deps: PipelineDeps, text: string, withOutput = true) {
-  const run = newRun({ perspective: 'shout', input_text: text, context: null, language: 'de', safety_level: 'youth', output: withOutput ? 'fake_image' : null })
+  const run = newRun({ session_id: 'studio', participant_id: null, perspective: 'shout', input_text: text, context: null, language: 'de', safety_level: 'youth', output: withOutput ? 'fake_image' : null })
   await deps.runs.create(run)
   return run.run_id
 }

@@ -5,7 +5,7 @@ import { RunMetadata } from '#shared/schemas/run'
 import { newRun } from '../../../../../server/utils/pipeline/new-run'
 import { tempRunStore } from '../../../../support/run-store'
 
-const fields = { perspective: 'bauhaus', input_text: 'Ein Haus am Meer', context: null, language: 'de', safety_level: 'youth', output: null } as const
+const fields = { session_id: 'studio', participant_id: null, perspective: 'bauhaus', input_text: 'Ein Haus am Meer', context: null, language: 'de', safety_level: 'youth', output: null } as const
 
 describe('RunStore', () => {
   it('keeps each run in its own folder with metadata.json and input.txt', async () => {

@@ -1,0 +1,24 @@
+import { createI18n } from 'vue-i18n'
+
+interface Messages { [key: string]: Messages | string }
+
+// Every JSON file under locales/<language>/ belongs to that language; a new language is a new
+// folder with the same files (e.g. locales/tr/), nothing else to register.
+const files = import.meta.glob<Messages>('../locales/*/*.json', { eager: true, import: 'default' })
+
+export const messages: Record<string, Messages> = {}
+for (const [path, content] of Object.entries(files)) {
+  const language = path.split('/').at(-2)!
+  messages[language] = { ...messages[language], ...content }
+}
+
+export const LANGUAGE_COOKIE = 'ai4a_lang'
+export const SUPPORTED_LANGUAGES = Object.keys(messages).sort()
+
+export default defineNuxtPlugin((nuxtApp) => {
+  const cookie = useCookie<string | null>(LANGUAGE_COOKIE, { maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' })
+  const locale = cookie.value && messages[cookie.value] ? cookie.value : 'de'
+  const i18n = createI18n({ legacy: false, locale, fallbackLocale: 'de', messages, missingWarn: false, fallbackWarn: false })
+  nuxtApp.vueApp.use(i18n)
+  useHead({ htmlAttrs: { lang: locale } })
+})

@@ -1,0 +1,30 @@
+import { defineStore } from 'pinia'
+import { useSessionStorage } from '@vueuse/core'
+
+/**
+ * Where the student is on the way from idea to result. Kept in sessionStorage so a reload, or an
+ * iPad that dropped the tab, comes back with the idea still typed.
+ */
+export const useJourneyStore = defineStore('journey', () => {
+  const idea = useSessionStorage('ai4a.idea', '')
+  const perspectiveId = useSessionStorage<string | null>('ai4a.perspective', null)
+  /** The student's own rules for the "Your Call!" perspective. */
+  const rules = useSessionStorage('ai4a.rules', '')
+
+  function choosePerspective(id: string) {
+    perspectiveId.value = id
+  }
+
+  /** "Same idea, other perspective": keep the words, forget the perspective. */
+  function keepIdeaChangePerspective() {
+    perspectiveId.value = null
+  }
+
+  function startOver() {
+    idea.value = ''
+    rules.value = ''
+    perspectiveId.value = null
+  }
+
+  return { idea, perspectiveId, rules, choosePerspective, keepIdeaChangePerspective, startOver }
+})
