@@ -32,9 +32,9 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts the built server (`nuxt build` output) on a free port and waits for /api/health. */
-export async function startServer(options: { dataDir?: string, env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startServer(options: { dataDir?: string, env?: Record<string, string>, port?: number } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? makeTempDir()
-  const port = await freePort()
+  const port = options.port ?? await freePort()
   const child = spawn(process.execPath, [SERVER_ENTRY], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NUXT_DATA_DIR: dataDir, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
