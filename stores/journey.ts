@@ -1,4 +1,4 @@
-import { defineStore } from 'pinia'
+import { defineStore, skipHydrate } from 'pinia'
 import { useSessionStorage } from '@vueuse/core'
 
 /**
@@ -6,10 +6,11 @@ import { useSessionStorage } from '@vueuse/core'
  * iPad that dropped the tab, comes back with the idea still typed.
  */
 export const useJourneyStore = defineStore('journey', () => {
-  const idea = useSessionStorage('ai4a.idea', '')
-  const perspectiveId = useSessionStorage<string | null>('ai4a.perspective', null)
+  // skipHydrate: the server cannot see sessionStorage, so its empty state must not overwrite the stored one.
+  const idea = skipHydrate(useSessionStorage('ai4a.idea', ''))
+  const perspectiveId = skipHydrate(useSessionStorage<string | null>('ai4a.perspective', null))
   /** The student's own rules for the "Your Call!" perspective. */
-  const rules = useSessionStorage('ai4a.rules', '')
+  const rules = skipHydrate(useSessionStorage('ai4a.rules', ''))
 
   function choosePerspective(id: string) {
     perspectiveId.value = id

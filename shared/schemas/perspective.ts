@@ -1,7 +1,8 @@
 import { z } from 'zod'
+import { PERSPECTIVE_CATEGORIES } from '../perspective-categories'
 import { LocalizedText, MediaType, Slug } from './common'
 
-export const PERSPECTIVE_CATEGORIES = ['art_history', 'media', 'language', 'attitude', 'play', 'own'] as const
+export { PERSPECTIVE_CATEGORIES } from '../perspective-categories'
 
 /** One interception preset: how the server transforms a student's idea. */
 export const Perspective = z.object({

@@ -1,0 +1,31 @@
+import type { Perspective } from '#shared/schemas/perspective'
+import { PERSPECTIVE_CATEGORIES } from '#shared/perspective-categories'
+
+export interface PerspectiveGroup {
+  category: string
+  perspectives: Perspective[]
+}
+
+/** Groups in the fixed category order; a school's own category that we do not know yet comes last. */
+export function groupPerspectives(perspectives: readonly Perspective[]): PerspectiveGroup[] {
+  const known: readonly string[] = PERSPECTIVE_CATEGORIES
+  const categories = [...new Set([...known, ...perspectives.map(perspective => perspective.category)])]
+  return categories
+    .map(category => ({ category, perspectives: perspectives.filter(perspective => perspective.category === category) }))
+    .filter(group => group.perspectives.length > 0)
+}
+
+/** The perspectives from the server, fetched once per visit: they do not change during a workshop. */
+export function usePerspectives() {
+  const { data, status, refresh } = useFetch<Perspective[]>('/api/perspectives', {
+    key: 'perspectives',
+    default: () => [],
+    getCachedData: (key, nuxtApp, context) => context.cause === 'refresh:manual' ? undefined : nuxtApp.payload.data[key] ?? nuxtApp.static.data[key],
+  })
+  const perspectives = computed(() => data.value ?? [])
+  const groups = computed(() => groupPerspectives(perspectives.value))
+  const byId = (id: string | null) => perspectives.value.find(perspective => perspective.id === id)
+  const failed = computed(() => status.value === 'error')
+  const loading = computed(() => status.value === 'pending' || status.value === 'idle')
+  return { perspectives, groups, byId, failed, loading, refresh }
+}
