@@ -1,4 +1,4 @@
-import type { Perspective } from '#shared/schemas/perspective'
+import type { PerspectiveCard } from '#shared/schemas/perspective'
 import { type ApiProblem, apiProblemOf } from '../utils/api-problem'
 
 export const IDEA_MAX_LENGTH = 2000
@@ -23,7 +23,7 @@ export function useCreateRun() {
 
   watch(() => journey.idea, () => { problemKey.value = null })
 
-  async function createRun(perspective: Perspective) {
+  async function createRun(perspective: PerspectiveCard) {
     if (busy.value || !journey.idea.trim()) return
     busy.value = true
     problemKey.value = null

@@ -1,6 +1,6 @@
 import { useIntersectionObserver, useIntervalFn, useOnline } from '@vueuse/core'
 import type { MaybeRefOrGetter } from 'vue'
-import type { Perspective } from '#shared/schemas/perspective'
+import type { PerspectiveCard } from '#shared/schemas/perspective'
 import type { GalleryItem } from '#shared/schemas/run'
 
 export const GALLERY_PAGE_SIZE = 60
@@ -127,7 +127,7 @@ export function useGallery() {
 
 export interface PerspectiveLook { name: string, icon: string, colour: string }
 
-type PerspectiveLooks = Record<string, Pick<Perspective, 'name' | 'icon' | 'colour'>>
+type PerspectiveLooks = Record<string, Pick<PerspectiveCard, 'name' | 'icon' | 'colour'>>
 
 const UNKNOWN_LOOK = { icon: '🎨', colour: '#e8e2d6' }
 
@@ -140,7 +140,7 @@ export function useGalleryPerspectives() {
   async function load() {
     if (looks.value) return
     try {
-      const list = await request<Perspective[]>('/api/perspectives', { timeout: 15_000, retry: 1 })
+      const list = await request<PerspectiveCard[]>('/api/perspectives', { timeout: 15_000, retry: 1 })
       looks.value = Object.fromEntries(list.map(({ id, name, icon, colour }) => [id, { name, icon, colour }]))
     }
     catch { /* the tiles show the neutral look; the next visit tries again */ }

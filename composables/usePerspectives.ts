@@ -1,13 +1,13 @@
-import type { Perspective } from '#shared/schemas/perspective'
+import type { Perspective, PerspectiveCard } from '#shared/schemas/perspective'
 import { PERSPECTIVE_CATEGORIES } from '#shared/perspective-categories'
 
 export interface PerspectiveGroup {
   category: string
-  perspectives: Perspective[]
+  perspectives: PerspectiveCard[]
 }
 
 /** Groups in the fixed category order; a school's own category that we do not know yet comes last. */
-export function groupPerspectives(perspectives: readonly Perspective[]): PerspectiveGroup[] {
+export function groupPerspectives(perspectives: readonly PerspectiveCard[]): PerspectiveGroup[] {
   const known: readonly string[] = PERSPECTIVE_CATEGORIES
   const categories = [...new Set([...known, ...perspectives.map(perspective => perspective.category)])]
   return categories
@@ -17,9 +17,11 @@ export function groupPerspectives(perspectives: readonly Perspective[]): Perspec
 
 /** The perspectives from the server, fetched once per visit: they do not change during a workshop. */
 export function usePerspectives() {
-  const { data, status, refresh } = useFetch<Perspective[]>('/api/perspectives', {
+  const { data, status, refresh } = useFetch('/api/perspectives', {
     key: 'perspectives',
     default: () => [],
+    // The instruction is the language model's meta-prompt: students never see it, so it stays out of the page payload.
+    transform: (list: Perspective[]): PerspectiveCard[] => list.map(({ instruction: _instruction, ...card }) => card),
     getCachedData: (key, nuxtApp, context) => context.cause === 'refresh:manual' ? undefined : nuxtApp.payload.data[key] ?? nuxtApp.static.data[key],
   })
   const perspectives = computed(() => data.value ?? [])

@@ -23,3 +23,6 @@ export const Perspective = z.object({
   student_rules: z.boolean().default(false),
 })
 export type Perspective = z.infer<typeof Perspective>
+
+/** What the student pages get: everything but the language model's instruction. */
+export type PerspectiveCard = Omit<Perspective, 'instruction'>
