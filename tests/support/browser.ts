@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { type Browser, type BrowserContext, chromium, devices } from 'playwright-core'
+import { type Browser, type BrowserContext, chromium, devices, type Page } from 'playwright-core'
 
 export const ARTIFACTS_DIR = resolve(import.meta.dirname, '../../test-artifacts')
 
@@ -29,7 +29,29 @@ export async function ipadContext(browser: Browser, appUrl: string, device: keyo
   return { context, foreignRequests }
 }
 
+/** The descriptors the journey must work on, each upright and on its side. */
+export const IPADS = ['iPad (gen 7)', 'iPad (gen 7) landscape', 'iPad Pro 11', 'iPad Pro 11 landscape'] as const
+
+/** File-name friendly: "iPad Pro 11 landscape" → "ipad-pro-11-landscape". */
+export const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+
 export function artifactPath(name: string): string {
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   return resolve(ARTIFACTS_DIR, name)
+}
+
+const AXE_SOURCE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js')
+
+/**
+ * axe-core's WCAG 2 A/AA rules on the page as it is now (contrast, labels, names, roles);
+ * answers one line per violation so a failing test says what and where.
+ */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE_SOURCE })
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string, nodes: { target: string[] }[] }[] }> } })
+      .axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } })
+    return result.violations.map(violation => `${violation.id}: ${violation.nodes.map(node => node.target.join(' ')).join(', ')}`)
+  })
+  return violations
 }
