@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { createWriteStream, promises as fsp } from 'node:fs'
+import { once } from 'node:events'
 import { basename, dirname, join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -27,7 +28,15 @@ export async function writeFileAtomic(path: string, data: string | Buffer | Read
       }
     }
     else {
-      await pipeline(data, createWriteStream(temp, { flags: 'wx' }))
+      const out = createWriteStream(temp, { flags: 'wx' })
+      try {
+        await pipeline(data, out)
+      }
+      catch (error) {
+        // A source that fails early can beat the file's open(): wait for it, or the temp file outlives our cleanup.
+        if (!out.closed) await once(out, 'close')
+        throw error
+      }
       const handle = await fsp.open(temp, 'r+')
       try { await handle.sync() }
       finally { await handle.close() }
