@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { accessibilityViolations, artifactPath, IPADS, ipadContext, launchBrowser, slug } from '../support/browser'
+import { accessibilityViolations, artifactPath, openHydrated, IPADS, ipadContext, launchBrowser, slug } from '../support/browser'
 import { startServer, type TestServer } from '../support/server'
 
 let server: TestServer
@@ -29,7 +29,7 @@ describe.each(IPADS)('the student journey on %s', (device) => {
       a11y.push(...(await accessibilityViolations(page)).map(violation => `${name}: ${violation}`))
     }
 
-    await page.goto('/')
+    await openHydrated(page, '/')
     await shot('join')
     await page.getByTestId('join-studio').tap()
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { type Browser, type BrowserContext, devices, type Page } from 'playwright-core'
 import { api } from '../support/api'
-import { accessibilityViolations, artifactPath, ipadContext, launchBrowser } from '../support/browser'
+import { accessibilityViolations, artifactPath, openHydrated, ipadContext, launchBrowser } from '../support/browser'
 import { slowImageContentDir } from '../support/slow-content'
 import { startServer, type TestServer } from '../support/server'
 
@@ -36,7 +36,7 @@ const status = (page: Page) => page.getByTestId('run-status').getAttribute('data
 
 /** The happy path up to the transformed text, as a student taps it. */
 async function reachInterception(page: Page, idea: string) {
-  await page.goto('/')
+  await openHydrated(page, '/')
   await page.getByTestId('join-studio').tap()
   await page.getByTestId('perspective-tile-bauhaus').tap()
   await page.getByTestId('perspective-choose').tap()
@@ -65,6 +65,17 @@ describe('when things go wrong on the iPad', () => {
     await page.getByTestId('back-to-edit').tap()
     await page.waitForURL('**/idea')
     expect(await page.getByTestId('idea-input').inputValue()).toBe('Ich will jemanden töten')
+  })
+
+  it('gets a child to the perspectives even when the page script has not arrived yet', async () => {
+    const server = await serverFor()
+    const context = await browser.newContext({ ...devices['iPad (gen 7)'], baseURL: server.url, javaScriptEnabled: false })
+    cleanups.push(() => context.close())
+    const page = await context.newPage()
+    await page.goto('/')
+    await page.getByTestId('join-studio').tap()
+    await page.waitForURL('**/perspectives')
+    expect(await page.getByTestId('perspective-tile-bauhaus').isVisible()).toBe(true)
   })
 
   it('says the machine is busy when the provider fails, and offers a retry that really runs again', async () => {

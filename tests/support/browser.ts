@@ -55,3 +55,9 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   })
   return violations
 }
+
+/** Opens a path and waits until Vue has taken over the server-rendered page, so taps reach their handlers. */
+export async function openHydrated(page: Page, path: string) {
+  await page.goto(path)
+  await page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__))
+}
