@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import { getRequestHeader, type H3Event, setResponseHeader, setResponseStatus } from 'h3'
+import { type H3Event, setResponseHeader, setResponseStatus } from 'h3'
+import { clientHasEtag } from './etag'
 
 /**
  * Answers JSON with a weak ETag, or 304 with no body when the client already has it:
@@ -10,7 +11,7 @@ export function sendWithEtag(event: H3Event, body: unknown): string | null {
   const etag = `W/"${createHash('sha1').update(json).digest('base64url')}"`
   setResponseHeader(event, 'ETag', etag)
   setResponseHeader(event, 'Cache-Control', 'no-cache')
-  if (getRequestHeader(event, 'if-none-match')?.split(/\s*,\s*/).includes(etag)) {
+  if (clientHasEtag(event, etag)) {
     setResponseStatus(event, 304)
     return null
   }

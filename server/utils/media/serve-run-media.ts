@@ -1,4 +1,5 @@
 import { createError, getRequestHeader, type H3Event, sendStream, setResponseHeaders, setResponseStatus } from 'h3'
+import { clientHasEtag } from '../http/etag'
 import type { BlobStore } from '../storage/blob-store'
 import { isMediaFileName, isRunId, runBlobKey } from '../storage/run-keys'
 import { parseByteRange } from './byte-range'
@@ -26,7 +27,7 @@ export async function serveRunMedia(event: H3Event, blobs: BlobStore, runId: str
     'Cache-Control': 'private, max-age=31536000, immutable',
     'Accept-Ranges': 'bytes',
   })
-  if (getRequestHeader(event, 'if-none-match')?.split(/\s*,\s*/).includes(stat.etag)) {
+  if (clientHasEtag(event, stat.etag)) {
     return endWithoutBody(event, 304)
   }
   const ifRange = getRequestHeader(event, 'if-range')
