@@ -1,11 +1,12 @@
 import { useI18n } from 'vue-i18n'
 import type { LocalizedText } from '#shared/schemas/common'
-import { LANGUAGE_COOKIE, SUPPORTED_LANGUAGES } from '~/plugins/i18n'
+import { SUPPORTED_LANGUAGES } from '~/plugins/i18n'
+import { useLanguageCookie } from './useLanguageCookie'
 
 /** The UI language: switching it updates the texts, the cookie and <html lang>. */
 export function useLanguage() {
   const { locale } = useI18n()
-  const cookie = useCookie<string | null>(LANGUAGE_COOKIE, { maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' })
+  const cookie = useLanguageCookie()
   const language = computed<string>({
     get: () => locale.value,
     set: (value) => {

@@ -1,4 +1,5 @@
 import { createI18n } from 'vue-i18n'
+import { useLanguageCookie } from '~/composables/useLanguageCookie'
 
 interface Messages { [key: string]: Messages | string }
 
@@ -12,11 +13,10 @@ for (const [path, content] of Object.entries(files)) {
   messages[language] = { ...messages[language], ...content }
 }
 
-export const LANGUAGE_COOKIE = 'ai4a_lang'
 export const SUPPORTED_LANGUAGES = Object.keys(messages).sort()
 
 export default defineNuxtPlugin((nuxtApp) => {
-  const cookie = useCookie<string | null>(LANGUAGE_COOKIE, { maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' })
+  const cookie = useLanguageCookie()
   const locale = cookie.value && messages[cookie.value] ? cookie.value : 'de'
   const i18n = createI18n({ legacy: false, locale, fallbackLocale: 'de', messages, missingWarn: false, fallbackWarn: false })
   nuxtApp.vueApp.use(i18n)
