@@ -21,7 +21,7 @@ export function createRunJobHandler(deps: PipelineDeps): RunJobHandler {
       })
       return 'failed'
     }
-    await deps.runs.update(run.run_id, (latest) => {
+    const started = await deps.runs.update(run.run_id, (latest) => {
       latest.attempts += 1
       latest.instance_id = deps.instanceId
       latest.status = 'running'
@@ -29,7 +29,7 @@ export function createRunJobHandler(deps: PipelineDeps): RunJobHandler {
     const timeout = AbortSignal.timeout(deps.runTimeoutMs)
     const signals: StageSignals = { signal: AbortSignal.any([queueSignal, timeout]), timeout }
     try {
-      return await runJob(deps, job, signals)
+      return await runJob(deps, job, started, signals)
     }
     catch (error) {
       if (queueSignal.aborted) {
@@ -51,9 +51,10 @@ export function createRunJobHandler(deps: PipelineDeps): RunJobHandler {
   }
 }
 
-async function runJob(deps: PipelineDeps, job: RunJob, signals: StageSignals): Promise<RunJobOutcome> {
+async function runJob(deps: PipelineDeps, job: RunJob, started: RunMetadata, signals: StageSignals): Promise<RunJobOutcome> {
+  // Stages write the run as they go; each stage starts from what is stored now.
   const fresh = async () => (await deps.runs.get(job.runId))!
-  let run = await fresh()
+  let run = started
   const perspective = deps.catalog.perspective(run.perspective)
   if (!perspective) throw new StageFailure(internalFailure(null, `Perspective ${run.perspective} is no longer configured`))
 
