@@ -6,7 +6,7 @@ export default defineNuxtConfig({
   srcDir: '.',
   devtools: { enabled: false },
   telemetry: false,
-  modules: ['@pinia/nuxt', '@vueuse/nuxt'],
+  modules: ['@pinia/nuxt', '@vueuse/nuxt', 'nuxt-auth-utils'],
   typescript: { strict: true },
   css: ['~/assets/css/base.css'],
   imports: { presets: [{ from: 'vue-i18n', imports: ['useI18n'] }] },

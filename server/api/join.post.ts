@@ -1,23 +1,35 @@
 import { createError, defineEventHandler } from 'h3'
 import { z } from 'zod'
 import { isJoinCode, normaliseJoinCode } from '#shared/join-code'
-import { participantOf } from '../utils/http/participant-cookie'
+import { Language } from '#shared/schemas/common'
+import { STUDIO_SESSION_ID } from '#shared/schemas/session'
+import { useReadyApp } from '../utils/app-context'
 import { readJsonBody } from '../utils/http/read-json-body'
-import { STUDIO_SESSION_ID } from '../utils/pipeline/run-service'
+import { joinSession } from '../utils/sessions/current-participant'
+import { publicSessionView } from '../utils/sessions/session-views'
 
-const JoinRequest = z.object({ code: z.string().max(32).optional() }).strict()
+const JoinRequest = z.object({ code: z.string().max(32).optional(), language: Language.optional() }).strict()
 
 /**
- * POST /api/join: a device joins a session. Without a code it joins the open studio; course
- * sessions with join codes come with the course leaders' admin page, so any code is unknown for now.
+ * POST /api/join: a device joins a course session by its code, or the open studio without one.
+ * It becomes a participant with a made-up pseudonym; nothing about the child is asked.
  */
 export default defineEventHandler(async (event) => {
-  const { code } = await readJsonBody(event, JoinRequest)
+  const { code, language } = await readJsonBody(event, JoinRequest)
+  const { sessions, settings } = await useReadyApp()
+  let session
   if (code !== undefined) {
     const normalised = normaliseJoinCode(code)
-    if (!isJoinCode(normalised)) throw createError({ statusCode: 400, statusMessage: `"${code}" is not a join code: it has 6 letters and digits` })
-    throw createError({ statusCode: 404, statusMessage: `No course session has the code ${normalised}` })
+    if (!isJoinCode(normalised)) throw createError({ statusCode: 400, statusMessage: `"${code}" is not a join code: it has 6 letters and digits`, data: { field: 'code' } })
+    session = await sessions.byJoinCode(normalised)
+    if (!session || session.archived) throw createError({ statusCode: 404, statusMessage: `No course session has the code ${normalised}` })
   }
-  participantOf(event)
-  return { session: { id: STUDIO_SESSION_ID, name: { de: 'Offenes Atelier', en: 'Open studio' } } }
+  else {
+    session = await sessions.get(STUDIO_SESSION_ID)
+    if (!session || !session.open || session.archived) {
+      throw createError({ statusCode: 403, statusMessage: 'The open studio is closed. Join with the code from your course leader.', data: { reason: 'studio_closed' } })
+    }
+  }
+  const participant = await joinSession(event, session, language ?? settings.defaultLanguage)
+  return { session: publicSessionView(session), participant: { pseudonym: participant.pseudonym } }
 })

@@ -1,5 +1,6 @@
 import { defineNitroPlugin, useRuntimeConfig, useStorage } from 'nitropack/runtime'
 import { startApp } from '../utils/app-context'
+import { ensureSessionSecret } from '../utils/auth/session-secret'
 import { loadContentSources } from '../utils/catalog/content-sources'
 import { parseSettings, SettingsError } from '../utils/settings'
 import { DataDirError } from '../utils/storage/data-dir'
@@ -9,6 +10,7 @@ export default defineNitroPlugin((nitroApp) => {
   let context
   try {
     context = startApp(parseSettings(useRuntimeConfig()), useStorage(), loadContentSources)
+    ensureSessionSecret(context.dataDir.path)
   }
   catch (error) {
     if (!(error instanceof DataDirError || error instanceof SettingsError)) throw error

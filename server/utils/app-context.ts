@@ -7,13 +7,16 @@ import { type CatalogSource, loadCatalog } from './catalog/load-catalog'
 import { type InstanceInfo, describeInstance } from './instance'
 import { createRunJobHandler } from './pipeline/run-job-handler'
 import { RunService } from './pipeline/run-service'
+import { AuditLog } from './audit/audit-log'
 import { builtinProviders } from './providers/builtin/builtin-registry'
 import { MemoryRunQueue } from './queue/memory-queue'
 import type { RunQueue } from './queue/run-queue'
+import { ParticipantStore } from './sessions/participant-store'
+import { SessionStore } from './sessions/session-store'
 import type { Settings } from './settings'
 import { type DataDir, prepareDataDir } from './storage/data-dir'
 import { FsBlobStore } from './storage/fs-blob-store'
-import { mountRunDocuments } from './storage/mount-run-documents'
+import { mountDocuments } from './storage/mount-documents'
 import { ParticipantRuns } from './storage/participant-runs'
 import { RunStore } from './storage/run-store'
 
@@ -26,6 +29,12 @@ export interface AppContext {
   instance: InstanceInfo
   runs: RunStore
   participants: ParticipantRuns
+  /** Participants' pseudonyms and sessions (the run lists are in `participants`). */
+  participantStore: ParticipantStore
+  sessions: SessionStore
+  audit: AuditLog
+  /** Unstorage with every document mount, for stores added later. */
+  storage: Storage
   queue: RunQueue
   /** Resolves once perspectives, outputs and safety lists are loaded and old runs re-queued. */
   ready: Promise<{ catalog: Catalog, service: RunService }>
@@ -39,9 +48,12 @@ let current: AppContext | null = null
  */
 export function startApp(settings: Settings, storage: Storage, loadContent: (contentDir: string) => Promise<ContentSources>): AppContext {
   const dataDir = prepareDataDir(settings.dataDir)
-  mountRunDocuments(storage, dataDir.path)
+  mountDocuments(storage, dataDir.path)
   const runs = new RunStore(storage, new FsBlobStore(join(dataDir.path, 'runs')))
   const participants = new ParticipantRuns(storage)
+  const participantStore = new ParticipantStore(storage)
+  const sessions = new SessionStore(storage)
+  const audit = new AuditLog(storage)
   const queue = new MemoryRunQueue(settings.queueConcurrency)
   const instance = describeInstance()
   const ready = (async () => {
@@ -56,13 +68,14 @@ export function startApp(settings: Settings, storage: Storage, loadContent: (con
       runs, catalog, providers, instanceId: instance.id,
       runTimeoutMs: settings.runTimeoutSeconds * 1000, maxRunAttempts: settings.maxRunAttempts,
     }
-    const service = new RunService({ ...deps, queue, participants, safetyLevel: settings.safetyLevel, defaultLanguage: settings.defaultLanguage })
+    await sessions.ensureStudio(settings.safetyLevel)
+    const service = new RunService({ ...deps, queue, participants, sessions, defaultLanguage: settings.defaultLanguage })
     queue.start(createRunJobHandler(deps))
     const recovered = await service.recoverActiveRuns()
     if (recovered.requeued || recovered.failed) console.info(`[runs] after restart: ${recovered.requeued} re-queued, ${recovered.failed} failed`)
     return { catalog, service }
   })()
-  current = { settings, dataDir, instance, runs, participants, queue, ready }
+  current = { settings, dataDir, instance, runs, participants, participantStore, sessions, audit, storage, queue, ready }
   return current
 }
 

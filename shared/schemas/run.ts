@@ -88,6 +88,8 @@ export const RunMetadata = z.object({
   participant_id: z.string().nullable(),
   /** The student marked it as one of their favourites. */
   favourite: z.boolean(),
+  /** A course leader hid it: the student and the wall no longer show it; it stays for research. */
+  hidden: z.boolean().default(false),
   perspective: z.string(),
   /** The student's own rules, for perspectives that let the student write them. */
   context: z.string().nullable(),

@@ -3,13 +3,56 @@ import type { TestServer } from './server'
 
 export interface ApiResponse<T = any> { status: number, headers: Headers, body: T }
 
-/** One HTTP call with a JSON body; answers with status, headers and the parsed body. */
-export async function api<T = any>(server: TestServer, path: string, init: { method?: string, body?: unknown, headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+/**
+ * A browser's cookie jar: one iPad, or a leader's laptop. The server ties runs to the participant
+ * cookie, so a test that plays several students gives each their own Device.
+ */
+export class Device {
+  readonly cookies = new Map<string, string>()
+
+  get cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
+  }
+
+  remember(response: Response) {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';')
+      const at = pair!.indexOf('=')
+      const name = pair!.slice(0, at).trim()
+      const value = pair!.slice(at + 1).trim()
+      if (value && !/max-age=0|expires=thu, 01 jan 1970/i.test(line)) this.cookies.set(name, value)
+      else this.cookies.delete(name)
+    }
+  }
+}
+
+const defaultDevices = new Map<string, Device>()
+
+/**
+ * The device calls use when the test names none: every such call on one data directory acts as
+ * one iPad, also across a server restart.
+ */
+export function defaultDevice(server: TestServer): Device {
+  let device = defaultDevices.get(server.dataDir)
+  if (!device) defaultDevices.set(server.dataDir, device = new Device())
+  return device
+}
+
+export interface ApiInit { method?: string, body?: unknown, headers?: Record<string, string>, device?: Device }
+
+/** One HTTP call with a JSON body as `device` (the server's default device if none); answers with status, headers and the parsed body. */
+export async function api<T = any>(server: TestServer, path: string, init: ApiInit = {}): Promise<ApiResponse<T>> {
+  const device = init.device ?? defaultDevice(server)
   const response = await fetch(`${server.url}${path}`, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
+    headers: {
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(device.cookies.size ? { cookie: device.cookieHeader } : {}),
+      ...init.headers,
+    },
     body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
   })
+  device.remember(response)
   const text = await response.text()
   let body: unknown = text
   try { body = text ? JSON.parse(text) : null }
@@ -18,11 +61,11 @@ export async function api<T = any>(server: TestServer, path: string, init: { met
 }
 
 /** Polls a run until `done` says so; fails with the last status seen. */
-export async function waitForRun(server: TestServer, runId: string, done: (run: RunStatusView) => boolean = run => ['completed', 'blocked', 'failed', 'cancelled', 'awaiting_output'].includes(run.status), timeoutMs = 30_000): Promise<RunStatusView> {
+export async function waitForRun(server: TestServer, runId: string, done: (run: RunStatusView) => boolean = run => ['completed', 'blocked', 'failed', 'cancelled', 'awaiting_output'].includes(run.status), timeoutMs = 30_000, device?: Device): Promise<RunStatusView> {
   const deadline = Date.now() + timeoutMs
   let last: RunStatusView | undefined
   while (Date.now() < deadline) {
-    const response = await api<RunStatusView>(server, `/api/runs/${runId}`)
+    const response = await api<RunStatusView>(server, `/api/runs/${runId}`, { device })
     if (response.status === 200) {
       last = response.body
       if (done(last)) return last

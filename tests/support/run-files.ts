@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect } from 'vitest'
 import { RunMetadata } from '#shared/schemas/run'
-import { api } from './api'
+import { api, defaultDevice, type Device } from './api'
 import type { TestServer } from './server'
 
 /** A run's folder in the data dir, as the server lays it out. */
@@ -22,16 +22,16 @@ export const runIdsOnDisk = (dataDir: string) => readdirSync(join(dataDir, 'runs
 export const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 
 /** POST /api/runs, expecting 202; answers the new run id. */
-export async function createRun(server: TestServer, body: Record<string, unknown>): Promise<string> {
-  const response = await api<{ run_id: string, status: string }>(server, '/api/runs', { body })
+export async function createRun(server: TestServer, body: Record<string, unknown>, device?: Device): Promise<string> {
+  const response = await api<{ run_id: string, status: string }>(server, '/api/runs', { body, device })
   expect(response.status, JSON.stringify(response.body)).toBe(202)
   expect(response.body.status).toBe('queued')
   return response.body.run_id
 }
 
 /** The bytes a GET of a URL path answers with, after checking it answered 200. */
-export async function download(server: TestServer, path: string): Promise<{ bytes: Buffer, headers: Headers }> {
-  const response = await fetch(`${server.url}${path}`)
+export async function download(server: TestServer, path: string, device = defaultDevice(server)): Promise<{ bytes: Buffer, headers: Headers }> {
+  const response = await fetch(`${server.url}${path}`, { headers: { cookie: device.cookieHeader } })
   expect(response.status, path).toBe(200)
   return { bytes: Buffer.from(await response.arrayBuffer()), headers: response.headers }
 }

@@ -2,7 +2,7 @@ import { defineEventHandler, getValidatedQuery } from 'h3'
 import { z } from 'zod'
 import type { GalleryItem } from '#shared/schemas/run'
 import { useReadyApp } from '../../utils/app-context'
-import { participantOf } from '../../utils/http/participant-cookie'
+import { participantIdOf } from '../../utils/http/participant-cookie'
 import { mediaUrl } from '../../utils/pipeline/run-status-view'
 
 const Query = z.object({
@@ -14,7 +14,9 @@ const Query = z.object({
 export default defineEventHandler(async (event) => {
   const { offset, limit } = await getValidatedQuery(event, Query.parse)
   const { service } = await useReadyApp()
-  const { runs, total } = await service.gallery(participantOf(event), offset, limit)
+  const participantId = participantIdOf(event)
+  if (!participantId) return { runs: [], total: 0, offset, limit }
+  const { runs, total } = await service.gallery(participantId, offset, limit)
   const items: GalleryItem[] = runs.map((run) => {
     const output = run.outputs[0]
     return {

@@ -1,8 +1,10 @@
 import { defineEventHandler } from 'h3'
 import { useReadyApp } from '../../utils/app-context'
+import { currentSessionAllowances } from '../../utils/sessions/session-allowances'
 
-/** GET /api/outputs: the output configs media can be generated with. */
-export default defineEventHandler(async () => {
+/** GET /api/outputs: the output configs this device's session allows media to be generated with. */
+export default defineEventHandler(async (event) => {
   const { catalog } = await useReadyApp()
-  return catalog.outputs
+  const allowed = (await currentSessionAllowances(event)).outputs
+  return allowed ? catalog.outputs.filter(output => allowed.includes(output.id)) : catalog.outputs
 })

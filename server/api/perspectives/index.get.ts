@@ -1,8 +1,10 @@
 import { defineEventHandler } from 'h3'
 import { useReadyApp } from '../../utils/app-context'
+import { currentSessionAllowances } from '../../utils/sessions/session-allowances'
 
-/** GET /api/perspectives: every perspective a student can choose, in catalog order. */
-export default defineEventHandler(async () => {
+/** GET /api/perspectives: the perspectives this device's session allows (all before joining), in catalog order. */
+export default defineEventHandler(async (event) => {
   const { catalog } = await useReadyApp()
-  return catalog.perspectives
+  const allowed = (await currentSessionAllowances(event)).perspectives
+  return allowed ? catalog.perspectives.filter(perspective => allowed.includes(perspective.id)) : catalog.perspectives
 })

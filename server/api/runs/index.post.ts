@@ -1,7 +1,7 @@
 import { defineEventHandler, setResponseStatus } from 'h3'
 import { CreateRunRequest } from '#shared/schemas/run'
 import { useReadyApp } from '../../utils/app-context'
-import { participantOf } from '../../utils/http/participant-cookie'
+import { participantForNewRun } from '../../utils/sessions/current-participant'
 import { readJsonBody } from '../../utils/http/read-json-body'
 
 /**
@@ -10,8 +10,9 @@ import { readJsonBody } from '../../utils/http/read-json-body'
  */
 export default defineEventHandler(async (event) => {
   const body = await readJsonBody(event, CreateRunRequest)
-  const { service } = await useReadyApp()
-  const run = await service.create(body, participantOf(event))
+  const { service, settings } = await useReadyApp()
+  const participant = await participantForNewRun(event, body.language ?? settings.defaultLanguage)
+  const run = await service.create(body, participant)
   setResponseStatus(event, 202)
   return { run_id: run.run_id, status: run.status }
 })

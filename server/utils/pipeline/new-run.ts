@@ -26,6 +26,7 @@ export function newRun(fields: NewRunFields): RunMetadata {
     session_id: fields.session_id,
     participant_id: fields.participant_id,
     favourite: false,
+    hidden: false,
     perspective: fields.perspective,
     context: fields.context,
     language: fields.language,

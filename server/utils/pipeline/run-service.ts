@@ -1,8 +1,11 @@
 import { createError } from 'h3'
 import { detectLanguage } from '#shared/detect-language'
-import { type Language, type SafetyLevel, stricterSafetyLevel } from '#shared/schemas/common'
+import { type Language, stricterSafetyLevel } from '#shared/schemas/common'
 import { type CreateRunRequest, isFinalStatus, type RunMetadata } from '#shared/schemas/run'
+import type { CourseSession, Participant } from '#shared/schemas/session'
+import { KeyedMutex } from '../keyed-mutex'
 import type { RunQueue } from '../queue/run-queue'
+import type { SessionStore } from '../sessions/session-store'
 import type { ParticipantRuns } from '../storage/participant-runs'
 import { newRun } from './new-run'
 import type { PipelineDeps } from './pipeline-deps'
@@ -12,59 +15,79 @@ import { pendingJobKind } from './run-job-handler'
 export interface RunServiceDeps extends PipelineDeps {
   queue: RunQueue
   participants: ParticipantRuns
-  /** The level the server enforces; a request may only make it stricter. */
-  safetyLevel: SafetyLevel
+  /** Each run takes its safety level, allowances and limits from its session. */
+  sessions: SessionStore
   defaultLanguage: Language
 }
 
-const WAIT_POLL_MS = 200
+/** Who asks about a run: the participant cookie's owner, or a signed-in course leader. */
+export interface RunViewer {
+  participantId: string | null
+  leader: boolean
+}
 
-/** Until course sessions exist, every run belongs to the open studio. */
-export const STUDIO_SESSION_ID = 'studio'
+const WAIT_POLL_MS = 200
+const HOUR_MS = 60 * 60 * 1000
 
 const notFound = (what: string, id: string) => createError({ statusCode: 404, statusMessage: `Unknown ${what} "${id}"` })
 
+/** A refusal the student's page explains in the child's words; `reason` picks the message. */
+const refused = (statusCode: number, reason: string, statusMessage: string, extra: Record<string, unknown> = {}) =>
+  createError({ statusCode, statusMessage, data: { reason, ...extra } })
+
 /** What the routes ask of runs: create, edit, generate, cancel, look up. */
 export class RunService {
+  /** Checking a participant's limits and creating the run happen as one step, so a double tap cannot slip past a limit. */
+  private participantMutex = new KeyedMutex()
+
   constructor(private deps: RunServiceDeps) {}
 
-  async create(request: CreateRunRequest, participantId: string | null): Promise<RunMetadata> {
+  /** Starts a run in the participant's session, under that session's rules whatever the request says. */
+  async create(request: CreateRunRequest, participant: Participant): Promise<RunMetadata> {
     const { catalog } = this.deps
+    const session = await this.openSessionOf(participant)
     const perspective = catalog.perspective(request.perspective)
     if (!perspective) throw notFound('perspective', request.perspective)
+    if (session.perspectives && !session.perspectives.includes(perspective.id)) {
+      throw refused(403, 'perspective_not_allowed', `The perspective "${perspective.id}" is not part of the session "${session.name}"`)
+    }
     const output = request.output === undefined ? null : catalog.output(request.output)
     if (output === undefined) throw notFound('output', request.output!)
+    if (output) this.assertOutputAllowed(session, output.id)
     if (perspective.student_rules && !request.context) {
       throw createError({ statusCode: 400, statusMessage: `The perspective "${perspective.id}" needs your own rules in "context"` })
     }
-    const run = newRun({
-      session_id: STUDIO_SESSION_ID,
-      participant_id: participantId,
-      perspective: perspective.id,
-      input_text: request.input_text,
-      context: request.context ?? null,
-      language: detectLanguage(request.input_text) ?? request.language ?? this.deps.defaultLanguage,
-      safety_level: request.safety_level ? stricterSafetyLevel(this.deps.safetyLevel, request.safety_level) : this.deps.safetyLevel,
-      output: output?.id ?? null,
-      seed: request.seed,
+    const participantId = participant.participant_id
+    return this.participantMutex.run(participantId, async () => {
+      await this.assertWithinLimits(session, participantId, { countNew: true })
+      const run = newRun({
+        session_id: session.id,
+        participant_id: participantId,
+        perspective: perspective.id,
+        input_text: request.input_text,
+        context: request.context ?? null,
+        language: detectLanguage(request.input_text) ?? request.language ?? this.deps.defaultLanguage,
+        safety_level: request.safety_level ? stricterSafetyLevel(session.safety_level, request.safety_level) : session.safety_level,
+        output: output?.id ?? null,
+        seed: request.seed,
+      })
+      await this.deps.runs.create(run)
+      await this.deps.participants.add(participantId, run.run_id)
+      await this.deps.queue.enqueue({ runId: run.run_id, kind: 'prepare' })
+      return run
     })
-    await this.deps.runs.create(run)
-    if (participantId) await this.deps.participants.add(participantId, run.run_id)
-    await this.deps.queue.enqueue({ runId: run.run_id, kind: 'prepare' })
-    return run
   }
 
-  /** A participant's own runs, newest first; `offset` and `limit` page through hundreds of them. */
+  /** A participant's own runs, newest first, without hidden ones; `offset` and `limit` page through hundreds of them. */
   async gallery(participantId: string, offset: number, limit: number): Promise<{ runs: RunMetadata[], total: number }> {
     const ids = (await this.deps.participants.list(participantId)).reverse()
     const page = await Promise.all(ids.slice(offset, offset + limit).map(runId => this.deps.runs.get(runId)))
-    return { runs: page.filter((run): run is RunMetadata => run !== null), total: ids.length }
+    return { runs: page.filter((run): run is RunMetadata => run !== null && !run.hidden), total: ids.length }
   }
 
   /** Only the participant who made a run may mark it; anyone else is told it does not exist. */
-  async setFavourite(runId: string, participantId: string, favourite: boolean): Promise<RunMetadata> {
-    const run = await this.get(runId)
-    if (run.participant_id !== participantId) throw notFound('run', runId)
+  async setFavourite(runId: string, participantId: string | null, favourite: boolean): Promise<RunMetadata> {
+    await this.visibleRun(runId, { participantId, leader: false })
     return this.deps.runs.update(runId, (latest) => { latest.favourite = favourite })
   }
 
@@ -72,6 +95,16 @@ export class RunService {
     const run = await this.deps.runs.get(runId)
     if (!run) throw notFound('run', runId)
     return run
+  }
+
+  /**
+   * The run if this viewer may see it: its own participant (unless a leader hid it) or a leader.
+   * Everyone else, including other sessions, hears 404: a 403 would confirm the run exists.
+   */
+  async visibleRun(runId: string, viewer: RunViewer): Promise<RunMetadata> {
+    const run = await this.deps.runs.get(runId)
+    if (run && (viewer.leader || (viewer.participantId !== null && run.participant_id === viewer.participantId && !run.hidden))) return run
+    throw notFound('run', runId)
   }
 
   /** Polls the stored run until it ends or stops for the student; for the blocking compatibility route. */
@@ -95,9 +128,12 @@ export class RunService {
 
   /** Starts stages 3–4; also the retry of a run whose generation failed. */
   async generate(runId: string, request: { output: string, prompt?: string }): Promise<RunMetadata> {
-    await this.get(runId)
+    const current = await this.get(runId)
     const output = this.deps.catalog.output(request.output)
     if (!output) throw notFound('output', request.output)
+    const session = await this.openSessionOf({ session_id: current.session_id })
+    this.assertOutputAllowed(session, output.id)
+    if (current.participant_id) await this.assertWithinLimits(session, current.participant_id, { countNew: false })
     const run = await this.deps.runs.update(runId, (run) => {
       const retry = run.status === 'failed' && run.error?.retryable && run.interception_text !== null
       if (run.status !== 'awaiting_output' && !retry) throw conflict(`This run cannot generate now; it is ${run.status}`)
@@ -142,6 +178,38 @@ export class RunService {
       requeued += 1
     }
     return { requeued, failed }
+  }
+
+  private async openSessionOf(owner: Pick<Participant, 'session_id'>): Promise<CourseSession> {
+    const session = await this.deps.sessions.get(owner.session_id)
+    if (!session || session.archived) throw refused(403, 'session_gone', 'This course session has ended. Join a new one with its code.')
+    if (!session.open) throw refused(403, 'session_closed', `The session "${session.name}" is closed, so no new runs can start. Ask your course leader.`)
+    return session
+  }
+
+  private assertOutputAllowed(session: CourseSession, outputId: string) {
+    if (session.outputs && !session.outputs.includes(outputId)) {
+      throw refused(403, 'output_not_allowed', `The output "${outputId}" is not part of the session "${session.name}"`)
+    }
+  }
+
+  /** The session's limits per participant: runs started in the last hour, runs waiting or running now. */
+  private async assertWithinLimits(session: CourseSession, participantId: string, { countNew }: { countNew: boolean }) {
+    const { runs_per_hour: perHour, runs_in_progress: inProgress } = session.limits
+    if (perHour === null && inProgress === null) return
+    const recentIds = (await this.deps.participants.list(participantId)).slice(-Math.max(perHour ?? 0, 100))
+    const recent = (await Promise.all(recentIds.map(id => this.deps.runs.get(id)))).filter((run): run is RunMetadata => run !== null)
+    const since = Date.now() - HOUR_MS
+    const lastHour = recent.filter(run => Date.parse(run.created_at) > since)
+    if (countNew && perHour !== null && lastHour.length >= perHour) {
+      const oldest = Math.min(...lastHour.map(run => Date.parse(run.created_at)))
+      const retryAfterSeconds = Math.max(1, Math.ceil((oldest + HOUR_MS - Date.now()) / 1000))
+      throw refused(429, 'runs_per_hour', `This session allows ${perHour} runs per hour; the next one can start in ${Math.ceil(retryAfterSeconds / 60)} min`, { retry_after_s: retryAfterSeconds })
+    }
+    const busy = recent.filter(run => run.status === 'queued' || run.status === 'running').length
+    if (inProgress !== null && busy >= inProgress) {
+      throw refused(429, 'runs_in_progress', `This session allows ${inProgress} runs at a time; wait until one is finished`)
+    }
   }
 }
 

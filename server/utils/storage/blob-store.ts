@@ -23,6 +23,8 @@ export interface BlobStore {
   delete(key: string): Promise<void>
   /** File names directly under a prefix such as a run id. */
   list(prefix: string): Promise<string[]>
+  /** Removes everything under a prefix such as a run id; no error if nothing is there. */
+  deleteAll(prefix: string): Promise<void>
 }
 
 export class BlobNotFoundError extends Error {}

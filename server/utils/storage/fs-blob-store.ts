@@ -37,6 +37,10 @@ export class FsBlobStore implements BlobStore {
     await fsp.rm(this.pathOf(key), { force: true })
   }
 
+  async deleteAll(prefix: string): Promise<void> {
+    await fsp.rm(this.pathOf(prefix), { recursive: true, force: true })
+  }
+
   async list(prefix: string): Promise<string[]> {
     const entries = await fsp.readdir(this.pathOf(prefix), { withFileTypes: true }).catch(() => [])
     return entries.filter(entry => entry.isFile() && !isTempFileName(entry.name)).map(entry => entry.name).sort()

@@ -22,6 +22,14 @@ export class ParticipantRuns {
     })
   }
 
+  async remove(participantId: string, runId: string): Promise<void> {
+    if (!isParticipantId(participantId)) return
+    await this.mutex.run(participantId, async () => {
+      const runs = await this.list(participantId)
+      if (runs.includes(runId)) await this.documents.setItem(this.key(participantId), JSON.stringify(runs.filter(id => id !== runId)))
+    })
+  }
+
   async list(participantId: string): Promise<string[]> {
     if (!isParticipantId(participantId)) return []
     const raw = await this.documents.getItemRaw<Buffer>(this.key(participantId))

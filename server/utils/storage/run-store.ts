@@ -7,6 +7,10 @@ import { ACTIVE_RUNS_PREFIX, activeRunKey, isRunId, RUN_FILES, runBlobKey, runDo
 
 export type RunUpdate = (run: RunMetadata) => void
 
+/** What listeners (the run index) hear after each write: the metadata as stored, or a removal. */
+export type RunChange = { type: 'put', run: RunMetadata } | { type: 'delete', runId: string, previous: RunMetadata | null }
+export type RunChangeListener = (change: RunChange) => void
+
 /**
  * Runs as folders: metadata.json and the texts through unstorage (`runs:` mount), media through
  * the blob store. Every change to metadata goes through `update`, one at a time per run.
@@ -15,8 +19,14 @@ export type RunUpdate = (run: RunMetadata) => void
  */
 export class RunStore {
   private mutex = new KeyedMutex()
+  private listeners: RunChangeListener[] = []
 
   constructor(private documents: Storage, readonly blobs: BlobStore) {}
+
+  /** Called after every metadata write and every removal, in write order per run. */
+  onChange(listener: RunChangeListener) {
+    this.listeners.push(listener)
+  }
 
   async create(run: RunMetadata): Promise<void> {
     await this.mutex.run(run.run_id, async () => {
@@ -59,6 +69,19 @@ export class RunStore {
     })
   }
 
+  /** Removes the whole run folder: metadata, texts, media. Returns what was stored, or null. */
+  async delete(runId: string): Promise<RunMetadata | null> {
+    if (!isRunId(runId)) return null
+    return this.mutex.run(runId, async () => {
+      const previous = await this.get(runId)
+      await this.documents.removeItem(activeRunKey(runId))
+      for (const file of Object.values(RUN_FILES)) await this.documents.removeItem(runDocumentKey(runId, file))
+      await this.blobs.deleteAll(runId)
+      this.emit({ type: 'delete', runId, previous })
+      return previous
+    })
+  }
+
   async putMedia(runId: string, file: string, data: Buffer | Readable, contentType: string): Promise<void> {
     await this.blobs.put(runBlobKey(runId, file), data, { contentType })
   }
@@ -75,5 +98,17 @@ export class RunStore {
     if (isActive && !wasActive) await this.documents.setItem(activeRunKey(run.run_id), run.status)
     await this.documents.setItem(runDocumentKey(run.run_id, RUN_FILES.metadata), `${JSON.stringify(run, null, 2)}\n`)
     if (!isActive && (wasActive || !previous)) await this.documents.removeItem(activeRunKey(run.run_id))
+    this.emit({ type: 'put', run })
+  }
+
+  private emit(change: RunChange) {
+    for (const listener of this.listeners) {
+      try {
+        listener(change)
+      }
+      catch (error) {
+        console.error('[runs] a change listener failed', error)
+      }
+    }
   }
 }

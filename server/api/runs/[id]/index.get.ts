@@ -3,10 +3,11 @@ import { useReadyApp } from '../../../utils/app-context'
 import { sendWithEtag } from '../../../utils/http/send-with-etag'
 import { requireParam } from '../../../utils/http/route-params'
 import { toRunStatusView } from '../../../utils/pipeline/run-status-view'
+import { runViewerOf } from '../../../utils/sessions/current-participant'
 
-/** GET /api/runs/:id: the run's status document, small and with an ETag, for polling. */
+/** GET /api/runs/:id: the run's status document, small and with an ETag, for polling; only for its participant and leaders. */
 export default defineEventHandler(async (event) => {
   const { service, queue } = await useReadyApp()
-  const run = await service.get(requireParam(event, 'id'))
+  const run = await service.visibleRun(requireParam(event, 'id'), await runViewerOf(event))
   return sendWithEtag(event, toRunStatusView(run, await queue.position(run.run_id)))
 })

@@ -4,6 +4,7 @@ import { SafetyLevel } from '#shared/schemas/common'
 import { useReadyApp } from '../../../utils/app-context'
 import { readJsonBody } from '../../../utils/http/read-json-body'
 import { mediaUrl } from '../../../utils/pipeline/run-status-view'
+import { participantForNewRun } from '../../../utils/sessions/current-participant'
 
 /** The request the school's existing scripts send; unknown extra fields are ignored. */
 const ExecuteRequest = z.object({
@@ -24,12 +25,13 @@ export default defineEventHandler(async (event) => {
   const body = await readJsonBody(event, ExecuteRequest)
   const { service, catalog, settings } = await useReadyApp()
   const perspective = catalog.perspective(body.schema)
+  const participant = await participantForNewRun(event, settings.defaultLanguage)
   const created = await service.create({
     perspective: body.schema,
     input_text: body.input_text,
     safety_level: body.safety_level,
     output: body.output_config ?? perspective?.default_output,
-  }, null)
+  }, participant)
   const run = await service.waitForEnd(created.run_id, settings.runTimeoutSeconds * 2000)
   const output = run.outputs[0]
   return {

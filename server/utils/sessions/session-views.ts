@@ -1,0 +1,13 @@
+import type { CourseSession } from '#shared/schemas/session'
+
+/** What a student's device may know about its session: no join code, no limits' bookkeeping. */
+export function publicSessionView(session: CourseSession) {
+  return {
+    id: session.id,
+    name: session.name,
+    open: session.open && !session.archived,
+    perspectives: session.perspectives,
+    outputs: session.outputs,
+  }
+}
+export type PublicSessionView = ReturnType<typeof publicSessionView>
