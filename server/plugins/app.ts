@@ -1,5 +1,6 @@
 import { defineNitroPlugin, useRuntimeConfig, useStorage } from 'nitropack/runtime'
 import { startApp } from '../utils/app-context'
+import { applyCookieSecurity } from '../utils/auth/cookie-security'
 import { ensureSessionSecret } from '../utils/auth/session-secret'
 import { loadContentSources } from '../utils/catalog/content-sources'
 import { parseSettings, SettingsError } from '../utils/settings'
@@ -11,6 +12,7 @@ export default defineNitroPlugin((nitroApp) => {
   try {
     context = startApp(parseSettings(useRuntimeConfig()), useStorage(), loadContentSources)
     ensureSessionSecret(context.dataDir.path)
+    applyCookieSecurity(context.settings.insecureCookies)
   }
   catch (error) {
     if (!(error instanceof DataDirError || error instanceof SettingsError)) throw error

@@ -8,6 +8,9 @@ import { type InstanceInfo, describeInstance } from './instance'
 import { createRunJobHandler } from './pipeline/run-job-handler'
 import { RunService } from './pipeline/run-service'
 import { AuditLog } from './audit/audit-log'
+import { createFirstLeader } from './auth/first-leader'
+import { LeaderStore } from './auth/leader-store'
+import { scryptHasher } from './auth/password-hasher'
 import { builtinProviders } from './providers/builtin/builtin-registry'
 import { MemoryRunQueue } from './queue/memory-queue'
 import type { RunQueue } from './queue/run-queue'
@@ -33,6 +36,8 @@ export interface AppContext {
   participantStore: ParticipantStore
   sessions: SessionStore
   audit: AuditLog
+  /** Course leader accounts. */
+  leaders: LeaderStore
   /** Unstorage with every document mount, for stores added later. */
   storage: Storage
   queue: RunQueue
@@ -54,6 +59,7 @@ export function startApp(settings: Settings, storage: Storage, loadContent: (con
   const participantStore = new ParticipantStore(storage)
   const sessions = new SessionStore(storage)
   const audit = new AuditLog(storage)
+  const leaders = new LeaderStore(storage, scryptHasher)
   const queue = new MemoryRunQueue(settings.queueConcurrency)
   const instance = describeInstance()
   const ready = (async () => {
@@ -69,13 +75,14 @@ export function startApp(settings: Settings, storage: Storage, loadContent: (con
       runTimeoutMs: settings.runTimeoutSeconds * 1000, maxRunAttempts: settings.maxRunAttempts,
     }
     await sessions.ensureStudio(settings.safetyLevel)
+    await createFirstLeader(leaders, settings.adminPassword)
     const service = new RunService({ ...deps, queue, participants, sessions, defaultLanguage: settings.defaultLanguage })
     queue.start(createRunJobHandler(deps))
     const recovered = await service.recoverActiveRuns()
     if (recovered.requeued || recovered.failed) console.info(`[runs] after restart: ${recovered.requeued} re-queued, ${recovered.failed} failed`)
     return { catalog, service }
   })()
-  current = { settings, dataDir, instance, runs, participants, participantStore, sessions, audit, storage, queue, ready }
+  current = { settings, dataDir, instance, runs, participants, participantStore, sessions, audit, leaders, storage, queue, ready }
   return current
 }
 
