@@ -19,11 +19,13 @@ export default defineNitroPlugin((nitroApp) => {
     console.error(`[ai4artsed] refusing to start: ${error.message}`)
     process.exit(1)
   }
-  const { dataDir, queue, settings, ready } = context
+  const { dataDir, queue, settings, index, ready } = context
   console.info(`[ai4artsed] data directory: ${dataDir.path} (storage id ${dataDir.storageId})`)
   ready.catch((error) => {
     console.error('[ai4artsed] refusing to start: content could not be loaded', error)
     process.exit(1)
   })
   nitroApp.hooks.hook('close', () => queue.close(settings.shutdownTimeoutSeconds * 1000))
+  // After the queue: its last runs' changes must reach the index log too.
+  nitroApp.hooks.hook('close', () => index.flush())
 })

@@ -22,6 +22,7 @@ import { FsBlobStore } from './storage/fs-blob-store'
 import { mountDocuments } from './storage/mount-documents'
 import { ParticipantRuns } from './storage/participant-runs'
 import { RunStore } from './storage/run-store'
+import { RunIndex } from './run-index/run-index'
 
 export interface ContentSources extends CatalogSources { safety: CatalogSource[] }
 
@@ -41,6 +42,8 @@ export interface AppContext {
   /** Unstorage with every document mount, for stores added later. */
   storage: Storage
   queue: RunQueue
+  /** Every run's summary, for the leader's lists, filters, export and retention; await `index.ready` before querying. */
+  index: RunIndex
   /** Resolves once perspectives, outputs and safety lists are loaded and old runs re-queued. */
   ready: Promise<{ catalog: Catalog, service: RunService }>
 }
@@ -60,6 +63,8 @@ export function startApp(settings: Settings, storage: Storage, loadContent: (con
   const sessions = new SessionStore(storage)
   const audit = new AuditLog(storage)
   const leaders = new LeaderStore(storage, scryptHasher)
+  const index = new RunIndex({ file: join(dataDir.path, 'index', 'runs.jsonl'), runsDir: join(dataDir.path, 'runs') })
+  runs.onChange(change => index.apply(change))
   const queue = new MemoryRunQueue(settings.queueConcurrency)
   const instance = describeInstance()
   const ready = (async () => {
@@ -82,7 +87,7 @@ export function startApp(settings: Settings, storage: Storage, loadContent: (con
     if (recovered.requeued || recovered.failed) console.info(`[runs] after restart: ${recovered.requeued} re-queued, ${recovered.failed} failed`)
     return { catalog, service }
   })()
-  current = { settings, dataDir, instance, runs, participants, participantStore, sessions, audit, leaders, storage, queue, ready }
+  current = { settings, dataDir, instance, runs, participants, participantStore, sessions, audit, leaders, storage, queue, index, ready }
   return current
 }
 
