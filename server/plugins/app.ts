@@ -2,6 +2,7 @@ import { defineNitroPlugin, useRuntimeConfig, useStorage } from 'nitropack/runti
 import { startApp } from '../utils/app-context'
 import { ensureSessionSecret } from '../utils/auth/session-secret'
 import { loadContentSources } from '../utils/catalog/content-sources'
+import { scheduleRetention } from '../utils/retention/retention-schedule'
 import { parseSettings, SettingsError } from '../utils/settings'
 import { DataDirError } from '../utils/storage/data-dir'
 
@@ -17,11 +18,13 @@ export default defineNitroPlugin((nitroApp) => {
     console.error(`[ai4artsed] refusing to start: ${error.message}`)
     process.exit(1)
   }
-  const { dataDir, queue, settings, ready } = context
+  const { dataDir, queue, settings, ready, retention } = context
   console.info(`[ai4artsed] data directory: ${dataDir.path} (storage id ${dataDir.storageId})`)
   ready.catch((error) => {
     console.error('[ai4artsed] refusing to start: content could not be loaded', error)
     process.exit(1)
   })
   nitroApp.hooks.hook('close', () => queue.close(settings.shutdownTimeoutSeconds * 1000))
+  const stopRetention = scheduleRetention(() => ready.then(() => retention.apply()))
+  nitroApp.hooks.hook('close', stopRetention)
 })

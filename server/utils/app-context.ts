@@ -11,6 +11,9 @@ import { AuditLog } from './audit/audit-log'
 import { builtinProviders } from './providers/builtin/builtin-registry'
 import { MemoryRunQueue } from './queue/memory-queue'
 import type { RunQueue } from './queue/run-queue'
+import { RetentionJob } from './retention/retention-job'
+import { RetentionSettingsStore } from './retention/retention-settings'
+import { listRunsForRetention } from './retention/run-candidates'
 import { ParticipantStore } from './sessions/participant-store'
 import { SessionStore } from './sessions/session-store'
 import type { Settings } from './settings'
@@ -33,6 +36,7 @@ export interface AppContext {
   participantStore: ParticipantStore
   sessions: SessionStore
   audit: AuditLog
+  retention: RetentionJob
   /** Unstorage with every document mount, for stores added later. */
   storage: Storage
   queue: RunQueue
@@ -54,6 +58,10 @@ export function startApp(settings: Settings, storage: Storage, loadContent: (con
   const participantStore = new ParticipantStore(storage)
   const sessions = new SessionStore(storage)
   const audit = new AuditLog(storage)
+  const retention = new RetentionJob({
+    runs, participants, sessions, audit, settings: new RetentionSettingsStore(storage),
+    candidates: before => listRunsForRetention(runs, join(dataDir.path, 'runs'), before),
+  })
   const queue = new MemoryRunQueue(settings.queueConcurrency)
   const instance = describeInstance()
   const ready = (async () => {
@@ -75,7 +83,7 @@ export function startApp(settings: Settings, storage: Storage, loadContent: (con
     if (recovered.requeued || recovered.failed) console.info(`[runs] after restart: ${recovered.requeued} re-queued, ${recovered.failed} failed`)
     return { catalog, service }
   })()
-  current = { settings, dataDir, instance, runs, participants, participantStore, sessions, audit, storage, queue, ready }
+  current = { settings, dataDir, instance, runs, participants, participantStore, sessions, audit, retention, storage, queue, ready }
   return current
 }
 
