@@ -14,6 +14,9 @@ import { scryptHasher } from './auth/password-hasher'
 import { builtinProviders } from './providers/builtin/builtin-registry'
 import { MemoryRunQueue } from './queue/memory-queue'
 import type { RunQueue } from './queue/run-queue'
+import { RetentionJob } from './retention/retention-job'
+import { RetentionSettingsStore } from './retention/retention-settings'
+import { listRunsForRetention } from './retention/run-candidates'
 import { ParticipantStore } from './sessions/participant-store'
 import { SessionStore } from './sessions/session-store'
 import type { Settings } from './settings'
@@ -39,6 +42,8 @@ export interface AppContext {
   audit: AuditLog
   /** Course leader accounts. */
   leaders: LeaderStore
+  /** Deletes runs past their session's or the global retention, on a schedule or when a leader asks. */
+  retention: RetentionJob
   /** Unstorage with every document mount, for stores added later. */
   storage: Storage
   queue: RunQueue
@@ -65,6 +70,14 @@ export function startApp(settings: Settings, storage: Storage, loadContent: (con
   const leaders = new LeaderStore(storage, scryptHasher)
   const index = new RunIndex({ file: join(dataDir.path, 'index', 'runs.jsonl'), runsDir: join(dataDir.path, 'runs') })
   runs.onChange(change => index.apply(change))
+  const retention = new RetentionJob({
+    runs, participants, sessions, audit, settings: new RetentionSettingsStore(storage),
+    // The index knows every run's age, so the hourly check reads no run folders.
+    candidates: async function* (before) {
+      await index.ready
+      yield* index.olderThan(before, null)
+    },
+  })
   const queue = new MemoryRunQueue(settings.queueConcurrency)
   const instance = describeInstance()
   const ready = (async () => {
@@ -87,7 +100,7 @@ export function startApp(settings: Settings, storage: Storage, loadContent: (con
     if (recovered.requeued || recovered.failed) console.info(`[runs] after restart: ${recovered.requeued} re-queued, ${recovered.failed} failed`)
     return { catalog, service }
   })()
-  current = { settings, dataDir, instance, runs, participants, participantStore, sessions, audit, leaders, storage, queue, index, ready }
+  current = { settings, dataDir, instance, runs, participants, participantStore, sessions, audit, leaders, retention, storage, queue, index, ready }
   return current
 }
 
