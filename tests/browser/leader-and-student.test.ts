@@ -64,7 +64,7 @@ it('a leader opens a session, a student joins by code and makes a picture, it re
 
   // The run shows up on the leader's live feed within 2 s, while it is still being made.
   const feedItem = leader.getByTestId(`feed-run-${runId}`)
-  await expect.poll(() => feedItem.isVisible(), { timeout: 2_000, intervals: [100] }).toBe(true)
+  await expect.poll(() => feedItem.isVisible(), { timeout: 2_000, interval: 100 }).toBe(true)
 
   await expect.poll(() => status(student), { timeout: 15_000 }).toBe('awaiting_output')
   await student.getByTestId('medium-image').tap()
