@@ -76,6 +76,10 @@ function fakeAdminApi() {
       audit.unshift({ id: `a${audit.length}`, at: new Date().toISOString(), actor: 'admin', action: 'run.hide', run_id: RUN_A, session_id: 'class-4b', reason: (body as { reason?: string }).reason ?? null })
       return json(route, row(RUN_A, { hidden }))
     }
+    if (path.startsWith('/api/admin/exports/')) {
+      const polls = calls.filter(call => call.path === path).length
+      return json(route, { export_id: path.split('/').pop(), status: polls < 3 ? 'running' : 'done', runs_total: 1234, runs_done: polls < 3 ? 617 : 1234, bytes: 340_000_000, started_at: at(0), error: null })
+    }
     if (path === '/api/admin/audit') return json(route, { entries: audit })
     if (path === '/api/admin/retention') return json(route, { global_days: request.method() === 'PUT' ? (body as { global_days: number }).global_days : 365, last_applied: { at: at(0), deleted: 3 } })
     if (path === '/api/admin/retention/preview') return json(route, { cutoffs: [], runs: [{ run_id: RUN_B, session_id: 'class-4b', session_name: 'Class 4b', created_at: at(1), older_than_days: 365 }], total: 1 })
@@ -112,7 +116,7 @@ describe('admin run pages against a canned API', () => {
     const { page, context, api } = await pageWithFakeApi({ width: 1280, height: 800 })
     await openAdmin(page, '/admin/runs')
     await page.getByTestId(`run-row-${RUN_A}`).waitFor()
-    await expect(page.getByTestId('runs-total').textContent()).resolves.toContain('1234')
+    await expect(page.getByTestId('runs-total').textContent()).resolves.toContain('1,234 runs')
     await page.screenshot({ path: artifactPath('admin-runs-1280x800.png'), fullPage: true })
 
     await page.getByTestId('runs-filter-q').fill('moon')
@@ -139,6 +143,24 @@ describe('admin run pages against a canned API', () => {
     await page.goBack()
     await page.waitForURL(/\/admin\/runs\?q=moon/)
     await expect(page.getByTestId('runs-filter-q').inputValue()).resolves.toBe('moon')
+    await context.close()
+  })
+
+  it('starts an export as a download with the filters and shows its progress', async () => {
+    const { page, context, api } = await pageWithFakeApi({ width: 1280, height: 800 })
+    await openAdmin(page, '/admin/runs?status=completed')
+    await page.getByTestId(`run-row-${RUN_A}`).waitFor()
+    const download = page.waitForEvent('download')
+    await page.getByTestId('export-start').click()
+    // A download bypasses request interception, so the address is checked instead of the fake's answer.
+    const address = new URL((await download).url())
+    expect(address.pathname).toBe('/api/admin/export')
+    expect(address.searchParams.get('status')).toBe('completed')
+    expect(address.searchParams.get('export_id')).toMatch(/^[0-9a-f-]{36}$/)
+    await expect.poll(() => page.getByTestId('export-progress').textContent()).toContain('617 of 1,234 runs · 340 MB')
+    await page.screenshot({ path: artifactPath('admin-runs-export-1280x800.png') })
+    await expect.poll(() => page.getByTestId('export-progress').getAttribute('data-status'), { timeout: 10_000 }).toBe('done')
+    expect(api.calls.some(call => call.path === `/api/admin/exports/${address.searchParams.get('export_id')}`)).toBe(true)
     await context.close()
   })
 
