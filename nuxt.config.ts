@@ -40,6 +40,10 @@ export default defineNuxtConfig({
     runTimeoutSeconds: 300,
     maxRunAttempts: 2,
     shutdownTimeoutSeconds: 20,
+    adminPassword: '',
+    insecureCookies: false,
+    // Leader sessions (nuxt-auth-utils). `secure` is set from insecureCookies at start (server/utils/auth/cookie-security.ts).
+    session: { maxAge: 60 * 60 * 24 * 7, cookie: { sameSite: 'lax', httpOnly: true, secure: true } },
     public: { appVersion: pkg.version },
   },
 })

@@ -1,11 +1,14 @@
 import type { PerspectiveCard } from '#shared/schemas/perspective'
 import { type ApiProblem, apiProblemOf } from '../utils/api-problem'
+import { refusalKey } from '../utils/refusal-message'
 
 export const IDEA_MAX_LENGTH = 2000
 
 /** The i18n key of the message a child reads when the run could not be started. */
 export function createRunProblemKey(problem: ApiProblem): string {
   if (problem.status === null) return 'idea.errors.offline'
+  const refusal = refusalKey(problem)
+  if (refusal) return refusal
   if (problem.status === 413) return 'idea.errors.too_long'
   if (problem.status === 400 && problem.field === 'input_text') return 'idea.errors.empty'
   if (problem.status === 400 && (problem.field === 'context' || problem.message.includes('"context"'))) return 'idea.errors.rules_missing'

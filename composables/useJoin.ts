@@ -1,5 +1,6 @@
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, isJoinCode, normaliseJoinCode } from '#shared/join-code'
 import { type ApiProblem, apiProblemOf } from '../utils/api-problem'
+import { refusalKey } from '../utils/refusal-message'
 
 /** Adds typed or pasted text to a code: upper case, separators and look-alikes not in the alphabet dropped, at most 6. */
 export function typeIntoJoinCode(code: string, typed: string): string {
@@ -10,6 +11,8 @@ export function typeIntoJoinCode(code: string, typed: string): string {
 /** The i18n key of the message a child reads when joining failed. */
 export function joinProblemKey(problem: ApiProblem): string {
   if (problem.status === null) return 'join.errors.offline'
+  const refusal = refusalKey(problem)
+  if (refusal) return refusal
   if (problem.status === 400) return 'join.errors.not_a_code'
   if (problem.status === 404) return 'join.errors.unknown_code'
   return 'join.errors.other'
@@ -18,6 +21,7 @@ export function joinProblemKey(problem: ApiProblem): string {
 /** The join page: the code being typed (on-screen keys, a hardware keyboard or paste) and joining. */
 export function useJoin() {
   const code = ref('')
+  const { contentLanguage: language } = useLanguage()
   const busy = ref<'code' | 'studio' | null>(null)
   /** What went wrong, and at which of the two ways in, so the message shows where the child tapped. */
   const problem = ref<{ key: string, kind: 'code' | 'studio' } | null>(null)
@@ -33,7 +37,8 @@ export function useJoin() {
     busy.value = kind
     problem.value = null
     try {
-      await $fetch('/api/join', { method: 'POST', body: kind === 'code' ? { code: code.value } : {} })
+      // The language picks the made-up name: "Blauer Otter 12" or "Blue Otter 12".
+      await $fetch('/api/join', { method: 'POST', body: { ...(kind === 'code' ? { code: code.value } : {}), language: language.value } })
       await navigateTo('/perspectives')
     }
     catch (error) {

@@ -1,5 +1,7 @@
 import type { Ref } from 'vue'
 import type { RunStatusView } from '#shared/schemas/run'
+import { apiProblemOf } from '../utils/api-problem'
+import { refusalKey } from '../utils/refusal-message'
 
 export type RunAction = 'save' | 'generate' | 'cancel' | 'retry' | 'favourite'
 
@@ -11,6 +13,8 @@ export type RunAction = 'save' | 'generate' | 'cancel' | 'retry' | 'favourite'
 export function useRunActions(run: Ref<RunStatusView | null>, refresh: () => Promise<void>) {
   const busy = ref<RunAction | null>(null)
   const failed = ref<RunAction | null>(null)
+  /** The child's sentence for a refusal by the session's rules (closed, limits); null for other failures. */
+  const failedKey = ref<string | null>(null)
   /** The text last saved by the student, to say "saved" right next to the button. */
   const savedText = ref<string | null>(null)
   const journey = useJourneyStore()
@@ -23,13 +27,15 @@ export function useRunActions(run: Ref<RunStatusView | null>, refresh: () => Pro
     if (busy.value || !run.value) return false
     busy.value = action
     failed.value = null
+    failedKey.value = null
     let ok = true
     try {
       await request()
     }
-    catch {
+    catch (error) {
       ok = false
       failed.value = action
+      failedKey.value = refusalKey(apiProblemOf(error))
     }
     await refresh()
     busy.value = null
@@ -67,5 +73,5 @@ export function useRunActions(run: Ref<RunStatusView | null>, refresh: () => Pro
     journey.keepIdeaChangePerspective()
   }
 
-  return { busy, failed, savedText, saveText, generate, retry, cancel, setFavourite, keepIdeaAndPerspective, keepIdeaOnly, startOver: journey.startOver }
+  return { busy, failed, failedKey, savedText, saveText, generate, retry, cancel, setFavourite, keepIdeaAndPerspective, keepIdeaOnly, startOver: journey.startOver }
 }

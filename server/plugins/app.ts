@@ -1,7 +1,9 @@
 import { defineNitroPlugin, useRuntimeConfig, useStorage } from 'nitropack/runtime'
 import { startApp } from '../utils/app-context'
+import { applyCookieSecurity } from '../utils/auth/cookie-security'
 import { ensureSessionSecret } from '../utils/auth/session-secret'
 import { loadContentSources } from '../utils/catalog/content-sources'
+import { scheduleRetention } from '../utils/retention/retention-schedule'
 import { parseSettings, SettingsError } from '../utils/settings'
 import { DataDirError } from '../utils/storage/data-dir'
 
@@ -11,17 +13,22 @@ export default defineNitroPlugin((nitroApp) => {
   try {
     context = startApp(parseSettings(useRuntimeConfig()), useStorage(), loadContentSources)
     ensureSessionSecret(context.dataDir.path)
+    applyCookieSecurity(context.settings.insecureCookies)
   }
   catch (error) {
     if (!(error instanceof DataDirError || error instanceof SettingsError)) throw error
     console.error(`[ai4artsed] refusing to start: ${error.message}`)
     process.exit(1)
   }
-  const { dataDir, queue, settings, ready } = context
+  const { dataDir, queue, settings, index, ready, retention } = context
   console.info(`[ai4artsed] data directory: ${dataDir.path} (storage id ${dataDir.storageId})`)
   ready.catch((error) => {
     console.error('[ai4artsed] refusing to start: content could not be loaded', error)
     process.exit(1)
   })
   nitroApp.hooks.hook('close', () => queue.close(settings.shutdownTimeoutSeconds * 1000))
+  const stopRetention = scheduleRetention(() => ready.then(() => retention.apply()))
+  nitroApp.hooks.hook('close', stopRetention)
+  // After the queue: its last runs' changes must reach the index log too.
+  nitroApp.hooks.hook('close', () => index.flush())
 })

@@ -8,9 +8,14 @@ import { type InstanceInfo, describeInstance } from './instance'
 import { createRunJobHandler } from './pipeline/run-job-handler'
 import { RunService } from './pipeline/run-service'
 import { AuditLog } from './audit/audit-log'
+import { createFirstLeader } from './auth/first-leader'
+import { LeaderStore } from './auth/leader-store'
+import { scryptHasher } from './auth/password-hasher'
 import { builtinProviders } from './providers/builtin/builtin-registry'
 import { MemoryRunQueue } from './queue/memory-queue'
 import type { RunQueue } from './queue/run-queue'
+import { RetentionJob } from './retention/retention-job'
+import { RetentionSettingsStore } from './retention/retention-settings'
 import { ParticipantStore } from './sessions/participant-store'
 import { SessionStore } from './sessions/session-store'
 import type { Settings } from './settings'
@@ -19,6 +24,7 @@ import { FsBlobStore } from './storage/fs-blob-store'
 import { mountDocuments } from './storage/mount-documents'
 import { ParticipantRuns } from './storage/participant-runs'
 import { RunStore } from './storage/run-store'
+import { RunIndex } from './run-index/run-index'
 
 export interface ContentSources extends CatalogSources { safety: CatalogSource[] }
 
@@ -33,9 +39,15 @@ export interface AppContext {
   participantStore: ParticipantStore
   sessions: SessionStore
   audit: AuditLog
+  /** Course leader accounts. */
+  leaders: LeaderStore
+  /** Deletes runs past their session's or the global retention, on a schedule or when a leader asks. */
+  retention: RetentionJob
   /** Unstorage with every document mount, for stores added later. */
   storage: Storage
   queue: RunQueue
+  /** Every run's summary, for the leader's lists, filters, export and retention; await `index.ready` before querying. */
+  index: RunIndex
   /** Resolves once perspectives, outputs and safety lists are loaded and old runs re-queued. */
   ready: Promise<{ catalog: Catalog, service: RunService }>
 }
@@ -54,6 +66,17 @@ export function startApp(settings: Settings, storage: Storage, loadContent: (con
   const participantStore = new ParticipantStore(storage)
   const sessions = new SessionStore(storage)
   const audit = new AuditLog(storage)
+  const leaders = new LeaderStore(storage, scryptHasher)
+  const index = new RunIndex({ file: join(dataDir.path, 'index', 'runs.jsonl'), runsDir: join(dataDir.path, 'runs') })
+  runs.onChange(change => index.apply(change))
+  const retention = new RetentionJob({
+    runs, participants, sessions, audit, settings: new RetentionSettingsStore(storage),
+    // The index knows every run's age, so the hourly check reads no run folders.
+    candidates: async function* (before) {
+      await index.ready
+      yield* index.olderThan(before, null)
+    },
+  })
   const queue = new MemoryRunQueue(settings.queueConcurrency)
   const instance = describeInstance()
   const ready = (async () => {
@@ -69,13 +92,14 @@ export function startApp(settings: Settings, storage: Storage, loadContent: (con
       runTimeoutMs: settings.runTimeoutSeconds * 1000, maxRunAttempts: settings.maxRunAttempts,
     }
     await sessions.ensureStudio(settings.safetyLevel)
+    await createFirstLeader(leaders, settings.adminPassword)
     const service = new RunService({ ...deps, queue, participants, sessions, defaultLanguage: settings.defaultLanguage })
     queue.start(createRunJobHandler(deps))
     const recovered = await service.recoverActiveRuns()
     if (recovered.requeued || recovered.failed) console.info(`[runs] after restart: ${recovered.requeued} re-queued, ${recovered.failed} failed`)
     return { catalog, service }
   })()
-  current = { settings, dataDir, instance, runs, participants, participantStore, sessions, audit, storage, queue, ready }
+  current = { settings, dataDir, instance, runs, participants, participantStore, sessions, audit, leaders, retention, storage, queue, index, ready }
   return current
 }
 

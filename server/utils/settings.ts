@@ -11,6 +11,9 @@ export const Settings = z.object({
   runTimeoutSeconds: z.coerce.number().positive(),
   maxRunAttempts: z.coerce.number().int().min(1).max(10),
   shutdownTimeoutSeconds: z.coerce.number().nonnegative(),
+  /** Creates the first leader `admin` while none exists; never logged. */
+  adminPassword: z.string().refine(value => value === '' || value.length >= 10, 'must be at least 10 characters').default(''),
+  insecureCookies: z.boolean().default(false),
 })
 export type Settings = z.infer<typeof Settings>
 

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RunMetadata } from '#shared/schemas/run'
-import { api } from '../support/api'
+import { api, ensureJoined } from '../support/api'
 import { download, readRunFile, readRunMetadata, runDir } from '../support/run-files'
 import { startServer, type TestServer } from '../support/server'
 
@@ -21,6 +21,7 @@ const execute = (body: Record<string, unknown>) => api<ExecuteResponse>(server, 
 
 beforeAll(async () => {
   server = await startServer()
+  await ensureJoined(server)
   const [image, audio] = await Promise.all([
     execute({ schema: 'bauhaus', input_text: 'Ein Haus am See', execution_mode: 'eco' }),
     execute({ schema: 'piglatin', input_text: 'Ein Vogel singt' }),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, waitForRun } from '../support/api'
+import { api, Device, waitForRun } from '../support/api'
 import { startServer, type TestServer } from '../support/server'
 
 let server: TestServer
@@ -8,21 +8,16 @@ beforeAll(async () => { server = await startServer() })
 afterAll(() => server?.stop())
 
 /** A device: remembers the participant cookie the server hands out, as Safari would. */
-function device() {
-  let cookie = ''
-  return async function call<T = any>(path: string, init: { method?: string, body?: unknown } = {}) {
-    const response = await api<T>(server, path, { ...init, headers: cookie ? { cookie } : {} })
-    const set = response.headers.get('set-cookie')
-    if (set) cookie = set.split(';')[0]!
-    return response
-  }
+function device(jar = new Device()) {
+  return <T = any>(path: string, init: { method?: string, body?: unknown } = {}) => api<T>(server, path, { ...init, device: jar })
 }
 
 describe('joining', () => {
   it('joins the open studio without a code and hands out an http-only participant cookie', async () => {
-    const response = await api(server, '/api/join', { body: {} })
+    const response = await api(server, '/api/join', { body: {}, device: new Device() })
     expect(response.status).toBe(200)
-    expect(response.body.session).toMatchObject({ id: 'studio', name: { de: 'Offenes Atelier', en: 'Open studio' } })
+    expect(response.body.session).toMatchObject({ id: 'studio', name: 'Open studio', open: true })
+    expect(response.body.participant.pseudonym).toMatch(/^\S+ \S+ \d{1,2}$/)
     const cookie = response.headers.get('set-cookie')!
     expect(cookie).toMatch(/^ai4a_participant=[0-9a-f-]{36};/)
     expect(cookie).toMatch(/HttpOnly/i)
@@ -62,9 +57,10 @@ describe('a device’s own runs', () => {
   })
 
   it('gives a gallery item the thumbnail once the run has media', async () => {
-    const mine = device()
+    const jar = new Device()
+    const mine = device(jar)
     const { body } = await mine('/api/runs', { body: { perspective: 'bauhaus', input_text: 'Ein Boot', output: 'image' } })
-    await waitForRun(server, body.run_id, run => run.status === 'completed')
+    await waitForRun(server, body.run_id, run => run.status === 'completed', 30_000, jar)
     const [item] = (await mine('/api/my/runs')).body.runs
     expect(item).toMatchObject({ run_id: body.run_id, status: 'completed', output_type: 'image', thumbnail_url: `/api/runs/${body.run_id}/media/thumbnail-image.webp` })
   })
@@ -76,10 +72,10 @@ describe('a device’s own runs', () => {
     const marked = await mine(`/api/runs/${body.run_id}/favourite`, { method: 'PUT', body: { favourite: true } })
     expect(marked.status).toBe(200)
     expect(marked.body).toEqual({ run_id: body.run_id, favourite: true })
-    expect((await api(server, `/api/runs/${body.run_id}`)).body.favourite).toBe(true)
+    expect((await mine(`/api/runs/${body.run_id}`)).body.favourite).toBe(true)
     const stranger = await other(`/api/runs/${body.run_id}/favourite`, { method: 'PUT', body: { favourite: false } })
     expect(stranger.status).toBe(404)
-    expect((await api(server, `/api/runs/${body.run_id}`)).body.favourite).toBe(true)
+    expect((await mine(`/api/runs/${body.run_id}`)).body.favourite).toBe(true)
   })
 
   it('refuses a favourite that is not true or false', async () => {

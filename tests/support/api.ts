@@ -9,6 +9,8 @@ export interface ApiResponse<T = any> { status: number, headers: Headers, body: 
  */
 export class Device {
   readonly cookies = new Map<string, string>()
+  /** The studio join in flight, shared by calls that start at the same moment. */
+  joining: Promise<void> | null = null
 
   get cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
@@ -24,6 +26,18 @@ export class Device {
       else this.cookies.delete(name)
     }
   }
+}
+
+/**
+ * Joins the open studio once per device, as the join page does before any run: two runs started
+ * at once from a device that never joined would otherwise become two participants.
+ */
+export async function ensureJoined(server: TestServer, device = defaultDevice(server)): Promise<void> {
+  if (device.cookies.has('ai4a_participant')) return
+  device.joining ??= api(server, '/api/join', { body: {}, device }).then((response) => {
+    if (response.status !== 200) throw new Error(`Joining the open studio failed: ${response.status} ${JSON.stringify(response.body)}`)
+  }).finally(() => { device.joining = null })
+  await device.joining
 }
 
 const defaultDevices = new Map<string, Device>()

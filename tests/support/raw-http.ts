@@ -1,4 +1,5 @@
 import { type Agent, request } from 'node:http'
+import { defaultDevice } from './api'
 import type { TestServer } from './server'
 
 export interface RawResponse { status: number, headers: Record<string, string | string[] | undefined>, body: Buffer }
@@ -6,11 +7,13 @@ export interface RawResponse { status: number, headers: Record<string, string | 
 /**
  * One request sent with node:http, the path exactly as given: fetch would normalise `/../` and
  * `%2e%2e` away and hide the attack being tested. `chunks` are written one by one without a
- * Content-Length, so the body goes out chunked.
+ * Content-Length, so the body goes out chunked. Sends the cookies of the server's default device.
  */
 export function rawRequest(server: TestServer, path: string, options: { method?: string, headers?: Record<string, string>, body?: Buffer | string, chunks?: Buffer[], agent?: Agent } = {}): Promise<RawResponse> {
+  const device = defaultDevice(server)
+  const headers = { ...(device.cookies.size ? { cookie: device.cookieHeader } : {}), ...options.headers }
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, method: options.method ?? 'GET', headers: options.headers, agent: options.agent }, (res) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, method: options.method ?? 'GET', headers, agent: options.agent }, (res) => {
       const parts: Buffer[] = []
       res.on('data', (chunk: Buffer) => parts.push(chunk))
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(parts) }))

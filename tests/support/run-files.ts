@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect } from 'vitest'
 import { RunMetadata } from '#shared/schemas/run'
-import { api, defaultDevice, type Device } from './api'
+import { api, defaultDevice, type Device, ensureJoined } from './api'
 import type { TestServer } from './server'
 
 /** A run's folder in the data dir, as the server lays it out. */
@@ -22,7 +22,8 @@ export const runIdsOnDisk = (dataDir: string) => readdirSync(join(dataDir, 'runs
 export const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 
 /** POST /api/runs, expecting 202; answers the new run id. */
-export async function createRun(server: TestServer, body: Record<string, unknown>, device?: Device): Promise<string> {
+export async function createRun(server: TestServer, body: Record<string, unknown>, device = defaultDevice(server)): Promise<string> {
+  await ensureJoined(server, device)
   const response = await api<{ run_id: string, status: string }>(server, '/api/runs', { body, device })
   expect(response.status, JSON.stringify(response.body)).toBe(202)
   expect(response.body.status).toBe('queued')

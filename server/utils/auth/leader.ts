@@ -1,12 +1,17 @@
 import { createError, type H3Event } from 'h3'
+import { useAppContext } from '../app-context'
 
 export interface LeaderIdentity { name: string }
 
-/** The signed-in course leader, from the sealed session cookie; null for everyone else. */
+/**
+ * The signed-in course leader, from the sealed session cookie; null for everyone else, and for a
+ * session whose account no longer exists (a removed leader is signed out everywhere at once).
+ */
 export async function leaderOf(event: H3Event): Promise<LeaderIdentity | null> {
   const session = await getUserSession(event)
   const name = session.user?.name
-  return typeof name === 'string' && name ? { name } : null
+  if (typeof name !== 'string' || !name) return null
+  return await useAppContext().leaders.get(name) ? { name } : null
 }
 
 /** Every admin route starts with this: 401 for anyone who is not a signed-in leader. No localhost shortcut. */

@@ -56,6 +56,10 @@ export class ParticipantStore {
     return participants.filter((participant): participant is Participant => participant !== null)
   }
 
+  async count(sessionId: string): Promise<number> {
+    return (await this.memberIds(sessionId)).length
+  }
+
   private async memberIds(sessionId: string): Promise<string[]> {
     const raw = await this.documents.getItemRaw<Buffer>(membersKey(sessionId))
     return raw ? JSON.parse(raw.toString('utf8')) as string[] : []

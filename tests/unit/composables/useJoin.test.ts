@@ -18,14 +18,14 @@ describe('typeIntoJoinCode', () => {
 
 describe('joinProblemKey', () => {
   it('tells the child to ask the course leader when the server knows no such code', () => {
-    expect(joinProblemKey({ status: 404, field: null, message: 'No course session has the code ABCDEF' })).toBe('join.errors.unknown_code')
+    expect(joinProblemKey({ status: 404, field: null, reason: null, message: 'No course session has the code ABCDEF' })).toBe('join.errors.unknown_code')
   })
 
   it('says the connection is gone when the request got no answer', () => {
-    expect(joinProblemKey({ status: null, field: null, message: 'Failed to fetch' })).toBe('join.errors.offline')
+    expect(joinProblemKey({ status: null, field: null, reason: null, message: 'Failed to fetch' })).toBe('join.errors.offline')
   })
 
   it('explains what a code looks like on a 400', () => {
-    expect(joinProblemKey({ status: 400, field: null, message: '"x" is not a join code' })).toBe('join.errors.not_a_code')
+    expect(joinProblemKey({ status: 400, field: null, reason: null, message: '"x" is not a join code' })).toBe('join.errors.not_a_code')
   })
 })
