@@ -1,5 +1,5 @@
 import { watchDebounced } from '@vueuse/core'
-import type { AdminRunRow } from './admin-run-views'
+import type { AdminRunRow } from '#shared/admin-views'
 import { filtersFromQuery, queryFromFilters, RUNS_PAGE_SIZE, runsApiQuery, type RunFilters } from './run-filters'
 
 interface RunsPage { runs: AdminRunRow[], total: number, offset: number, limit: number }
