@@ -80,6 +80,7 @@ function fakeAdminApi() {
       const polls = calls.filter(call => call.path === path).length
       return json(route, { export_id: path.split('/').pop(), status: polls < 3 ? 'running' : 'done', runs_total: 1234, runs_done: polls < 3 ? 617 : 1234, bytes: 340_000_000, started_at: at(0), error: null })
     }
+    if (path === '/api/admin/leaders') return json(route, { leaders: [{ name: 'admin', created_at: at(0) }] })
     if (path === '/api/admin/audit') return json(route, { entries: audit })
     if (path === '/api/admin/retention') return json(route, { global_days: request.method() === 'PUT' ? (body as { global_days: number }).global_days : 365, last_applied: { at: at(0), deleted: 3 } })
     if (path === '/api/admin/retention/preview') return json(route, { cutoffs: [], runs: [{ run_id: RUN_B, session_id: 'class-4b', session_name: 'Class 4b', created_at: at(1), older_than_days: 365 }], total: 1 })
