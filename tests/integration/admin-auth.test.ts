@@ -90,7 +90,9 @@ describe('leader sign-in', () => {
 
   it('answers /me with 401 to anonymous, to a participant and to a forged or garbled cookie', async () => {
     const server = await withAdmin()
-    expect((await api(server, '/api/admin/me', { device: new Device() })).status).toBe(401)
+    const anonymous = await api(server, '/api/admin/me', { device: new Device() })
+    expect(anonymous.status).toBe(401)
+    expect(sessionCookieLine(anonymous.headers)).toBeUndefined()
     const student = new Device()
     expect((await api(server, '/api/join', { body: {}, device: student })).status).toBeLessThan(300)
     expect((await api(server, '/api/admin/me', { device: student })).status).toBe(401)

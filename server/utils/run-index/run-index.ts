@@ -12,6 +12,7 @@ export interface RunPage { rows: RunSummary[], total: number }
 /** Rewrite the log once it holds this many times more lines than live runs (and at least the minimum). */
 const COMPACT_FACTOR = 2
 const COMPACT_MIN_LINES = 1000
+const RECENT_ANSWERS = 8
 
 const byCreated = (a: Entry, b: Entry) =>
   a.summary.created_at < b.summary.created_at ? -1 : a.summary.created_at > b.summary.created_at ? 1
@@ -32,6 +33,7 @@ export class RunIndex {
   private changedWhileLoading = new Set<string>()
   private log: IndexLog
   private compacting = false
+  private recent = new Map<string, Entry[]>()
 
   private compactMinLines: number
 
@@ -43,6 +45,7 @@ export class RunIndex {
 
   /** The run store's change listener. */
   apply(change: RunChange) {
+    this.recent.clear()
     if (this.loading) this.changedWhileLoading.add(change.type === 'put' ? change.run.run_id : change.runId)
     if (change.type === 'put') {
       const summary = toRunSummary(change.run)
@@ -66,13 +69,8 @@ export class RunIndex {
 
   /** Newest first; `total` counts every match, not just the page. */
   query(filter: RunFilter, page: { offset: number, limit: number }): RunPage {
-    const rows: RunSummary[] = []
-    let total = 0
-    for (const entry of this.matching(filter)) {
-      if (total >= page.offset && rows.length < page.limit) rows.push(entry.summary)
-      total++
-    }
-    return { rows, total }
+    const matches = this.matching(filter)
+    return { rows: matches.slice(page.offset, page.offset + page.limit).map(entry => entry.summary), total: matches.length }
   }
 
   counts(filter: RunFilter): RunCounts {
@@ -85,9 +83,9 @@ export class RunIndex {
     return counts
   }
 
-  /** Matching run ids, newest first, from a snapshot taken at the first call of next(): runs added or removed meanwhile do not shift it. */
+  /** Matching run ids, newest first, as they were when called: runs added or removed meanwhile do not shift it. */
   *ids(filter: RunFilter): Generator<string> {
-    for (const entry of [...this.matching(filter)]) yield entry.summary.run_id
+    for (const entry of this.matching(filter)) yield entry.summary.run_id
   }
 
   /** Runs created before `cutoff` (ISO datetime), oldest first; `sessionId` null means every session. */
@@ -107,14 +105,25 @@ export class RunIndex {
     await this.log.flush()
   }
 
-  private *matching(filter: RunFilter): Generator<Entry> {
+  /**
+   * Every match, newest first. Paging through a list and its counts ask for the same filter
+   * again and again, so the last few answers are kept until the next change.
+   */
+  private matching(filter: RunFilter): Entry[] {
+    const key = JSON.stringify(filter)
+    const cached = this.recent.get(key)
+    if (cached) return cached
     const start = filter.from ? this.firstAtOrAfter(filter.from) : 0
     const end = filter.to ? this.firstAfter(filter.to) : this.ordered.length
     const needle = filter.q?.trim() ? searchText(filter.q.trim()) : null
+    const matches: Entry[] = []
     for (let i = end - 1; i >= start; i--) {
       const entry = this.ordered[i]!
-      if (matchesFilter(entry.summary, entry.search, filter, needle)) yield entry
+      if (matchesFilter(entry.summary, entry.search, filter, needle)) matches.push(entry)
     }
+    if (this.recent.size >= RECENT_ANSWERS) this.recent.delete(this.recent.keys().next().value!)
+    this.recent.set(key, matches)
+    return matches
   }
 
   private firstAtOrAfter(at: string) {
@@ -205,6 +214,7 @@ export class RunIndex {
     this.ordered = [...this.byId.values()].sort(byCreated)
     this.loading = false
     this.changedWhileLoading.clear()
+    this.recent.clear()
     if (fromFile && !(stored.state === 'loaded' && stored.torn)) this.log.resume()
     else await this.log.rewrite(() => this.ordered.map(entry => entry.summary))
     if (fromFile) console.info(`[runs] run index loaded: ${this.byId.size} runs in ${Math.round(performance.now() - started)} ms`)

@@ -80,6 +80,17 @@ describe('RunIndex', () => {
     expect(index.query({ q: 'e' }, all).total).toBe(2)
   })
 
+  it('answers a repeated filter from its last answer only until the next change', async () => {
+    const { runs, index } = setup()
+    await index.ready
+    const first = await addRun(runs, { input_text: 'Ein Drache' })
+    expect(ids(index.query({ q: 'drache' }, all))).toEqual([first.run_id])
+    const second = await addRun(runs, { input_text: 'Noch ein Drache' })
+    expect(ids(index.query({ q: 'drache' }, all))).toEqual([second.run_id, first.run_id])
+    await runs.update(first.run_id, (run) => { run.hidden = true })
+    expect(index.counts({ q: 'drache', hidden: false }).total).toBe(1)
+  })
+
   it('counts runs by status and perspective for a filter', async () => {
     const { runs, index } = setup()
     await index.ready

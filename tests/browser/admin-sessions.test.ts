@@ -1,0 +1,59 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TEST_ADMIN_PASSWORD } from '../support/admin'
+import { artifactPath, ipadContext, launchBrowser, openHydrated } from '../support/browser'
+import { startServer, type TestServer } from '../support/server'
+
+let server: TestServer
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startServer({ env: { NUXT_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD } })
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('admin session pages', () => {
+  it('a leader creates a session, sees its code large, closes it, saves settings and opens the wall', async () => {
+    const { context, foreignRequests } = await ipadContext(browser, server.url, 'iPad (gen 7) landscape')
+    const page = await context.newPage()
+    const login = await page.request.post('/api/admin/login', { data: { name: 'admin', password: TEST_ADMIN_PASSWORD } })
+    expect(login.status()).toBe(200)
+
+    await openHydrated(page, '/admin')
+    await page.getByTestId('session-create-name').fill('Klasse 4b')
+    await page.getByTestId('session-create-submit').click()
+    await page.waitForURL(/\/admin\/sessions\/[a-z0-9-]+$/)
+    const sessionId = page.url().split('/').at(-1)!
+
+    const code = page.getByTestId('session-join-code')
+    await expect.poll(() => code.textContent()).toMatch(/^[A-HJ-KMNP-Z2-9]{6}$/)
+    expect((await code.boundingBox())!.height).toBeGreaterThan(60)
+
+    const toggle = page.getByTestId('session-open-toggle')
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true')
+    await toggle.click()
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false')
+    const stored = await page.request.get(`/api/admin/sessions/${sessionId}`).then(response => response.json())
+    expect(stored.session.open).toBe(false)
+
+    await page.getByTestId('session-settings-name').fill('Klasse 4b — Dienstag')
+    await page.getByTestId('session-settings-save').click()
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Klasse 4b — Dienstag')
+    await page.screenshot({ path: artifactPath('admin-session-real-ipad-landscape.png'), fullPage: true })
+
+    await page.getByTestId('session-wall-link').click()
+    await page.waitForURL(`**/admin/sessions/${sessionId}/wall`)
+    await expect.poll(() => page.locator('.wall__empty').count()).toBe(1)
+    expect(await page.locator('.admin-header').count()).toBe(0)
+
+    await openHydrated(page, '/admin')
+    expect(await page.getByTestId(`session-row-${sessionId}`).count()).toBe(1)
+    expect(foreignRequests).toEqual([])
+    await context.close()
+  })
+})
