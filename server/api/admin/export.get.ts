@@ -1,0 +1,19 @@
+import { randomUUID } from 'node:crypto'
+import { defineEventHandler, getValidatedQuery } from 'h3'
+import { useAppContext } from '../../utils/app-context'
+import { requireLeader } from '../../utils/auth/leader'
+import { ExportQuery } from '../../utils/export/export-query'
+import { selectFilteredRuns, selectListedRuns } from '../../utils/export/run-selection'
+import { sendExport } from '../../utils/export/send-export'
+
+/**
+ * GET /api/admin/export?<run browser filters>|ids=<id,id,...>&export_id=<uuid>: the selected runs
+ * as a ZIP download (`runs/<run_id>/…`, runs.csv, runs.jsonl); progress at /api/admin/exports/:export_id.
+ */
+export default defineEventHandler(async (event) => {
+  await requireLeader(event)
+  const { ids, export_id: exportId, ...filter } = await getValidatedQuery(event, ExportQuery.parse)
+  const { runs, sessions, participantStore } = useAppContext()
+  const selection = ids ? selectListedRuns(ids) : await selectFilteredRuns(runs, filter)
+  await sendExport(event, { runs, sessions, participantStore }, selection, exportId ?? randomUUID())
+})
