@@ -1,6 +1,6 @@
 import { pipeline } from 'node:stream/promises'
 import { createError, type H3Event, setResponseHeaders } from 'h3'
-import ZipStream from 'zip-stream'
+import { ExportZip } from './export-zip'
 import { exportProgress } from './export-progress'
 import type { RunSelection } from './run-selection'
 import { type ExportStores, writeExport } from './write-export'
@@ -26,7 +26,7 @@ export async function sendExport(event: H3Event, stores: ExportStores, selection
     'cache-control': 'no-store',
     'x-export-id': exportId,
   })
-  const zip = new ZipStream()
+  const zip = new ExportZip()
   try {
     await Promise.all([writeExport(stores, selection, zip, progress, aborter.signal), pipeline(zip, response)])
     progress.bytes = zip.getBytesWritten()
