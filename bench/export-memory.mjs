@@ -81,7 +81,12 @@ async function measure(runs) {
     const seconds = (performance.now() - started) / 1000
     clearInterval(sampler)
     peak = Math.max(peak, rssMb(server.pid))
-    const progress = await (await fetch(`${server.url}/api/admin/exports/${exportId}`, { headers: { cookie } })).json()
+    // The last bytes can arrive before the server has seen its response finish.
+    let progress
+    for (let tries = 0; tries < 50 && progress?.status !== 'done'; tries++) {
+      if (tries) await new Promise(resolve => setTimeout(resolve, 50))
+      progress = await (await fetch(`${server.url}/api/admin/exports/${exportId}`, { headers: { cookie } })).json()
+    }
     if (progress.status !== 'done' || progress.runs_done !== runs) throw new Error(`progress says ${JSON.stringify(progress)}`)
     return { runs, bytes, seconds, before, peak }
   }
