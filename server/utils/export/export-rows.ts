@@ -1,0 +1,64 @@
+import { STAGE_NAMES } from '#shared/run-status'
+import type { RunMetadata } from '#shared/schemas/run'
+
+/** What a row needs besides the run itself, looked up once per session and participant. */
+export interface RowContext {
+  sessionName: string | null
+  participantExportId: string | null
+  pseudonym: string | null
+  files: string[]
+}
+
+export type ExportRow = Record<string, string | number | boolean | null | string[]>
+
+/** Column order of runs.csv and key order of runs.jsonl. */
+export const EXPORT_COLUMNS = [
+  'run_id', 'created_at', 'session_id', 'session_name', 'participant_export_id', 'participant_pseudonym',
+  'perspective', 'output', 'output_type', 'safety_level', 'status', 'hidden',
+  ...STAGE_NAMES.flatMap(stage => [`${stage}_duration_ms`, `${stage}_provider`]),
+  'input_text', 'interception_text', 'generation_prompt', 'prompt_edit_count', 'files',
+] as const
+
+/** One run as a research row: no participant id, join code or cookie value, only the export's pseudonymous id. */
+export function exportRow(run: RunMetadata, context: RowContext): ExportRow {
+  const row: ExportRow = {
+    run_id: run.run_id,
+    created_at: run.created_at,
+    session_id: run.session_id,
+    session_name: context.sessionName,
+    participant_export_id: context.participantExportId,
+    participant_pseudonym: context.pseudonym,
+    perspective: run.perspective,
+    output: run.output,
+    output_type: run.outputs[0]?.type ?? null,
+    safety_level: run.safety_level,
+    status: run.status,
+    hidden: run.hidden ?? false,
+  }
+  for (const name of STAGE_NAMES) {
+    const stage = run.stages.find(record => record.name === name)
+    row[`${name}_duration_ms`] = stage?.duration_ms ?? null
+    row[`${name}_provider`] = stage?.provider ?? null
+  }
+  row.input_text = run.input_text
+  row.interception_text = run.interception_text
+  row.generation_prompt = run.generation_prompt
+  // The first entry is the interception's own text; everything after it is someone's edit.
+  row.prompt_edit_count = run.prompt_history.filter(edit => edit.source !== 'interception').length
+  row.files = context.files
+  return row
+}
+
+/** RFC 4180: every field quoted when it holds a quote, comma or line break; CRLF between records. */
+export function csvLine(values: readonly unknown[]): string {
+  return `${values.map(csvField).join(',')}\r\n`
+}
+
+function csvField(value: unknown): string {
+  const text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join(';') : String(value)
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+export const csvHeader = () => csvLine(EXPORT_COLUMNS)
+export const csvRow = (row: ExportRow) => csvLine(EXPORT_COLUMNS.map(column => row[column]))
+export const jsonlRow = (row: ExportRow) => `${JSON.stringify(row)}\n`

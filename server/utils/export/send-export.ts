@@ -1,0 +1,42 @@
+import { pipeline } from 'node:stream/promises'
+import { createError, type H3Event, setResponseHeaders } from 'h3'
+import { ExportZip } from './export-zip'
+import { exportProgress } from './export-progress'
+import type { RunSelection } from './run-selection'
+import { type ExportStores, writeExport } from './write-export'
+
+/**
+ * Streams the ZIP as the response and keeps its progress under `exportId`. A client that goes
+ * away stops the reading at the next file; the half-sent ZIP is cut off, never finished.
+ */
+export async function sendExport(event: H3Event, stores: ExportStores, selection: RunSelection, exportId: string) {
+  if (exportProgress.isRunning(exportId)) throw createError({ statusCode: 409, statusMessage: 'An export with this id is already running' })
+  const progress = exportProgress.start(exportId, selection.total)
+  const response = event.node.res
+  const aborter = new AbortController()
+  // The response's 'close' also fires after a complete download; only an early one is a cancel.
+  let cancelled = false
+  response.once('close', () => {
+    cancelled = !response.writableFinished
+    if (cancelled) aborter.abort(new Error('The download was cancelled before it finished'))
+  })
+  setResponseHeaders(event, {
+    'content-type': 'application/zip',
+    'content-disposition': `attachment; filename="ai4artsed-runs-${new Date().toISOString().slice(0, 10)}.zip"`,
+    'cache-control': 'no-store',
+    'x-export-id': exportId,
+  })
+  const zip = new ExportZip()
+  try {
+    await Promise.all([writeExport(stores, selection, zip, progress, aborter.signal), pipeline(zip, response)])
+    progress.bytes = zip.getBytesWritten()
+    exportProgress.finish(progress)
+  }
+  catch (error) {
+    aborter.abort(error)
+    zip.destroy()
+    exportProgress.finish(progress, error instanceof Error ? error.message : String(error))
+    if (!cancelled) console.error('[export] failed', error)
+    response.destroy()
+  }
+}
