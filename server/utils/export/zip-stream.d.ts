@@ -23,6 +23,7 @@ declare module 'zip-stream' {
     protected _writeCentralDirectoryZip64(): void
     protected _writeCentralDirectoryEnd(): void
     protected _finish(): void
+    protected _afterAppend(entry: unknown): void
     _transform(chunk: Buffer, encoding: BufferEncoding, callback: TransformCallback): void
   }
 }
