@@ -40,3 +40,14 @@ export interface WallItem {
   interception_text: string | null
   pseudonym: string | null
 }
+
+/** What GET /api/admin/exports/:export_id answers while an export streams and for an hour after. */
+export interface ExportProgress {
+  export_id: string
+  status: 'running' | 'done' | 'failed'
+  runs_total: number
+  runs_done: number
+  bytes: number
+  started_at: string
+  error: string | null
+}

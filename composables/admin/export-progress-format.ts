@@ -1,13 +1,4 @@
-/** What GET /api/admin/exports/:id answers. */
-export interface ExportProgress {
-  export_id: string
-  status: 'running' | 'done' | 'failed'
-  runs_total: number
-  runs_done: number
-  bytes: number
-  started_at: string
-  error: string | null
-}
+import type { ExportProgress } from '#shared/admin-views'
 
 const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'] as const
 

@@ -1,5 +1,5 @@
 import { useIntervalFn } from '@vueuse/core'
-import type { ExportProgress } from './export-progress-format'
+import type { ExportProgress } from '#shared/admin-views'
 
 // The export registers its id when the download request arrives; until then the progress route says 404.
 const MISSING_POLLS_ALLOWED = 10

@@ -1,13 +1,4 @@
-export interface ExportProgress {
-  export_id: string
-  status: 'running' | 'done' | 'failed'
-  runs_total: number
-  runs_done: number
-  bytes: number
-  started_at: string
-  error: string | null
-}
-
+import type { ExportProgress } from '#shared/admin-views'
 /** How long a finished export's progress stays readable, and how many are kept at most. */
 const KEEP_MS = 60 * 60 * 1000
 const KEEP_AT_MOST = 200

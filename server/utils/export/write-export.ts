@@ -12,7 +12,7 @@ import type { SessionStore } from '../sessions/session-store'
 import type { RunStore } from '../storage/run-store'
 import { RUN_FILES, runBlobKey } from '../storage/run-keys'
 import { participantExportIds } from './export-id'
-import type { ExportProgress } from './export-progress'
+import type { ExportProgress } from '#shared/admin-views'
 import { csvHeader, csvRow, exportRow, jsonlRow } from './export-rows'
 import type { RunSelection } from './run-selection'
 

@@ -1,3 +1,4 @@
+import { createError } from 'h3'
 import { randomBytes, randomInt } from 'node:crypto'
 import type { Storage } from 'unstorage'
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '#shared/join-code'
@@ -107,4 +108,11 @@ export class SessionStore {
       if (!(await this.documents.hasItem(codeKey(code)))) return code
     }
   }
+}
+
+/** For admin routes: the session, or 404 naming the id. */
+export async function requireSession(sessions: SessionStore, id: string): Promise<CourseSession> {
+  const session = await sessions.get(id)
+  if (!session) throw createError({ statusCode: 404, statusMessage: `Unknown session "${id}"` })
+  return session
 }

@@ -1,9 +1,10 @@
-import { createError, defineEventHandler, getValidatedQuery } from 'h3'
+import { defineEventHandler, getValidatedQuery } from 'h3'
 import { z } from 'zod'
 import type { WallItem } from '#shared/admin-views'
 import { useReadyApp } from '../../../../utils/app-context'
 import { requireLeader } from '../../../../utils/auth/leader'
 import { requireParam } from '../../../../utils/http/route-params'
+import { requireSession } from '../../../../utils/sessions/session-store'
 import { sendWithEtag } from '../../../../utils/http/send-with-etag'
 import { toAdminRunRows } from '../../../../utils/run-index/admin-run-rows'
 
@@ -15,7 +16,7 @@ export default defineEventHandler(async (event) => {
   const id = requireParam(event, 'id')
   const { limit } = await getValidatedQuery(event, Query.parse)
   const { sessions, index } = await useReadyApp()
-  if (!(await sessions.get(id))) throw createError({ statusCode: 404, statusMessage: `Unknown session "${id}"` })
+  await requireSession(sessions, id)
   await index.ready
   const { rows } = index.query({ session_id: id, status: 'completed', hidden: false }, { offset: 0, limit })
   const items: WallItem[] = (await toAdminRunRows(rows)).flatMap(row => row.media_url && row.output_type
