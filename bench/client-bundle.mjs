@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { startAppServer } from './lib/server.mjs'
-import { waitForRunEnd } from './lib/runs.mjs'
+import { createRun, deviceHeaders, waitForRunEnd } from './lib/runs.mjs'
 
 // The JavaScript an iPad downloads on the first load of each student page, against a budget.
 // Sizes are what the built server sends for each file, gzipped by us with zlib level 9 (the
@@ -71,13 +71,8 @@ log('starting the built server …')
 const server = await startAppServer()
 try {
   // One real run, made the way an iPad makes it, so /runs/<id> and /gallery have something to show.
-  const created = await fetch(`${server.url}/api/runs`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ perspective: 'bauhaus', input_text: 'Ein rotes Haus am Meer', output: 'image' }),
-  })
-  if (created.status !== 202) throw new Error(`POST /api/runs answered ${created.status}: ${await created.text()}`)
-  const cookie = created.headers.getSetCookie().map(value => value.split(';')[0]).join('; ')
-  const { run_id: runId } = await created.json()
+  const runId = await createRun(server.url, { perspective: 'bauhaus', input_text: 'Ein rotes Haus am Meer', output: 'image' })
+  const { cookie } = await deviceHeaders(server.url)
   await waitForRunEnd(server.url, runId)
 
   const routes = ['/', '/perspectives', '/idea', `/runs/${runId}`, '/gallery']

@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { BENCH_CONNECTIONS, BENCH_SECONDS, formatCpu, formatStatusCounts, log, markdownTable, measure } from './lib/load.mjs'
-import { createRun, waitForRunEnd } from './lib/runs.mjs'
+import { createRun, deviceHeaders, waitForRunEnd } from './lib/runs.mjs'
 import { startAppServer, startStaticServer } from './lib/server.mjs'
 
 const NOISE_FILE = 'output-bench-noise.png'
@@ -47,11 +47,12 @@ try {
     const bytes = readFileSync(join(runDir, file))
     const ours = `${app.url}/api/runs/${runId}/media/${file}`
     const plain = `${statics.url}/${runId}/${file}`
-    await assertServesSame(ours, bytes)
+    const device = await deviceHeaders(app.url)
+    await assertServesSame(ours, bytes, device)
     await assertServesSame(plain, bytes)
     const size = bytes.length >= 1e6 ? `${(bytes.length / 1e6).toFixed(2)} MB` : `${(bytes.length / 1e3).toFixed(1)} KB`
     log(`${label}, ${size}: ours ${BENCH_SECONDS} s …`)
-    const a = await measure({ url: ours, serverPid: app.pid })
+    const a = await measure({ url: ours, headers: device, serverPid: app.pid })
     log(`${label}, ${size}: static ${BENCH_SECONDS} s …`)
     const b = await measure({ url: plain, serverPid: statics.pid })
     for (const [server, result] of [['ours', a], ['static', b]]) {
@@ -69,8 +70,8 @@ finally {
   await app.stop()
 }
 
-async function assertServesSame(url, expected) {
-  const response = await fetch(url)
+async function assertServesSame(url, expected, headers = {}) {
+  const response = await fetch(url, { headers })
   const body = Buffer.from(await response.arrayBuffer())
   if (response.status !== 200 || !body.equals(expected)) {
     throw new Error(`${url} answered ${response.status} with ${body.length} bytes, not the ${expected.length} bytes on disk`)

@@ -8,7 +8,7 @@
  * Env: BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_WARMUP_SECONDS (2).
  */
 import { BENCH_CONNECTIONS, BENCH_SECONDS, formatCpu, formatStatusCounts, log, markdownTable, measure } from './lib/load.mjs'
-import { createRun, waitForRunEnd } from './lib/runs.mjs'
+import { createRun, deviceHeaders, waitForRunEnd } from './lib/runs.mjs'
 import { startAppServer } from './lib/server.mjs'
 
 const app = await startAppServer()
@@ -18,17 +18,18 @@ try {
   const run = await waitForRunEnd(app.url, runId)
   if (run.status !== 'completed') throw new Error(`The setup run ended ${run.status}`)
   const url = `${app.url}/api/runs/${runId}`
-  const first = await fetch(url)
+  const device = await deviceHeaders(app.url)
+  const first = await fetch(url, { headers: device })
   const body = await first.text()
   const etag = first.headers.get('etag')
-  const revalidated = await fetch(url, { headers: { 'if-none-match': etag } })
+  const revalidated = await fetch(url, { headers: { ...device, 'if-none-match': etag } })
   if (first.status !== 200 || !etag || revalidated.status !== 304) {
     throw new Error(`Expected 200 with an ETag, then 304; got ${first.status} (ETag ${etag}), then ${revalidated.status}`)
   }
   log(`full polls, ${Buffer.byteLength(body)} bytes of JSON, ${BENCH_SECONDS} s …`)
-  const full = await measure({ url, serverPid: app.pid })
+  const full = await measure({ url, headers: device, serverPid: app.pid })
   log(`304 polls, ${BENCH_SECONDS} s …`)
-  const notModified = await measure({ url, headers: { 'if-none-match': etag }, serverPid: app.pid })
+  const notModified = await measure({ url, headers: { ...device, 'if-none-match': etag }, serverPid: app.pid })
 
   const row = (label, result) => [label, result.reqPerSec.toFixed(0), result.p50.toFixed(0), result.p99.toFixed(0),
     formatCpu(result.cpuUsPerRequest), formatStatusCounts(result.statusCounts) + (result.errors ? `, ${result.errors} errors` : '')]
