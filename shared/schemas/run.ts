@@ -106,6 +106,8 @@ export const RunMetadata = z.object({
   outputs: z.array(OutputRecord),
   prompt_history: z.array(PromptEdit),
   progress: Progress.nullable(),
+  /** While a stage waits for a busy backend: its place in line (1 = next); null otherwise. */
+  waiting_position: z.number().int().positive().nullable().default(null),
   blocked: BlockedInfo.nullable(),
   error: RunError.nullable(),
   /** How often a job for this run has been started; restarts count. */

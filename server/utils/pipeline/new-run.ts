@@ -42,6 +42,7 @@ export function newRun(fields: NewRunFields): RunMetadata {
     outputs: [],
     prompt_history: [],
     progress: null,
+    waiting_position: null,
     blocked: null,
     error: null,
     attempts: 0,

@@ -1,6 +1,8 @@
 import { isFinalStatus, type RunMetadata } from '#shared/schemas/run'
 import type { RunJob, RunJobHandler, RunJobOutcome } from '../queue/run-queue'
+import type { WaitingReporter } from '../providers/backends/backend-gate'
 import type { PipelineDeps } from './pipeline-deps'
+import { RunDeadline } from './run-deadline'
 import { internalFailure, interruptedFailure, timeoutFailure } from './run-errors'
 import { StageFailure, stageRecord } from './stage-runner'
 import { generationStage, inputSafetyStage, interceptionStage, preOutputStage, type StageSignals } from './stages'
@@ -26,8 +28,12 @@ export function createRunJobHandler(deps: PipelineDeps): RunJobHandler {
       latest.instance_id = deps.instanceId
       latest.status = 'running'
     })
-    const timeout = AbortSignal.timeout(deps.runTimeoutMs)
-    const signals: StageSignals = { signal: AbortSignal.any([queueSignal, timeout]), timeout }
+    const deadline = new RunDeadline(deps.runTimeoutMs)
+    const timeout = deadline.signal
+    const signals: StageSignals = {
+      signal: AbortSignal.any([queueSignal, timeout]), timeout,
+      onWaiting: waitingReporter(deps, run.run_id, deadline),
+    }
     try {
       return await runJob(deps, job, started, signals)
     }
@@ -45,9 +51,29 @@ export function createRunJobHandler(deps: PipelineDeps): RunJobHandler {
         latest.status = 'failed'
         latest.error = runError
         latest.progress = null
+        latest.waiting_position = null
       })
       return 'failed'
     }
+    finally {
+      deadline.dispose()
+    }
+  }
+}
+
+/**
+ * A stage's provider reports its place in a busy backend's line: the run records it for the
+ * student's page, and its time limit stops while it waits.
+ */
+function waitingReporter(deps: PipelineDeps, runId: string, deadline: RunDeadline): WaitingReporter {
+  let written: number | null = null
+  return (position) => {
+    if (position === null) deadline.resume()
+    else deadline.pause()
+    if (position === written) return
+    written = position
+    deps.runs.update(runId, (latest) => { latest.waiting_position = position })
+      .catch(() => { /* the position is a courtesy; the stage result is what counts */ })
   }
 }
 
@@ -88,6 +114,7 @@ async function markCancelled(deps: PipelineDeps, runId: string): Promise<RunJobO
   await deps.runs.update(runId, (latest) => {
     latest.status = 'cancelled'
     latest.progress = null
+    latest.waiting_position = null
     for (const stage of latest.stages) if (stage.status === 'running' || stage.status === 'failed') stage.status = 'cancelled'
   })
   return 'cancelled'

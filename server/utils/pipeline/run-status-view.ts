@@ -8,7 +8,8 @@ export function toRunStatusView(run: RunMetadata, queuePosition: number | null):
     run_id: run.run_id,
     status: run.status,
     stage: run.stage,
-    queue_position: run.status === 'queued' ? queuePosition : null,
+    // Queued in our run queue, or running but waiting in line for a busy backend.
+    queue_position: run.status === 'queued' ? queuePosition : run.status === 'running' ? run.waiting_position : null,
     progress: run.progress,
     stages: run.stages.map(({ name, status, duration_ms }) => ({ name, status, duration_ms })),
     perspective: run.perspective,

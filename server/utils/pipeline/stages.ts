@@ -4,6 +4,7 @@ import type { OutputConfig } from '#shared/schemas/output'
 import type { Perspective } from '#shared/schemas/perspective'
 import type { BlockedInfo, OutputRecord, RunError, RunMetadata, StageName } from '#shared/schemas/run'
 import { makeThumbnail } from '../media/thumbnail'
+import type { WaitingReporter } from '../providers/backends/backend-gate'
 import type { SafetyVerdict } from '../providers/types'
 import { outputFileName, thumbnailFileName } from '../storage/run-keys'
 import type { PipelineDeps } from './pipeline-deps'
@@ -11,7 +12,12 @@ import { runStage, StageFailure, stageRecord } from './stage-runner'
 import { internalFailure, providerFailure } from './run-errors'
 
 /** Signals a stage is given: `timeout` tells a slow provider apart from a cancel. */
-export interface StageSignals { signal: AbortSignal, timeout: AbortSignal }
+export interface StageSignals {
+  signal: AbortSignal
+  timeout: AbortSignal
+  /** Given to providers: their place in a busy backend's line, null once they start. */
+  onWaiting?: WaitingReporter
+}
 
 const PROGRESS_WRITE_INTERVAL_MS = 500
 
@@ -36,7 +42,7 @@ export async function inputSafetyStage(deps: PipelineDeps, run: RunMetadata, sig
   const provider = deps.providers.inputSafety
   const text = [run.input_text, run.context].filter(Boolean).join('\n')
   const verdict = await runStage(deps.runs, run.run_id, 'input_safety', provider,
-    () => provider.check({ text, level: run.safety_level, language: run.language, signal: signals.signal }),
+    () => provider.check({ text, level: run.safety_level, language: run.language, signal: signals.signal, onWaiting: signals.onWaiting }),
     failureFor('input_safety', provider.id, signals),
     result => ({ safe: result.safe }))
   return !(await blockIfUnsafe(deps, run.run_id, 'input_safety', verdict))
@@ -46,7 +52,7 @@ export async function inputSafetyStage(deps: PipelineDeps, run: RunMetadata, sig
 export async function interceptionStage(deps: PipelineDeps, run: RunMetadata, perspective: Perspective, signals: StageSignals) {
   const provider = deps.providers.interception
   const { text } = await runStage(deps.runs, run.run_id, 'interception', provider,
-    () => provider.intercept({ text: run.input_text, perspective, language: run.language, context: run.context, seed: run.seed, signal: signals.signal }),
+    () => provider.intercept({ text: run.input_text, perspective, language: run.language, context: run.context, seed: run.seed, signal: signals.signal, onWaiting: signals.onWaiting }),
     failureFor('interception', provider.id, signals))
   await deps.runs.update(run.run_id, (latest) => {
     latest.interception_text = text
@@ -63,8 +69,8 @@ export async function preOutputStage(deps: PipelineDeps, run: RunMetadata, outpu
     ? { id: `${translation.id}+${safety.id}`, model: `${translation.model}+${safety.model}` }
     : safety
   const checked = await runStage(deps.runs, run.run_id, 'pre_output', identity, async () => {
-    const prompt = translate ? (await translation.toEnglish({ text, language: run.language, signal: signals.signal })).text : text
-    const verdict = await safety.check({ text: prompt, level: run.safety_level, language: translate ? 'en' : run.language, signal: signals.signal })
+    const prompt = translate ? (await translation.toEnglish({ text, language: run.language, signal: signals.signal, onWaiting: signals.onWaiting })).text : text
+    const verdict = await safety.check({ text: prompt, level: run.safety_level, language: translate ? 'en' : run.language, signal: signals.signal, onWaiting: signals.onWaiting })
     return { prompt, verdict }
   }, failureFor('pre_output', identity.id, signals), result => ({ translated: translate, prompt: result.prompt, safe: result.verdict.safe }))
   await deps.runs.update(run.run_id, (latest) => { latest.generation_prompt = checked.prompt })
@@ -84,7 +90,7 @@ export async function generationStage(deps: PipelineDeps, run: RunMetadata, pers
     }).catch(() => { /* progress is a courtesy; the stage result is what counts */ })
   }
   const record = await runStage(deps.runs, run.run_id, 'generation', provider, async () => {
-    const media = await provider.generate({ prompt: run.generation_prompt ?? run.interception_text ?? run.input_text, seed: run.seed, perspective, output, onProgress, signal: signals.signal })
+    const media = await provider.generate({ prompt: run.generation_prompt ?? run.interception_text ?? run.input_text, seed: run.seed, perspective, output, onProgress, signal: signals.signal, onWaiting: signals.onWaiting })
     const filename = outputFileName(output.media_type, media.extension)
     await deps.runs.putMedia(run.run_id, filename, media.data, media.mime)
     const thumbnail = await makeThumbnail(media)
@@ -101,6 +107,7 @@ export async function generationStage(deps: PipelineDeps, run: RunMetadata, pers
   await deps.runs.update(run.run_id, (latest) => {
     latest.outputs = [...latest.outputs.filter(existing => existing.filename !== record.filename), record]
     latest.progress = null
+    latest.waiting_position = null
     latest.status = 'completed'
   })
 }

@@ -2,6 +2,7 @@ import type { Language, MediaType, SafetyLevel } from '#shared/schemas/common'
 import type { Perspective } from '#shared/schemas/perspective'
 import type { OutputConfig } from '#shared/schemas/output'
 import type { Progress } from '#shared/schemas/run'
+import type { WaitingReporter } from './backends/backend-gate'
 
 /** Every provider names itself so the run's metadata records who did what. */
 export interface ProviderIdentity {
@@ -14,7 +15,7 @@ export type SafetyVerdict =
   | { safe: false, reason_code: string, /** For the leader; never shown to the child. */ matched: string[] }
 
 export interface SafetyProvider extends ProviderIdentity {
-  check(input: { text: string, level: SafetyLevel, language: Language, signal?: AbortSignal }): Promise<SafetyVerdict>
+  check(input: { text: string, level: SafetyLevel, language: Language, signal?: AbortSignal, onWaiting?: WaitingReporter }): Promise<SafetyVerdict>
 }
 
 export interface InterceptionInput {
@@ -25,6 +26,7 @@ export interface InterceptionInput {
   context: string | null
   seed: number
   signal?: AbortSignal
+  onWaiting?: WaitingReporter
 }
 
 export interface InterceptionProvider extends ProviderIdentity {
@@ -33,7 +35,7 @@ export interface InterceptionProvider extends ProviderIdentity {
 
 export interface TranslationProvider extends ProviderIdentity {
   /** Returns the text in English; English input comes back unchanged. */
-  toEnglish(input: { text: string, language: Language, signal?: AbortSignal }): Promise<{ text: string }>
+  toEnglish(input: { text: string, language: Language, signal?: AbortSignal, onWaiting?: WaitingReporter }): Promise<{ text: string }>
 }
 
 export interface GenerationInput {
@@ -43,6 +45,8 @@ export interface GenerationInput {
   output: OutputConfig
   onProgress?: (progress: Progress) => void
   signal?: AbortSignal
+  /** Place in the line of a busy backend (ours or the backend's own queue); null once it runs. */
+  onWaiting?: WaitingReporter
 }
 
 export interface GeneratedMedia {

@@ -1,0 +1,26 @@
+/**
+ * Why a backend call failed, in words a course leader understands. `retryable` follows the
+ * issue's rule: connection errors, timeouts of one request, 5xx and 429 are worth another try;
+ * any other 4xx is our request's fault and never is.
+ */
+export type BackendErrorKind = 'unreachable' | 'timeout' | 'rate_limited' | 'server_error' | 'rejected' | 'bad_answer' | 'cancelled'
+
+export class BackendError extends Error {
+  constructor(
+    readonly kind: BackendErrorKind,
+    /** E.g. "comfyui (http://gpu:8188) did not answer: connection refused". */
+    message: string,
+    readonly status: number | null = null,
+    /** Seconds the backend asked us to wait (Retry-After), when it said. */
+    readonly retryAfterS: number | null = null,
+    /** The error answer's JSON body, for clients that explain it further (ComfyUI's node_errors). */
+    readonly body: unknown = null,
+  ) {
+    super(message)
+    this.name = 'BackendError'
+  }
+
+  get retryable() {
+    return this.kind === 'unreachable' || this.kind === 'timeout' || this.kind === 'rate_limited' || this.kind === 'server_error'
+  }
+}
