@@ -141,4 +141,23 @@ describe('run job handler', () => {
     expect(await handle({ runId: id, kind: 'prepare' }, new AbortController().signal)).toBe('failed')
     expect((await runs.get(id))!.error).toMatchObject({ code: 'interrupted', retryable: true })
   })
+  it('records its place while a busy backend makes it wait, and does not count that time against its limit', async () => {
+    let seen: number | null | undefined
+    let runsRef: PipelineDeps['runs'] | null = null
+    let idRef = ''
+    const waitingGenerator = generator(async ({ onWaiting }) => {
+      onWaiting?.(3)
+      await new Promise(resolve => setTimeout(resolve, 700))
+      seen = (await runsRef!.get(idRef))!.waiting_position
+      onWaiting?.(null)
+      return { data: ONE_PIXEL_PNG, mime: 'image/png', extension: 'png', width: 1, height: 1, duration_s: null }
+    })
+    // A 500 ms limit: the 700 ms spent in line must not count.
+    const { deps, handle, runs } = setup(waitingGenerator, { runTimeoutMs: 500 })
+    runsRef = runs
+    idRef = await stored(deps, 'ein Haus')
+    expect(await handle({ runId: idRef, kind: 'prepare' }, new AbortController().signal)).toBe('done')
+    expect(seen).toBe(3)
+    expect(await runs.get(idRef)).toMatchObject({ status: 'completed', waiting_position: null })
+  })
 })
