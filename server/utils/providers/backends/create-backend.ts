@@ -1,9 +1,11 @@
 import type { BackendConfig, BackendType } from '#shared/schemas/providers'
 import type { Backend, BackendFactory } from './backend'
 import { BackendGate } from './backend-gate'
+import { createReplicateBackend } from '../hosted/replicate-backend'
 
 /** One entry per backend type; each client module adds its own. */
 const FACTORIES: Partial<Record<BackendType, BackendFactory>> = {
+  replicate: createReplicateBackend,
 }
 
 export function createBackend(config: BackendConfig): Backend {

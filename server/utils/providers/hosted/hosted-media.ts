@@ -1,0 +1,80 @@
+import type { MediaType } from '#shared/schemas/common'
+import sharp from '../../media/sharp'
+import { BackendError } from '../backends/backend-error'
+import { backendFetch, type BackendRequestOptions } from '../backends/backend-http'
+import type { GeneratedMedia } from '../types'
+
+/** Knobs tests turn down; production uses the defaults. */
+export interface HostedOptions {
+  /** First retry backoff step (backendFetch). */
+  backoffMs?: number
+  /** Between two polls of a Replicate prediction. */
+  pollIntervalMs?: number
+}
+
+const IMAGE_FORMATS: Record<string, { mime: string, extension: string }> = {
+  png: { mime: 'image/png', extension: 'png' },
+  jpeg: { mime: 'image/jpeg', extension: 'jpg' },
+  webp: { mime: 'image/webp', extension: 'webp' },
+}
+
+const AUDIO_TYPES: Record<string, string> = { 'audio/wav': 'wav', 'audio/x-wav': 'wav', 'audio/wave': 'wav', 'audio/mpeg': 'mp3', 'audio/mp3': 'mp3', 'audio/ogg': 'ogg', 'audio/flac': 'flac' }
+
+/** Hosted APIs answer 401/403 for a bad key; say which setting to look at. */
+export function explainKeyProblem(error: unknown, label: string): unknown {
+  if (error instanceof BackendError && (error.status === 401 || error.status === 403)) {
+    return new BackendError('rejected', `${label} did not accept the API key (${error.status}): check api_key in the provider settings`, error.status, null, error.body)
+  }
+  return error
+}
+
+/** Image bytes from a hosted API, checked by decoding them: what it really is, and how big. */
+export async function describeImage(data: Buffer, label: string): Promise<GeneratedMedia> {
+  const metadata = await sharp(data).metadata().catch(() => null)
+  const format = metadata?.format ? IMAGE_FORMATS[metadata.format] : undefined
+  if (!metadata || !format) throw new BackendError('bad_answer', `${label} sent an image we cannot read (${metadata?.format ?? 'not an image'})`)
+  return { data, ...format, width: metadata.width ?? null, height: metadata.height ?? null, duration_s: null }
+}
+
+/** Length of a PCM WAV from its header; null for anything else. */
+function wavDuration(data: Buffer): number | null {
+  if (data.length < 44 || data.toString('ascii', 0, 4) !== 'RIFF' || data.toString('ascii', 8, 12) !== 'WAVE') return null
+  let byteRate = 0
+  for (let offset = 12; offset + 8 <= data.length;) {
+    const id = data.toString('ascii', offset, offset + 4)
+    const size = data.readUInt32LE(offset + 4)
+    if (id === 'fmt ') byteRate = data.readUInt32LE(offset + 16)
+    if (id === 'data') return byteRate > 0 ? Math.round(size / byteRate * 100) / 100 : null
+    offset += 8 + size + (size % 2)
+  }
+  return null
+}
+
+/**
+ * Downloads a result file at once (hosted APIs delete them after about an hour) and checks that
+ * it is the media the output asked for, so a stray HTML error page never becomes a child's picture.
+ */
+export async function downloadMedia(url: string, mediaType: MediaType, options: BackendRequestOptions): Promise<GeneratedMedia> {
+  let response: Response
+  try {
+    response = await backendFetch(url, {}, options)
+  }
+  catch (error) {
+    if (error instanceof BackendError && (error.status === 404 || error.status === 410)) {
+      throw new BackendError('rejected', `${options.label} no longer has the result file (${error.status}); hosted results are deleted after about an hour`, error.status)
+    }
+    throw error
+  }
+  const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  const data = Buffer.from(await response.arrayBuffer())
+  if (mediaType === 'image') {
+    if (type && !type.startsWith('image/') && type !== 'application/octet-stream') {
+      throw new BackendError('bad_answer', `${options.label} sent ${type} instead of an image`)
+    }
+    return describeImage(data, options.label)
+  }
+  const extension = AUDIO_TYPES[type] ?? (type === 'application/octet-stream' ? /\.(wav|mp3|ogg|flac)(?:\?|$)/.exec(url)?.[1] : undefined)
+  if (!extension || (mediaType !== 'audio')) throw new BackendError('bad_answer', `${options.label} sent ${type || 'a file without a type'} instead of ${mediaType}`)
+  const mime = extension === 'wav' ? 'audio/wav' : extension === 'mp3' ? 'audio/mpeg' : `audio/${extension}`
+  return { data, mime, extension, width: null, height: null, duration_s: extension === 'wav' ? wavDuration(data) : null }
+}

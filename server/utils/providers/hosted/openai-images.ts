@@ -1,0 +1,95 @@
+import type { BackendConfig } from '#shared/schemas/providers'
+import type { OutputConfig } from '#shared/schemas/output'
+import { BackendError } from '../backends/backend-error'
+import type { BackendGate } from '../backends/backend-gate'
+import { backendFetch, readJson, type BackendRequestOptions } from '../backends/backend-http'
+import type { GeneratedMedia, GenerationInput, GenerationProvider } from '../types'
+import { describeImage, downloadMedia, explainKeyProblem, type HostedOptions } from './hosted-media'
+
+interface ImagesAnswer {
+  data?: { b64_json?: string, url?: string, revised_prompt?: string }[]
+}
+
+const DEFAULT_MODEL = 'gpt-image-1'
+
+/** Sizes each model family accepts, as [square, landscape, portrait]. */
+const SIZES: Record<string, [string, string, string]> = {
+  'gpt-image': ['1024x1024', '1536x1024', '1024x1536'],
+  'dall-e-3': ['1024x1024', '1792x1024', '1024x1792'],
+}
+
+const isGptImage = (model: string) => model.startsWith('gpt-image')
+
+/** The allowed size nearest the output's shape; other OpenAI-compatible servers get the size as asked. */
+export function imageSize(model: string, width?: number, height?: number): string {
+  const family = isGptImage(model) ? SIZES['gpt-image'] : SIZES[model]
+  if (family) {
+    if (!width || !height || width === height) return family[0]
+    return width > height ? family[1] : family[2]
+  }
+  if (model === 'dall-e-2') {
+    const side = Math.max(width ?? 1024, height ?? 1024)
+    return side <= 256 ? '256x256' : side <= 512 ? '512x512' : '1024x1024'
+  }
+  return width && height ? `${width}x${height}` : '1024x1024'
+}
+
+/** The request body: GPT image models answer base64 only and refuse `response_format`. */
+export function imageRequest(output: OutputConfig, prompt: string): Record<string, unknown> {
+  const model = output.model ?? DEFAULT_MODEL
+  const { width, height, quality, output_format: format } = output.parameters
+  const body: Record<string, unknown> = { model, prompt, n: 1, size: imageSize(model, width, height) }
+  if (typeof quality === 'string') body.quality = quality
+  if (isGptImage(model)) {
+    if (typeof format === 'string') body.output_format = format
+  }
+  else {
+    body.response_format = 'b64_json'
+  }
+  return body
+}
+
+/** OpenAI (gpt-image-1 refuses with `moderation_blocked`, DALL·E with `content_policy_violation`). */
+export function isContentPolicyRefusal(error: unknown): boolean {
+  if (!(error instanceof BackendError) || error.status !== 400) return false
+  const code = (error.body as { error?: { code?: string } } | null)?.error?.code
+  return code === 'content_policy_violation' || code === 'moderation_blocked'
+}
+
+/**
+ * Images from an OpenAI-compatible `POST {url}/images/generations`. A content-policy refusal is a
+ * `rejected` BackendError naming the policy (never retried); see `isContentPolicyRefusal`.
+ */
+export function createOpenAiImageGenerator(config: BackendConfig, gate: BackendGate, options: HostedOptions = {}): GenerationProvider {
+  const label = `${config.id} (${config.url})`
+  const base = config.url.replace(/\/+$/, '')
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (config.api_key) headers.authorization = `Bearer ${config.api_key}`
+
+  async function generate(input: GenerationInput): Promise<GeneratedMedia> {
+    const request: BackendRequestOptions = { label, retries: config.retries, timeoutMs: config.timeout_s * 1000, signal: input.signal, backoffMs: options.backoffMs }
+    let answer: ImagesAnswer
+    try {
+      const response = await backendFetch(`${base}/images/generations`, { method: 'POST', headers, body: JSON.stringify(imageRequest(input.output, input.prompt)) }, request)
+      answer = await readJson<ImagesAnswer>(response, label)
+    }
+    catch (error) {
+      if (isContentPolicyRefusal(error)) {
+        const body = (error as BackendError).body as { error?: { message?: string } }
+        throw new BackendError('rejected', `${label} refused the prompt under its content policy: ${body.error?.message ?? 'no reason given'}`, 400, null, body)
+      }
+      throw explainKeyProblem(error, label)
+    }
+    const image = answer.data?.[0]
+    if (image?.b64_json) return describeImage(Buffer.from(image.b64_json, 'base64'), label)
+    if (image?.url) return downloadMedia(image.url, 'image', { ...request, retries: Math.min(config.retries, 2) })
+    throw new BackendError('bad_answer', `${label} answered without an image (no b64_json or url)`)
+  }
+
+  return {
+    id: config.id,
+    model: 'per output config',
+    mediaType: 'image',
+    generate: input => gate.run(() => generate(input), { signal: input.signal, onWaiting: input.onWaiting }),
+  }
+}

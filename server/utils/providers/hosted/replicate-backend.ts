@@ -1,0 +1,144 @@
+import type { BackendConfig } from '#shared/schemas/providers'
+import { BackendError } from '../backends/backend-error'
+import type { BackendGate } from '../backends/backend-gate'
+import { backendFetch, readJson, sleep, type BackendRequestOptions } from '../backends/backend-http'
+import type { Backend, BackendProbe } from '../backends/backend'
+import type { GeneratedMedia, GenerationInput, GenerationProvider } from '../types'
+import { downloadMedia, explainKeyProblem, type HostedOptions } from './hosted-media'
+import { progressFromLogs, replicateInput, replicateTarget } from './replicate-input'
+
+type PredictionStatus = 'starting' | 'processing' | 'succeeded' | 'failed' | 'canceled' | 'aborted'
+
+interface Prediction {
+  id: string
+  status: PredictionStatus
+  output: unknown
+  error: string | null
+  logs?: string | null
+  urls?: { get?: string, cancel?: string }
+}
+
+const POLL_INTERVAL_MS = 1000
+const CANCEL_TIMEOUT_MS = 10_000
+
+/** Result URLs come as one string, a list, or (some models) an object of named files. */
+function outputUrls(output: unknown): string[] {
+  if (typeof output === 'string') return [output]
+  if (Array.isArray(output)) return output.filter((item): item is string => typeof item === 'string')
+  if (output && typeof output === 'object') return Object.values(output).flatMap(outputUrls)
+  return []
+}
+
+/**
+ * Replicate predictions: create, follow `urls.get` until done, download the first result at once
+ * (Replicate deletes results after an hour). Aborting — the run cancelled or `timeout_s` over —
+ * sends `POST urls.cancel` so nobody pays for a picture no child will see.
+ */
+export function createReplicateGenerator(config: BackendConfig, gate: BackendGate, options: HostedOptions = {}): GenerationProvider {
+  const label = `${config.id} (${config.url})`
+  const base = config.url.replace(/\/+$/, '')
+  const origin = new URL(base).origin
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (config.api_key) headers.authorization = `Bearer ${config.api_key}`
+  const interval = options.pollIntervalMs ?? POLL_INTERVAL_MS
+
+  // The token goes only to the configured API, whatever URLs an answer names.
+  const predictionUrl = (prediction: Prediction, which: 'get' | 'cancel') => {
+    const named = prediction.urls?.[which]
+    if (named && new URL(named).origin === origin) return named
+    return `${base}/predictions/${prediction.id}${which === 'cancel' ? '/cancel' : ''}`
+  }
+
+  async function cancel(prediction: Prediction) {
+    await fetch(predictionUrl(prediction, 'cancel'), { method: 'POST', headers, signal: AbortSignal.timeout(CANCEL_TIMEOUT_MS) }).catch(() => {})
+  }
+
+  async function follow(created: Prediction, input: GenerationInput, request: BackendRequestOptions): Promise<Prediction> {
+    let prediction = created
+    let polls = 0
+    let waiting = false
+    try {
+      while (prediction.status === 'starting' || prediction.status === 'processing') {
+        await sleep(interval, request.signal)
+        prediction = await readJson<Prediction>(await backendFetch(predictionUrl(prediction, 'get'), { headers }, request), label)
+        polls += 1
+        // Still `starting` after a poll means Replicate is finding or booting hardware: we wait
+        // in its line, place unknown but next from our side, so the run's clock is paused.
+        const nowWaiting = prediction.status === 'starting' && polls >= 2
+        if (nowWaiting !== waiting) input.onWaiting?.(nowWaiting ? 1 : null)
+        waiting = nowWaiting
+        const progress = prediction.status === 'processing' ? progressFromLogs(prediction.logs) : null
+        if (progress) input.onProgress?.(progress)
+      }
+    }
+    finally {
+      if (waiting) input.onWaiting?.(null)
+    }
+    return prediction
+  }
+
+  function finished(prediction: Prediction): string {
+    const what = `${label} prediction ${prediction.id}`
+    if (prediction.status === 'failed') throw new BackendError('rejected', `${what} failed: ${prediction.error ?? 'no reason given'}`)
+    if (prediction.status === 'canceled') throw new BackendError('cancelled', `${what} was canceled on Replicate (not by this server)`)
+    if (prediction.status === 'aborted') throw new BackendError('timeout', `${what} was aborted by Replicate before it ran (its deadline passed while waiting for hardware)`)
+    if (prediction.status !== 'succeeded') throw new BackendError('bad_answer', `${what} has an unknown status "${String(prediction.status)}"`)
+    const url = outputUrls(prediction.output)[0]
+    if (!url) throw new BackendError('bad_answer', `${what} succeeded without an output file`)
+    return url
+  }
+
+  async function generate(input: GenerationInput): Promise<GeneratedMedia> {
+    const { output } = input
+    const target = replicateTarget(output.model)
+    if (!target) throw new BackendError('rejected', `${label}: output ${output.id} must name its model as "owner/name" or "owner/name:version", not "${output.model ?? ''}"`)
+    const deadline = AbortSignal.timeout(config.timeout_s * 1000)
+    const signal = input.signal ? AbortSignal.any([input.signal, deadline]) : deadline
+    const request: BackendRequestOptions = { label, retries: config.retries, timeoutMs: config.timeout_s * 1000, signal, backoffMs: options.backoffMs }
+    let prediction: Prediction | null = null
+    try {
+      const body = target.body(replicateInput(output, input.prompt, input.seed))
+      prediction = await readJson<Prediction>(await backendFetch(`${base}${target.path}`, { method: 'POST', headers, body: JSON.stringify(body) }, request), label)
+      prediction = await follow(prediction, input, request)
+      return await downloadMedia(finished(prediction), output.media_type, request)
+    }
+    catch (error) {
+      if (!signal.aborted) throw explainKeyProblem(error, label)
+      if (prediction && (prediction.status === 'starting' || prediction.status === 'processing')) await cancel(prediction)
+      if (input.signal?.aborted) throw input.signal.reason
+      throw new BackendError('timeout', `${label} did not finish within ${config.timeout_s} s${prediction ? ` (prediction ${prediction.id} cancelled)` : ''}`)
+    }
+  }
+
+  return {
+    id: config.id,
+    model: 'per output config',
+    // One generator serves every media type; each output config says which it wants.
+    mediaType: 'image',
+    generate: input => gate.run(() => generate(input), { signal: input.signal, onWaiting: input.onWaiting }),
+  }
+}
+
+/** Replicate answers who the token belongs to; the models are whatever output configs name. */
+export async function probeReplicate(config: BackendConfig, signal?: AbortSignal, options: HostedOptions = {}): Promise<BackendProbe> {
+  const label = `${config.id} (${config.url})`
+  const started = Date.now()
+  try {
+    await backendFetch(`${config.url.replace(/\/+$/, '')}/account`, { headers: config.api_key ? { authorization: `Bearer ${config.api_key}` } : {} }, { label, retries: 0, timeoutMs: 10_000, signal, backoffMs: options.backoffMs })
+    return { reachable: true, error: null, latency_ms: Date.now() - started, models: [] }
+  }
+  catch (error) {
+    if (signal?.aborted) throw error
+    const explained = explainKeyProblem(error, label)
+    return { reachable: false, error: explained instanceof Error ? explained.message : String(explained), latency_ms: null, models: [] }
+  }
+}
+
+export function createReplicateBackend(config: BackendConfig, gate: BackendGate, options: HostedOptions = {}): Backend {
+  return {
+    config,
+    gate,
+    probe: signal => probeReplicate(config, signal, options),
+    generator: createReplicateGenerator(config, gate, options),
+  }
+}

@@ -1,0 +1,55 @@
+import type { OutputConfig } from '#shared/schemas/output'
+
+/** Where a prediction is created: official models by name, any model by `owner/name:version`. */
+export interface ReplicateTarget {
+  path: string
+  body: (input: Record<string, unknown>) => Record<string, unknown>
+}
+
+export function replicateTarget(model: string | undefined): ReplicateTarget | null {
+  const match = /^([\w.-]+)\/([\w.-]+)(?::([0-9a-f]{8,}))?$/i.exec(model ?? '')
+  if (!match) return null
+  const [, owner, name, version] = match
+  if (version) return { path: '/predictions', body: input => ({ version, input }) }
+  return { path: `/models/${owner}/${name}/predictions`, body: input => ({ input }) }
+}
+
+/**
+ * The model's input from `parameters.input`, with the whole-string placeholders `"{{prompt}}"`,
+ * `"{{negative_prompt}}"`, `"{{seed}}"`, `"{{width}}"`, `"{{height}}"`, `"{{steps}}"`, `"{{cfg}}"`,
+ * `"{{duration_s}}"` replaced; without it, `{prompt, seed}`.
+ */
+export function replicateInput(output: OutputConfig, prompt: string, seed: number): Record<string, unknown> {
+  const { parameters } = output
+  const values: Record<string, unknown> = {
+    prompt, seed,
+    negative_prompt: typeof parameters.negative_prompt === 'string' ? parameters.negative_prompt : '',
+    width: parameters.width, height: parameters.height, steps: parameters.steps, cfg: parameters.cfg, duration_s: parameters.duration_s,
+  }
+  const template = parameters.input
+  if (!template || typeof template !== 'object' || Array.isArray(template)) return { prompt, seed }
+  const fill = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      const name = /^\{\{(\w+)\}\}$/.exec(value)?.[1]
+      return name && name in values ? values[name] : value
+    }
+    if (Array.isArray(value)) return value.map(fill)
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, fill(inner)]))
+    return value
+  }
+  // A placeholder whose parameter is not set (no width in the output) is left out, not sent as null.
+  return Object.fromEntries(Object.entries(fill(template) as Record<string, unknown>).filter(([, value]) => value !== undefined))
+}
+
+/** Step progress from tqdm lines in the logs ("  50%|█████     | 2/4 [..."); null when there are none. */
+export function progressFromLogs(logs: string | null | undefined): { value: number, max: number } | null {
+  if (!logs) return null
+  const lines = logs.split(/[\n\r]/).reverse()
+  for (const line of lines) {
+    const steps = /(\d{1,3})%\|[^|]*\|\s*(\d+)\/(\d+)/.exec(line)
+    if (steps && Number(steps[3]) > 0) return { value: Math.min(Number(steps[2]), Number(steps[3])), max: Number(steps[3]) }
+    const percent = /(\d{1,3})%\|/.exec(line)
+    if (percent) return { value: Math.min(100, Number(percent[1])), max: 100 }
+  }
+  return null
+}

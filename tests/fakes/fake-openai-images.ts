@@ -1,0 +1,182 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import sharp from 'sharp'
+
+/**
+ * An OpenAI-compatible image API on loopback: `POST /v1/images/generations` with the real field
+ * names and error shapes. GPT image models answer base64 only and reject `response_format`;
+ * DALL·E models answer `url` (served here under /files/) or `b64_json`.
+ */
+export interface FakeOpenAiImagesOptions {
+  /** The only key accepted; anything else answers 401. */
+  apiKey?: string
+  /** A prompt containing this word is refused by the "safety system". */
+  blockedWord?: string
+}
+
+export interface RecordedImageRequest {
+  method: string
+  path: string
+  authorization: string | null
+  body: Record<string, unknown> | null
+  at: number
+}
+
+export interface FakeOpenAiImages {
+  /** Base URL as a backend config names it: http://127.0.0.1:port/v1 */
+  url: string
+  requests: RecordedImageRequest[]
+  /** The next `count` generation requests answer `status` (429 and 503 with Retry-After when given). */
+  failNext(count: number, status: 429 | 500 | 503, retryAfterS?: number): void
+  /** Every answer waits this long first. */
+  slow(ms: number): void
+  /** Files served under /files/ answer 404 from now on (the hour is over). */
+  expireFiles(): void
+  /** DALL·E answers `url` whatever `response_format` asks, like some OpenAI-compatible servers. */
+  alwaysAnswerUrls(on: boolean): void
+
+  close(): Promise<void>
+}
+
+const SIZES: Record<string, string[]> = {
+  'gpt-image': ['1024x1024', '1536x1024', '1024x1536', 'auto'],
+  'dall-e-3': ['1024x1024', '1792x1024', '1024x1792'],
+  'dall-e-2': ['256x256', '512x512', '1024x1024'],
+}
+
+function family(model: string): keyof typeof SIZES | null {
+  if (model.startsWith('gpt-image')) return 'gpt-image'
+  if (model === 'dall-e-3' || model === 'dall-e-2') return model
+  return null
+}
+
+function openAiError(response: ServerResponse, status: number, error: { message: string, type: string, param?: string | null, code?: string | null }, headers: Record<string, string> = {}) {
+  response.writeHead(status, { 'content-type': 'application/json', ...headers })
+  response.end(JSON.stringify({ error: { param: null, code: null, ...error } }))
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of request) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+async function picture(width: number, height: number, format: 'png' | 'jpeg' | 'webp', seed: number): Promise<Buffer> {
+  const image = sharp({ create: { width, height, channels: 3, background: { r: (seed * 37) % 256, g: (seed * 91) % 256, b: 160 } } })
+  return image.toFormat(format).toBuffer()
+}
+
+export async function startFakeOpenAiImages(options: FakeOpenAiImagesOptions = {}): Promise<FakeOpenAiImages> {
+  const apiKey = options.apiKey ?? 'sk-test'
+  const blockedWord = (options.blockedWord ?? 'forbidden').toLowerCase()
+  const requests: RecordedImageRequest[] = []
+  const files = new Map<string, { data: Buffer, mime: string }>()
+  let failures: { count: number, status: number, retryAfterS?: number } = { count: 0, status: 500 }
+  let delayMs = 0
+  let filesExpired = false
+  let urlsAlways = false
+  let counter = 0
+
+  async function generations(request: IncomingMessage, response: ServerResponse, origin: string, body: Record<string, unknown>) {
+    if (failures.count > 0) {
+      failures.count -= 1
+      const headers: Record<string, string> = failures.retryAfterS != null ? { 'retry-after': String(failures.retryAfterS) } : {}
+      if (failures.status === 429) return openAiError(response, 429, { message: 'Rate limit reached for images per minute. Please try again later.', type: 'requests', code: 'rate_limit_exceeded' }, headers)
+      if (failures.status === 503) return openAiError(response, 503, { message: 'The engine is currently overloaded, please try again later', type: 'server_error' }, headers)
+      return openAiError(response, failures.status, { message: 'The server had an error while processing your request. Sorry about that!', type: 'server_error' }, headers)
+    }
+    const model = typeof body.model === 'string' ? body.model : 'dall-e-2'
+    const kind = family(model)
+    if (!kind) return openAiError(response, 404, { message: `The model '${model}' does not exist or you do not have access to it.`, type: 'invalid_request_error', code: 'model_not_found' })
+    const prompt = body.prompt
+    if (typeof prompt !== 'string' || prompt.length === 0) return openAiError(response, 400, { message: 'Missing required parameter: \'prompt\'.', type: 'invalid_request_error', param: 'prompt', code: 'missing_required_parameter' })
+    if (kind === 'gpt-image' && 'response_format' in body) {
+      return openAiError(response, 400, { message: 'Unknown parameter: \'response_format\'.', type: 'invalid_request_error', param: 'response_format', code: 'unknown_parameter' })
+    }
+    const size = typeof body.size === 'string' ? body.size : '1024x1024'
+    if (!SIZES[kind]!.includes(size)) {
+      return openAiError(response, 400, { message: `Invalid value: '${size}'. Supported values are: ${SIZES[kind]!.map(s => `'${s}'`).join(', ')}.`, type: 'invalid_request_error', param: 'size', code: 'invalid_value' })
+    }
+    if (prompt.toLowerCase().includes(blockedWord)) {
+      if (kind === 'gpt-image') {
+        return openAiError(response, 400, { message: 'Your request was rejected by the safety system. If you believe this is an error, contact us at help.openai.com and include the request ID req_fake. safety_violations=[violence].', type: 'image_generation_user_error', code: 'moderation_blocked' })
+      }
+      return openAiError(response, 400, { message: 'Your request was rejected as a result of our safety system. Your prompt may contain text that is not allowed by our safety system.', type: 'invalid_request_error', code: 'content_policy_violation' })
+    }
+    const n = typeof body.n === 'number' ? body.n : 1
+    const [width, height] = (size === 'auto' ? '1024x1024' : size).split('x').map(Number) as [number, number]
+    const created = Math.floor(Date.now() / 1000)
+    if (kind === 'gpt-image') {
+      const format = (['png', 'jpeg', 'webp'] as const).find(f => f === body.output_format) ?? 'png'
+      const data = await Promise.all(Array.from({ length: n }, (_, index) => picture(width, height, format, ++counter + index)))
+      response.writeHead(200, { 'content-type': 'application/json' })
+      return response.end(JSON.stringify({
+        created, background: 'opaque', output_format: format, quality: body.quality ?? 'high', size,
+        data: data.map(bytes => ({ b64_json: bytes.toString('base64') })),
+        usage: { input_tokens: 12, input_tokens_details: { image_tokens: 0, text_tokens: 12 }, output_tokens: 4160, total_tokens: 4172 },
+      }))
+    }
+    const responseFormat = urlsAlways ? 'url' : body.response_format ?? 'url'
+    if (responseFormat !== 'url' && responseFormat !== 'b64_json') {
+      return openAiError(response, 400, { message: `Invalid value: '${String(responseFormat)}'. Supported values are: 'url' and 'b64_json'.`, type: 'invalid_request_error', param: 'response_format', code: 'invalid_value' })
+    }
+    const data = await Promise.all(Array.from({ length: n }, async (_, index) => {
+      const bytes = await picture(width, height, 'png', ++counter + index)
+      const revised = kind === 'dall-e-3' ? { revised_prompt: `A detailed picture of ${prompt}` } : {}
+      if (responseFormat === 'b64_json') return { b64_json: bytes.toString('base64'), ...revised }
+      const name = `img-${counter}-${index}.png`
+      files.set(name, { data: bytes, mime: 'image/png' })
+      return { url: `${origin}/files/${name}?se=2099-01-01&sig=fake`, ...revised }
+    }))
+    response.writeHead(200, { 'content-type': 'application/json' })
+    response.end(JSON.stringify({ created, data }))
+  }
+
+  const server = createServer(async (request, response) => {
+    const address = server.address() as AddressInfo
+    const origin = `http://127.0.0.1:${address.port}`
+    const path = (request.url ?? '/').split('?')[0]!
+    const text = await readBody(request)
+    let body: Record<string, unknown> | null = null
+    try {
+      body = text ? JSON.parse(text) as Record<string, unknown> : null
+    }
+    catch { /* recorded as null; answered below */ }
+    requests.push({ method: request.method ?? 'GET', path, authorization: request.headers.authorization ?? null, body, at: Date.now() })
+    if (delayMs > 0) await new Promise(resolve => setTimeout(resolve, delayMs))
+    if (response.destroyed) return
+
+    if (request.method === 'GET' && path.startsWith('/files/')) {
+      const file = filesExpired ? undefined : files.get(path.slice('/files/'.length))
+      if (!file) {
+        response.writeHead(404, { 'content-type': 'application/xml' })
+        return response.end('<?xml version="1.0" encoding="utf-8"?><Error><Code>BlobNotFound</Code><Message>The specified blob does not exist.</Message></Error>')
+      }
+      response.writeHead(200, { 'content-type': file.mime, 'content-length': String(file.data.length) })
+      return response.end(file.data)
+    }
+    if (request.headers.authorization !== `Bearer ${apiKey}`) {
+      return openAiError(response, 401, { message: 'Incorrect API key provided: sk-***. You can find your API key at https://platform.openai.com/account/api-keys.', type: 'invalid_request_error', code: 'invalid_api_key' })
+    }
+    if (request.method === 'POST' && path === '/v1/images/generations') {
+      if (!body) return openAiError(response, 400, { message: 'We could not parse the JSON body of your request.', type: 'invalid_request_error' })
+      return generations(request, response, origin, body)
+    }
+    openAiError(response, 404, { message: `Invalid URL (${request.method} ${path})`, type: 'invalid_request_error' })
+  })
+
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    requests,
+    failNext(count, status, retryAfterS) { failures = { count, status, retryAfterS } },
+    slow(ms) { delayMs = ms },
+    expireFiles() { filesExpired = true },
+    alwaysAnswerUrls(on) { urlsAlways = on },
+    close: () => new Promise(resolve => {
+      server.closeAllConnections()
+      server.close(() => resolve())
+    }),
+  }
+}

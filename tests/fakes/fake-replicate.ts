@@ -1,0 +1,294 @@
+import { randomBytes } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import sharp from 'sharp'
+
+/**
+ * Replicate's HTTP API on loopback: create a prediction (by model or by version), follow it with
+ * `GET urls.get` (starting → processing → succeeded | failed | canceled | aborted), cancel it, and
+ * download its files from /delivery/ until they expire. Errors use Replicate's problem shape
+ * `{title, detail, status}`.
+ */
+export interface FakeReplicateModel {
+  media: 'image' | 'audio'
+  /** Flux answers an array of URLs; many audio models one URL string. */
+  output: 'array' | 'string'
+  /** File extension of the outputs when the input does not choose `output_format`. */
+  extension: string
+  /** Inputs the model requires (422 without them). */
+  required?: string[]
+}
+
+export type PredictionOutcome = 'succeeded' | 'failed' | 'canceled' | 'aborted'
+
+export interface FakeReplicateOptions {
+  apiToken?: string
+  /** Models by `owner/name`; the fake knows flux-schnell and an audio model by default. */
+  models?: Record<string, FakeReplicateModel>
+  /** Polls answering `starting`, then polls answering `processing`, before the outcome. */
+  startingPolls?: number
+  processingPolls?: number
+}
+
+export interface RecordedReplicateRequest {
+  method: string
+  path: string
+  authorization: string | null
+  body: Record<string, unknown> | null
+  at: number
+}
+
+export interface FakeReplicate {
+  /** Base URL as a backend config names it: http://127.0.0.1:port/v1 */
+  url: string
+  requests: RecordedReplicateRequest[]
+  /** The next `count` API requests (not file downloads) answer `status`, with Retry-After when given. */
+  failNext(count: number, status: 429 | 500 | 502 | 503, retryAfterS?: number): void
+  /** How the next predictions end (once each, in order); then they succeed again. */
+  endNextWith(...outcomes: PredictionOutcome[]): void
+  /** Every answer waits this long first. */
+  slow(ms: number): void
+  /** Predictions stay `processing` forever (a stuck model). */
+  hang(on: boolean): void
+  /** Steps before a prediction is done, from now on. */
+  setPolls(starting: number, processing: number): void
+  /** Every delivered file answers 404 (Replicate deletes them after an hour). */
+  expireFiles(): void
+  close(): Promise<void>
+}
+
+const DEFAULT_MODELS: Record<string, FakeReplicateModel> = {
+  'black-forest-labs/flux-schnell': { media: 'image', output: 'array', extension: 'webp', required: ['prompt'] },
+  'meta/musicgen': { media: 'audio', output: 'string', extension: 'wav', required: ['prompt'] },
+}
+
+const MIME: Record<string, string> = { webp: 'image/webp', png: 'image/png', jpg: 'image/jpeg', wav: 'audio/wav', mp3: 'audio/mpeg' }
+
+interface Prediction {
+  id: string
+  model: string
+  version: string
+  input: Record<string, unknown>
+  logs: string
+  output: unknown
+  error: string | null
+  status: 'starting' | 'processing' | PredictionOutcome
+  created_at: string
+  started_at?: string
+  completed_at?: string
+  urls: { get: string, cancel: string, stream: string, web: string }
+  metrics?: Record<string, number>
+  /** Fake-only bookkeeping, not sent. */
+  polls: number
+  outcome: PredictionOutcome
+  spec: FakeReplicateModel
+}
+
+function problem(response: ServerResponse, status: number, title: string, detail: string, headers: Record<string, string> = {}) {
+  response.writeHead(status, { 'content-type': 'application/problem+json', ...headers })
+  response.end(JSON.stringify({ title, detail, status }))
+}
+
+function json(response: ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, { 'content-type': 'application/json' })
+  response.end(JSON.stringify(body))
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of request) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+/** One second of a 440 Hz tone as 16-bit PCM WAV. */
+function tone(): Buffer {
+  const rate = 8000
+  const samples = rate
+  const wav = Buffer.alloc(44 + samples * 2)
+  wav.write('RIFF', 0, 'ascii'); wav.writeUInt32LE(36 + samples * 2, 4); wav.write('WAVE', 8, 'ascii')
+  wav.write('fmt ', 12, 'ascii'); wav.writeUInt32LE(16, 16); wav.writeUInt16LE(1, 20); wav.writeUInt16LE(1, 22)
+  wav.writeUInt32LE(rate, 24); wav.writeUInt32LE(rate * 2, 28); wav.writeUInt16LE(2, 32); wav.writeUInt16LE(16, 34)
+  wav.write('data', 36, 'ascii'); wav.writeUInt32LE(samples * 2, 40)
+  for (let index = 0; index < samples; index++) wav.writeInt16LE(Math.round(Math.sin(2 * Math.PI * 440 * index / rate) * 12000), 44 + index * 2)
+  return wav
+}
+
+async function fileFor(extension: string, input: Record<string, unknown>): Promise<Buffer> {
+  if (extension === 'wav') return tone()
+  if (extension === 'mp3') return Buffer.concat([Buffer.from('ID3\u0004\u0000\u0000\u0000\u0000\u0000\u0000', 'binary'), randomBytes(256)])
+  const side = typeof input.width === 'number' ? input.width : 64
+  const height = typeof input.height === 'number' ? input.height : side
+  return sharp({ create: { width: side, height, channels: 3, background: { r: 40, g: 120, b: 200 } } })
+    .toFormat(extension === 'jpg' ? 'jpeg' : extension as 'png' | 'webp')
+    .toBuffer()
+}
+
+function progressLogs(step: number, total: number): string {
+  const lines = ['Using seed: 42', 'running quantized prediction']
+  for (let done = 0; done <= step; done++) {
+    const percent = Math.round(done / total * 100)
+    lines.push(`${String(percent).padStart(3)}%|${'█'.repeat(Math.round(percent / 10)).padEnd(10)}| ${done}/${total} [00:0${done}<00:00,  3.10it/s]`)
+  }
+  return lines.join('\n')
+}
+
+function publicView(prediction: Prediction) {
+  const { polls: _polls, outcome: _outcome, spec: _spec, ...view } = prediction
+  return { data_removed: false, source: 'api', ...view }
+}
+
+export async function startFakeReplicate(options: FakeReplicateOptions = {}): Promise<FakeReplicate> {
+  const apiToken = options.apiToken ?? 'r8_test'
+  const models = options.models ?? DEFAULT_MODELS
+  let startingPolls = options.startingPolls ?? 1
+  let processingPolls = options.processingPolls ?? 2
+  const requests: RecordedReplicateRequest[] = []
+  const predictions = new Map<string, Prediction>()
+  const files = new Map<string, { data: Buffer, mime: string }>()
+  let failures: { count: number, status: number, retryAfterS?: number } = { count: 0, status: 500 }
+  let outcomes: PredictionOutcome[] = []
+  let delayMs = 0
+  let hanging = false
+  let filesExpired = false
+  let origin = ''
+
+  function create(response: ServerResponse, model: string, version: string, input: Record<string, unknown>) {
+    const spec = models[model]
+    if (!spec) return problem(response, 404, 'Not found', 'The requested resource could not be found.')
+    const missing = (spec.required ?? []).filter(name => input[name] === undefined)
+    if (missing.length > 0) return problem(response, 422, 'Input validation failed', missing.map(name => `- input: ${name} is required`).join('\n'))
+    const id = randomBytes(13).toString('hex').slice(0, 26)
+    const prediction: Prediction = {
+      id, model, version, input, logs: '', output: null, error: null, status: 'starting',
+      created_at: new Date().toISOString(),
+      urls: {
+        get: `${origin}/v1/predictions/${id}`,
+        cancel: `${origin}/v1/predictions/${id}/cancel`,
+        stream: `${origin}/v1/stream/${id}`,
+        web: `https://replicate.com/p/${id}`,
+      },
+      polls: 0, outcome: outcomes.shift() ?? 'succeeded', spec,
+    }
+    predictions.set(id, prediction)
+    json(response, 201, publicView(prediction))
+  }
+
+  async function advance(prediction: Prediction) {
+    if (!['starting', 'processing'].includes(prediction.status)) return
+    prediction.polls += 1
+    if (prediction.outcome === 'aborted' && prediction.polls > startingPolls) {
+      // Aborted: terminated before it ever ran (a deadline passed while it waited for hardware).
+      Object.assign(prediction, { status: 'aborted', completed_at: new Date().toISOString() })
+      return
+    }
+    if (prediction.polls <= startingPolls) return
+    const step = prediction.polls - startingPolls
+    if (hanging || step <= processingPolls) {
+      prediction.status = 'processing'
+      prediction.started_at ??= new Date().toISOString()
+      prediction.logs = progressLogs(Math.min(step, processingPolls), processingPolls + 1)
+      return
+    }
+    prediction.completed_at = new Date().toISOString()
+    if (prediction.outcome === 'failed') {
+      Object.assign(prediction, { status: 'failed', error: 'CUDA out of memory. Tried to allocate 2.00 GiB', logs: `${prediction.logs}\nTraceback (most recent call last):\ntorch.OutOfMemoryError` })
+      return
+    }
+    if (prediction.outcome === 'canceled') {
+      Object.assign(prediction, { status: 'canceled' })
+      return
+    }
+    const extension = typeof prediction.input.output_format === 'string' && MIME[prediction.input.output_format] ? prediction.input.output_format : prediction.spec.extension
+    const count = prediction.spec.output === 'array' && typeof prediction.input.num_outputs === 'number' ? prediction.input.num_outputs : 1
+    const urls: string[] = []
+    for (let index = 0; index < count; index++) {
+      const name = `${prediction.id}/out-${index}.${extension}`
+      files.set(name, { data: await fileFor(extension, prediction.input), mime: MIME[extension]! })
+      urls.push(`${origin}/delivery/${name}`)
+    }
+    Object.assign(prediction, {
+      status: 'succeeded',
+      logs: progressLogs(processingPolls + 1, processingPolls + 1),
+      output: prediction.spec.output === 'array' ? urls : urls[0],
+      metrics: { predict_time: 0.8, total_time: 1.2 },
+    })
+  }
+
+  async function route(request: IncomingMessage, response: ServerResponse, path: string, body: Record<string, unknown> | null) {
+    if (request.method === 'GET' && path.startsWith('/delivery/')) {
+      const file = filesExpired ? undefined : files.get(path.slice('/delivery/'.length))
+      if (!file) return problem(response, 404, 'Not found', 'The requested file could not be found.')
+      response.writeHead(200, { 'content-type': file.mime, 'content-length': String(file.data.length) })
+      return response.end(file.data)
+    }
+    if (request.headers.authorization !== `Bearer ${apiToken}`) {
+      return problem(response, 401, 'Unauthenticated', 'You did not pass a valid authentication token')
+    }
+    if (failures.count > 0) {
+      failures.count -= 1
+      const headers: Record<string, string> = failures.retryAfterS != null ? { 'retry-after': String(failures.retryAfterS) } : {}
+      if (failures.status === 429) return problem(response, 429, 'Request was throttled.', `Request was throttled. Expected available in ${failures.retryAfterS ?? 1} second.`, headers)
+      return problem(response, failures.status, 'Internal Server Error', 'Something went wrong on our side.', headers)
+    }
+    if (request.method === 'GET' && path === '/v1/account') {
+      return json(response, 200, { type: 'user', username: 'fake-school', name: 'Fake School', github_url: null })
+    }
+    const byModel = /^\/v1\/models\/([^/]+)\/([^/]+)\/predictions$/.exec(path)
+    if (request.method === 'POST' && byModel) {
+      if (!body || typeof body.input !== 'object' || !body.input) return problem(response, 422, 'Input validation failed', '- input: input is required')
+      return create(response, `${byModel[1]}/${byModel[2]}`, `fake-latest-${byModel[2]}`, body.input as Record<string, unknown>)
+    }
+    if (request.method === 'POST' && path === '/v1/predictions') {
+      if (!body || typeof body.version !== 'string') return problem(response, 422, 'Input validation failed', '- version: version is required')
+      if (!body.input || typeof body.input !== 'object') return problem(response, 422, 'Input validation failed', '- input: input is required')
+      // The version is a hash; the fake finds the model by `owner/name:hash` or by the hash alone.
+      const [model, hash] = body.version.includes(':') ? body.version.split(':') as [string, string] : [Object.keys(models)[0]!, body.version]
+      return create(response, model, hash, body.input as Record<string, unknown>)
+    }
+    const one = /^\/v1\/predictions\/([a-z0-9]+)(\/cancel)?$/.exec(path)
+    const prediction = one ? predictions.get(one[1]!) : undefined
+    if (one && !prediction) return problem(response, 404, 'Not found', 'The requested resource could not be found.')
+    if (prediction && request.method === 'GET' && !one![2]) {
+      await advance(prediction)
+      return json(response, 200, publicView(prediction))
+    }
+    if (prediction && request.method === 'POST' && one![2]) {
+      if (prediction.status === 'starting' || prediction.status === 'processing') {
+        Object.assign(prediction, { status: 'canceled', completed_at: new Date().toISOString() })
+      }
+      return json(response, 200, publicView(prediction))
+    }
+    problem(response, 404, 'Not found', 'The requested resource could not be found.')
+  }
+
+  const server = createServer(async (request, response) => {
+    const path = (request.url ?? '/').split('?')[0]!
+    const text = await readBody(request)
+    let body: Record<string, unknown> | null = null
+    try {
+      body = text ? JSON.parse(text) as Record<string, unknown> : null
+    }
+    catch { /* recorded as null */ }
+    requests.push({ method: request.method ?? 'GET', path, authorization: request.headers.authorization ?? null, body, at: Date.now() })
+    if (delayMs > 0) await new Promise(resolve => setTimeout(resolve, delayMs))
+    if (response.destroyed) return
+    await route(request, response, path, body)
+  })
+
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {
+    url: `${origin}/v1`,
+    requests,
+    failNext(count, status, retryAfterS) { failures = { count, status, retryAfterS } },
+    endNextWith(...next) { outcomes = next },
+    slow(ms) { delayMs = ms },
+    hang(on) { hanging = on },
+    setPolls(starting, processing) { startingPolls = starting; processingPolls = processing },
+    expireFiles() { filesExpired = true },
+    close: () => new Promise(resolve => {
+      server.closeAllConnections()
+      server.close(() => resolve())
+    }),
+  }
+}

@@ -1,0 +1,163 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { BackendGate } from '../../../../../../server/utils/providers/backends/backend-gate'
+import { createBackend } from '../../../../../../server/utils/providers/backends/create-backend'
+import { createReplicateBackend } from '../../../../../../server/utils/providers/hosted/replicate-backend'
+import { type FakeReplicate, startFakeReplicate } from '../../../../../fakes/fake-replicate'
+import { backendConfig, generation, output } from './hosted-fixtures'
+
+let fake: FakeReplicate
+
+beforeEach(async () => {
+  fake = await startFakeReplicate({ apiToken: 'r8_test', startingPolls: 1, processingPolls: 2 })
+})
+afterEach(() => fake.close())
+
+const backend = (fields: Partial<Parameters<typeof backendConfig>[0]> = {}) => {
+  const config = backendConfig({ id: 'replicate', type: 'replicate', url: fake.url, api_key: 'r8_test', ...fields })
+  return createReplicateBackend(config, new BackendGate(config.concurrency), { backoffMs: 5, pollIntervalMs: 20 })
+}
+
+const flux = (parameters: Record<string, unknown> = {}) => output({
+  provider: 'replicate', model: 'black-forest-labs/flux-schnell',
+  parameters: { width: 1024, height: 1024, input: { prompt: '{{prompt}}', seed: '{{seed}}', aspect_ratio: '1:1', output_format: 'png' }, ...parameters },
+})
+const musicgen = () => output({ provider: 'replicate', media_type: 'audio', model: 'meta/musicgen:671ac645ce5e552cc63a54a2bbff63fcf798043055d2dac5fc9e36a837eedcfb', parameters: { duration_s: 8, input: { prompt: '{{prompt}}', duration: '{{duration_s}}', output_format: 'wav' } } })
+
+const calls = (method: string, pattern: RegExp) => fake.requests.filter(request => request.method === method && pattern.test(request.path))
+
+describe('Replicate generator', () => {
+  it('creates an official model prediction by name, follows it and downloads the first file of an array', async () => {
+    const progress: { value: number, max: number }[] = []
+    const media = await backend().generator!.generate(generation(flux(), { onProgress: step => progress.push(step) }))
+    expect([media.mime, media.extension]).toEqual(['image/png', 'png'])
+    const [create] = calls('POST', /^\/v1\/models\/black-forest-labs\/flux-schnell\/predictions$/)
+    expect(create!.body).toEqual({ input: { prompt: 'a red kite over a green hill', seed: 1234, aspect_ratio: '1:1', output_format: 'png' } })
+    expect(create!.authorization).toBe('Bearer r8_test')
+    expect(calls('GET', /^\/v1\/predictions\/\w+$/)).toHaveLength(4)
+    expect(calls('GET', /^\/delivery\/\w+\/out-0\.png$/)).toEqual([expect.objectContaining({ authorization: null })])
+    expect(progress).toEqual([{ value: 1, max: 3 }, { value: 2, max: 3 }])
+  })
+
+  it('creates a prediction by version and takes a single audio URL', async () => {
+    const media = await backend().generator!.generate(generation(musicgen()))
+    expect([media.mime, media.extension, media.duration_s]).toEqual(['audio/wav', 'wav', 1])
+    expect(calls('POST', /^\/v1\/predictions$/)[0]!.body).toEqual({
+      version: '671ac645ce5e552cc63a54a2bbff63fcf798043055d2dac5fc9e36a837eedcfb',
+      input: { prompt: 'a red kite over a green hill', duration: 8, output_format: 'wav' },
+    })
+  })
+
+  it('sends {prompt, seed} when the output has no input template', async () => {
+    await backend().generator!.generate(generation(output({ provider: 'replicate', model: 'black-forest-labs/flux-schnell' })))
+    expect(calls('POST', /predictions$/)[0]!.body).toEqual({ input: { prompt: 'a red kite over a green hill', seed: 1234 } })
+  })
+
+  it('explains a failed prediction with Replicate\'s error', async () => {
+    fake.endNextWith('failed')
+    await expect(backend().generator!.generate(generation(flux())))
+      .rejects.toThrow(/^replicate \(http:\/\/127\.0\.0\.1:\d+\/v1\) prediction \w+ failed: CUDA out of memory/)
+  })
+
+  it('says when a prediction was canceled elsewhere or aborted by Replicate', async () => {
+    fake.endNextWith('canceled', 'aborted')
+    await expect(backend().generator!.generate(generation(flux()))).rejects.toThrow(/was canceled on Replicate \(not by this server\)/)
+    await expect(backend().generator!.generate(generation(flux()))).rejects.toThrow(/was aborted by Replicate before it ran/)
+  })
+
+  it('cancels the prediction on Replicate when the run is cancelled', async () => {
+    fake.hang(true)
+    const controller = new AbortController()
+    const job = backend().generator!.generate(generation(flux(), { signal: controller.signal }))
+    await new Promise(resolve => setTimeout(resolve, 150))
+    controller.abort(new Error('cancelled by the leader'))
+    await expect(job).rejects.toThrow('cancelled by the leader')
+    expect(calls('POST', /^\/v1\/predictions\/\w+\/cancel$/)).toHaveLength(1)
+  })
+
+  it('cancels and reports a timeout when the job takes longer than timeout_s', async () => {
+    fake.hang(true)
+    const started = Date.now()
+    await expect(backend({ timeout_s: 0.4 }).generator!.generate(generation(flux())))
+      .rejects.toThrow(/^replicate \(.*\) did not finish within 0\.4 s \(prediction \w+ cancelled\)$/)
+    expect(Date.now() - started).toBeLessThan(2000)
+    expect(calls('POST', /\/cancel$/)).toHaveLength(1)
+  })
+
+  it('reports a place in line only while Replicate keeps the prediction starting', async () => {
+    fake.setPolls(4, 1)
+    const places: (number | null)[] = []
+    await backend().generator!.generate(generation(flux(), { onWaiting: place => places.push(place) }))
+    expect(places).toEqual([1, null])
+
+    places.length = 0
+    fake.setPolls(1, 1)
+    await backend().generator!.generate(generation(flux(), { onWaiting: place => places.push(place) }))
+    expect(places).toEqual([])
+  })
+
+  it('says clearly that an expired output file is gone', async () => {
+    fake.expireFiles()
+    await expect(backend().generator!.generate(generation(flux())))
+      .rejects.toThrow(/no longer has the result file \(404\); hosted results are deleted after about an hour/)
+  })
+
+  it('waits for Retry-After on 429 and retries 5xx, but sends a bad token only once', async () => {
+    fake.failNext(1, 429, 1)
+    const started = Date.now()
+    await backend().generator!.generate(generation(flux()))
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950)
+
+    fake.failNext(2, 503)
+    await backend().generator!.generate(generation(flux()))
+
+    const before = fake.requests.length
+    await expect(backend({ api_key: 'r8_wrong' }).generator!.generate(generation(flux())))
+      .rejects.toThrow(/did not accept the API key \(401\): check api_key in the provider settings$/)
+    expect(fake.requests.length - before).toBe(1)
+  })
+
+  it('does not retry a 422 and passes on Replicate\'s detail', async () => {
+    const before = fake.requests.length
+    await expect(backend().generator!.generate(generation(output({ provider: 'replicate', model: 'black-forest-labs/flux-schnell', parameters: { input: { seed: '{{seed}}' } } }))))
+      .rejects.toThrow(/answered 422 Unprocessable Entity: - input: prompt is required/)
+    expect(fake.requests.length - before).toBe(1)
+  })
+
+  it('refuses an output without an owner/name model', async () => {
+    await expect(backend().generator!.generate(generation(output({ provider: 'replicate', model: 'flux' }))))
+      .rejects.toThrow(/output hosted_test must name its model as "owner\/name" or "owner\/name:version", not "flux"/)
+  })
+
+  it('runs at most `concurrency` predictions at once', async () => {
+    fake.setPolls(1, 3)
+    const replicate = backend({ concurrency: 2 })
+    const places: (number | null)[] = []
+    const jobs = [0, 1, 2].map(index => replicate.generator!.generate(generation(flux(), index === 2 ? { onWaiting: place => places.push(place) } : {})))
+    await new Promise(resolve => setTimeout(resolve, 30))
+    expect([replicate.gate.active, replicate.gate.waiting]).toEqual([2, 1])
+    await Promise.all(jobs)
+    expect(places).toEqual([1, null])
+  })
+})
+
+describe('Replicate backend', () => {
+  it('is created for type replicate and probes /account', async () => {
+    const replicate = createBackend(backendConfig({ id: 'replicate', type: 'replicate', url: fake.url, api_key: 'r8_test' }))
+    const probe = await replicate.probe()
+    expect(probe).toMatchObject({ reachable: true, error: null, models: [] })
+    expect(calls('GET', /^\/v1\/account$/)).toHaveLength(1)
+  })
+
+  it('probes a bad token as not usable, naming the setting', async () => {
+    const probe = await backend({ api_key: 'nope' }).probe()
+    expect(probe.reachable).toBe(false)
+    expect(probe.error).toMatch(/did not accept the API key \(401\)/)
+  })
+
+  it('probes an unreachable host', async () => {
+    await fake.close()
+    const probe = await backend().probe()
+    expect(probe).toMatchObject({ reachable: false, latency_ms: null })
+    expect(probe.error).toMatch(/could not be reached: connection refused/)
+  })
+})
