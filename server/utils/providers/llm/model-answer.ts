@@ -4,7 +4,8 @@
  */
 const THINKING = /<think(?:ing)?>[\s\S]*?(?:<\/think(?:ing)?>|$)/gi
 const FENCE = /^```[a-z]*\s*|\s*```$/gi
-const PREAMBLE_LINE = /^(?:(?:here|sure|okay|ok|certainly|of course|hier|gerne|klar|natürlich|alles klar)\b[^\n]*|[^\n]{0,80}:)\s*$/i
+// A short line ending in a colon, or an acknowledgement ("Sure!", "Gerne."), before the text itself.
+const PREAMBLE_LINE = /^(?:[^\n]{0,100}:|(?:sure|okay|ok|certainly|of course|gerne|klar|natürlich|alles klar)\b[^\n]{0,80})\s*$/i
 const LABEL = /^(?:\*\*)?(?:transformed text|transformed idea|translation|english|english translation|answer|result|verwandelter text|verwandelte idee|übersetzung|antwort|ergebnis)(?:\*\*)?\s*:\s*/i
 const QUOTES: [string, string][] = [['"', '"'], ['“', '”'], ['„', '“'], ['«', '»'], ['»', '«'], ['\'', '\''], ['*', '*']]
 

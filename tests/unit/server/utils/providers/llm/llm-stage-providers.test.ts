@@ -54,6 +54,8 @@ describe('interception by a language model', () => {
     ['<think>The user wants Bauhaus.</think>\n\nA poster of red circles.', 'A poster of red circles.'],
     ['Transformed text: “A poster of\nred circles.”', 'A poster of red circles.'],
     ['```\nA poster of red circles.\n```', 'A poster of red circles.'],
+    ['Sure! Gladly.\nA poster of red circles.', 'A poster of red circles.'],
+    ['Here comes a red circle.\nIt rolls.', 'Here comes a red circle. It rolls.'],
   ])('keeps only the text of %j', async (answer, expected) => {
     fake.script(answer)
     const result = await llmInterception('ollama', ollamaChat(), 'llama3.2').intercept({ text: 'a cat', perspective: BAUHAUS, language: 'en', context: null, seed: 1 })
