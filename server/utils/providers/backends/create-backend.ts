@@ -1,10 +1,14 @@
 import type { BackendConfig, BackendType } from '#shared/schemas/providers'
+import { createReplicateBackend } from '../hosted/replicate-backend'
 import type { Backend, BackendFactory } from './backend'
 import { BackendGate } from './backend-gate'
-import { createReplicateBackend } from '../hosted/replicate-backend'
+import { createOllamaBackend } from './ollama-backend'
+import { createOpenAiBackend } from './openai-backend'
 
 /** One entry per backend type; each client module adds its own. */
 const FACTORIES: Partial<Record<BackendType, BackendFactory>> = {
+  ollama: createOllamaBackend,
+  openai: createOpenAiBackend,
   replicate: createReplicateBackend,
 }
 

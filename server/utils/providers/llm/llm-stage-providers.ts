@@ -1,17 +1,109 @@
-import type { ChatClient } from '../backends/backend'
-import type { InterceptionProvider, SafetyProvider, TranslationProvider } from '../types'
+import type { Language, SafetyLevel } from '#shared/schemas/common'
+import type { ChatClient, ChatMessage } from '../backends/backend'
+import { BackendError } from '../backends/backend-error'
+import type { InterceptionInput, InterceptionProvider, SafetyProvider, SafetyVerdict, TranslationProvider } from '../types'
+import { blockingCategories, describeCategory, guardMessages, parseGuardAnswer, reasonCodeFor } from './llama-guard'
+import { cleanModelAnswer, withoutThinking } from './model-answer'
 
-// Placeholder signatures for the registry; the language-model work replaces this file.
+const INTERCEPTION_TEMPERATURE = 0.7
+const INTERCEPTION_MAX_TOKENS = 300
+const SAFETY_MAX_TOKENS = 24
 
-export function llmInterception(_backendId: string, _chat: ChatClient, _model: string): InterceptionProvider {
-  throw new Error('not implemented yet')
+const FRAME: Record<Language, string> = {
+  de: 'Antworte nur mit dem verwandelten Text, in der Sprache der Idee, ohne Einleitung, ohne Anführungszeichen und ohne Erklärung. Halte ihn kurz genug für einen Bild-Prompt: höchstens etwa 80 Wörter.',
+  en: 'Answer only with the transformed text, in the language of the idea, with no introduction, no quotation marks and no explanation. Keep it short enough for an image prompt: about 80 words at most.',
 }
 
-export function llmTranslation(_backendId: string, _chat: ChatClient, _model: string): TranslationProvider {
-  throw new Error('not implemented yet')
+const LABELS: Record<Language, { rules: string, context: string, idea: string }> = {
+  de: { rules: 'Die Regeln der Schülerin oder des Schülers', context: 'Kontext', idea: 'Die Idee' },
+  en: { rules: 'The student’s own rules', context: 'Context', idea: 'The idea' },
 }
 
-/** Term lists first (offline, instant), then the language model; fails closed for kids and youth. */
-export function llmSafety(_backendId: string, _chat: ChatClient, _model: string, _termLists: SafetyProvider): SafetyProvider {
-  throw new Error('not implemented yet')
+const LANGUAGE_NAMES: Record<Language, string> = { de: 'German', en: 'English' }
+
+/** Levels where a safety model that cannot answer blocks the run instead of failing it. */
+const FAIL_CLOSED_LEVELS: readonly SafetyLevel[] = ['kids', 'youth']
+
+function interceptionMessages(input: InterceptionInput): ChatMessage[] {
+  const labels = LABELS[input.language]
+  const context = input.context?.trim()
+  const contextPart = context ? `${input.perspective.student_rules ? labels.rules : labels.context}:\n${context}\n\n` : ''
+  return [
+    { role: 'system', content: `${input.perspective.instruction[input.language]}\n\n${FRAME[input.language]}` },
+    { role: 'user', content: `${contextPart}${labels.idea}:\n${input.text}` },
+  ]
+}
+
+function nonEmpty(text: string, backendId: string, model: string, what: string): string {
+  if (text.length === 0) throw new BackendError('bad_answer', `${backendId} (${model}) gave an empty ${what}`)
+  return text
+}
+
+/** The perspective's instruction in the run's language, the student's context and the idea. */
+export function llmInterception(backendId: string, chat: ChatClient, model: string): InterceptionProvider {
+  return {
+    id: backendId,
+    model,
+    async intercept(input) {
+      const answer = await chat.chat({
+        model, messages: interceptionMessages(input), temperature: INTERCEPTION_TEMPERATURE, seed: input.seed,
+        maxTokens: INTERCEPTION_MAX_TOKENS, signal: input.signal, onWaiting: input.onWaiting,
+      })
+      return { text: nonEmpty(cleanModelAnswer(answer.text), backendId, model, 'transformation') }
+    },
+  }
+}
+
+export function llmTranslation(backendId: string, chat: ChatClient, model: string): TranslationProvider {
+  return {
+    id: backendId,
+    model,
+    async toEnglish(input) {
+      if (input.language === 'en') return { text: input.text }
+      const answer = await chat.chat({
+        model,
+        messages: [
+          { role: 'system', content: `Translate the user's text from ${LANGUAGE_NAMES[input.language]} into English. Keep its meaning, names and details. Answer only with the English translation, with no introduction, no quotation marks and no explanation.` },
+          { role: 'user', content: input.text },
+        ],
+        temperature: 0, seed: 0, maxTokens: INTERCEPTION_MAX_TOKENS, signal: input.signal, onWaiting: input.onWaiting,
+      })
+      return { text: nonEmpty(cleanModelAnswer(answer.text), backendId, model, 'translation') }
+    },
+  }
+}
+
+/**
+ * Term lists first (offline, instant), then the language model, whose Llama-Guard categories
+ * count as the level says (llama-guard.ts). A model that cannot answer blocks the run for kids
+ * and youth ("the safety check is not available right now") and fails it for adult and research:
+ * never waved through.
+ */
+export function llmSafety(backendId: string, chat: ChatClient, model: string, termLists: SafetyProvider): SafetyProvider {
+  const unavailable = (level: SafetyLevel, error: BackendError): SafetyVerdict => {
+    if (!FAIL_CLOSED_LEVELS.includes(level)) throw error
+    return { safe: false, reason_code: 'safety_unavailable', matched: [`safety model ${model} on ${error.message}`] }
+  }
+  return {
+    id: backendId,
+    model,
+    async check(input) {
+      const listed = await termLists.check(input)
+      if (!listed.safe) return listed
+      let text: string
+      try {
+        text = (await chat.chat({ model, messages: guardMessages(model, input.text), temperature: 0, seed: 0, maxTokens: SAFETY_MAX_TOKENS, signal: input.signal, onWaiting: input.onWaiting })).text
+      }
+      catch (error) {
+        if (input.signal?.aborted) throw error
+        return unavailable(input.level, error instanceof BackendError ? error : new BackendError('bad_answer', `${backendId} failed: ${String(error)}`))
+      }
+      const answer = parseGuardAnswer(withoutThinking(text))
+      if (!answer) return unavailable(input.level, new BackendError('bad_answer', `${backendId} answered neither "safe" nor "unsafe": ${JSON.stringify(text.slice(0, 80))}`))
+      if (answer.safe) return { safe: true }
+      const blocking = blockingCategories(answer.categories, input.level)
+      if (blocking.length === 0) return { safe: true }
+      return { safe: false, reason_code: reasonCodeFor(blocking[0]!), matched: blocking.map(describeCategory) }
+    },
+  }
 }

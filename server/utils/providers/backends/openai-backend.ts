@@ -1,0 +1,20 @@
+import type { BackendConfig } from '#shared/schemas/providers'
+import { createOpenAiImageGenerator } from '../hosted/openai-images'
+import type { Backend } from './backend'
+import type { BackendGate } from './backend-gate'
+import { createOpenAiChatClient, probeOpenAi } from './openai-chat'
+
+/**
+ * An OpenAI-compatible API (OpenAI, OpenRouter, LM Studio, vLLM): chat for the text stages and
+ * /images/generations for outputs that name it. Servers without images answer 404 there,
+ * which the run reports.
+ */
+export function createOpenAiBackend(config: BackendConfig, gate: BackendGate): Backend {
+  return {
+    config,
+    gate,
+    probe: signal => probeOpenAi(config, signal),
+    chat: createOpenAiChatClient(config, gate),
+    generator: createOpenAiImageGenerator(config, gate),
+  }
+}
