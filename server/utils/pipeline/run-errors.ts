@@ -1,5 +1,6 @@
 import type { LocalizedText } from '#shared/schemas/common'
 import type { RunError, StageName } from '#shared/schemas/run'
+import { BackendError } from '../providers/backends/backend-error'
 
 const MACHINE_BUSY: LocalizedText = {
   de: 'Die Maschine ist gerade beschäftigt. Versuch es gleich noch einmal!',
@@ -11,9 +12,17 @@ const INTERRUPTED: LocalizedText = {
   en: 'Something got in the way. Please try again!',
 }
 
+const REFUSED: LocalizedText = {
+  de: 'Dieses Bild kann die Maschine nicht machen. Probier eine andere Idee!',
+  en: 'The machine can’t make this one. Try a different idea!',
+}
+
 /** A provider failed or timed out: worth another try, so the child is told to retry. */
 export function providerFailure(stage: StageName, providerId: string, error: unknown, timedOut: boolean): RunError {
   const reason = error instanceof Error ? error.message : String(error)
+  if (error instanceof BackendError && error.kind === 'refused') {
+    return { stage, code: 'refused_by_provider', message: `${providerId} refused in ${stage}: ${reason}`, child_message: REFUSED, retryable: false }
+  }
   return {
     stage,
     code: timedOut ? 'timeout' : 'provider_error',

@@ -89,7 +89,9 @@ export async function generationStage(deps: PipelineDeps, run: RunMetadata, pers
       if (latest.status === 'running' && latest.stage === 'generation') latest.progress = progress
     }).catch(() => { /* progress is a courtesy; the stage result is what counts */ })
   }
-  const record = await runStage(deps.runs, run.run_id, 'generation', provider, async () => {
+  // One backend serves several outputs: the stage records the output's own model.
+  const identity = { id: provider.id, model: output.model ?? provider.model }
+  const record = await runStage(deps.runs, run.run_id, 'generation', identity, async () => {
     const media = await provider.generate({ prompt: run.generation_prompt ?? run.interception_text ?? run.input_text, seed: run.seed, perspective, output, onProgress, signal: signals.signal, onWaiting: signals.onWaiting })
     const filename = outputFileName(output.media_type, media.extension)
     await deps.runs.putMedia(run.run_id, filename, media.data, media.mime)

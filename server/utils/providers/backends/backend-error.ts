@@ -4,6 +4,8 @@
  * any other 4xx is our request's fault and never is.
  */
 export type BackendErrorKind = 'unreachable' | 'timeout' | 'rate_limited' | 'server_error' | 'rejected' | 'bad_answer' | 'cancelled'
+  /** The backend's own content policy refused the prompt: trying again will not help. */
+  | 'refused'
 
 export class BackendError extends Error {
   constructor(

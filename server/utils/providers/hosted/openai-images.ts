@@ -58,7 +58,7 @@ export function isContentPolicyRefusal(error: unknown): boolean {
 
 /**
  * Images from an OpenAI-compatible `POST {url}/images/generations`. A content-policy refusal is a
- * `rejected` BackendError naming the policy (never retried); see `isContentPolicyRefusal`.
+ * `refused` BackendError naming the policy (never retried); see `isContentPolicyRefusal`.
  */
 export function createOpenAiImageGenerator(config: BackendConfig, gate: BackendGate, options: HostedOptions = {}): GenerationProvider {
   const label = `${config.id} (${config.url})`
@@ -76,7 +76,7 @@ export function createOpenAiImageGenerator(config: BackendConfig, gate: BackendG
     catch (error) {
       if (isContentPolicyRefusal(error)) {
         const body = (error as BackendError).body as { error?: { message?: string } }
-        throw new BackendError('rejected', `${label} refused the prompt under its content policy: ${body.error?.message ?? 'no reason given'}`, 400, null, body)
+        throw new BackendError('refused', `${label} refused the prompt under its content policy: ${body.error?.message ?? 'no reason given'}`, 400, null, body)
       }
       throw explainKeyProblem(error, label)
     }

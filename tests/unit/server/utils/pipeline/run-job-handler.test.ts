@@ -101,7 +101,7 @@ describe('run job handler', () => {
   })
 
   it('fails with a timeout when the generator is slower than the run timeout', async () => {
-    const { deps, handle, runs } = setup(hangingGenerator, { runTimeoutMs: 100 })
+    const { deps, handle, runs } = setup(hangingGenerator, { runTimeoutMs: 1_500 })
     const id = await stored(deps, 'ein Haus')
     expect(await handle({ runId: id, kind: 'prepare' }, new AbortController().signal)).toBe('failed')
     expect((await runs.get(id))!.error).toMatchObject({ code: 'timeout', stage: 'generation' })

@@ -59,7 +59,7 @@ describe('createOpenAiImageGenerator', () => {
   it('turns a content-policy refusal into a clear, unretried error', async () => {
     const error = await generator().generate(generation(output({ provider: 'openai', model: 'gpt-image-1' }), { prompt: 'something forbidden' })).catch(caught => caught)
     expect(error).toBeInstanceOf(BackendError)
-    expect(error.kind).toBe('rejected')
+    expect(error.kind).toBe('refused')
     expect(error.message).toMatch(/^openai \(http:\/\/127\.0\.0\.1:\d+\/v1\) refused the prompt under its content policy: Your request was rejected by the safety system/)
     expect(isContentPolicyRefusal(error)).toBe(true)
     expect(generations()).toHaveLength(1)
