@@ -1,9 +1,11 @@
 import type { BackendConfig, BackendType } from '#shared/schemas/providers'
 import type { Backend, BackendFactory } from './backend'
 import { BackendGate } from './backend-gate'
+import { createComfyuiBackend } from '../comfyui/comfyui-backend'
 
 /** One entry per backend type; each client module adds its own. */
 const FACTORIES: Partial<Record<BackendType, BackendFactory>> = {
+  comfyui: createComfyuiBackend,
 }
 
 export function createBackend(config: BackendConfig): Backend {
