@@ -95,11 +95,12 @@ describe('shipped outputs', () => {
     catalog = loadCatalog(OutputConfig, await readCatalogDir(join(assetsDir, 'outputs')))
   })
 
-  it('are valid built-in image and audio outputs, each the default for its media type', () => {
+  it('are valid: built-in image and audio outputs as the defaults, real backends as choices', () => {
     expect(catalog.problems).toEqual([])
     expect(catalog.items.filter(output => output.provider.startsWith('builtin')).map(output => [output.id, output.media_type, output.provider, output.default])).toEqual([
       ['audio_builtin', 'audio', 'builtin_audio', true],
       ['image_builtin', 'image', 'builtin_image', true],
+      ['sd35_large', 'image', 'comfyui', false],
     ])
   })
 })

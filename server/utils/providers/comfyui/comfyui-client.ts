@@ -1,0 +1,125 @@
+import type { BackendConfig } from '#shared/schemas/providers'
+import { BackendError } from '../backends/backend-error'
+import { backendFetch, readJson } from '../backends/backend-http'
+import type { ComfyuiWorkflow } from './comfyui-workflow'
+
+/** One file a node saved, as /history and the `executed` event name it. */
+export interface ComfyuiFile { filename: string, subfolder: string, type: string }
+
+/** [number, prompt_id, prompt, extra_data, outputs_to_execute] */
+export type ComfyuiQueueEntry = [number, string, unknown, unknown, unknown]
+
+export interface ComfyuiHistoryEntry {
+  outputs?: Record<string, Record<string, unknown>>
+  status?: { status_str?: string, completed?: boolean, messages?: [string, Record<string, unknown>][] }
+}
+
+interface NodeError { type?: string, message?: string, details?: string, extra_info?: { input_name?: string } }
+interface RejectionBody {
+  error?: { type?: string, message?: string, details?: string } | string
+  node_errors?: Record<string, { errors?: NodeError[], class_type?: string }> | unknown[]
+}
+
+export interface ComfyuiTuning {
+  /** First backoff step between retries (tests make it small). */
+  backoffMs?: number
+  /** How often /queue and /history are asked while waiting. */
+  pollMs?: number
+}
+
+/** The HTTP side of ComfyUI's API (server.py), every call through backendFetch's retry rule. */
+export class ComfyuiClient {
+  readonly label: string
+  private readonly base: string
+
+  constructor(readonly config: BackendConfig, private readonly tuning: ComfyuiTuning = {}) {
+    this.label = `${config.id} (${config.url})`
+    this.base = config.url.endsWith('/') ? config.url : `${config.url}/`
+  }
+
+  url(path: string) {
+    return new URL(path.replace(/^\//, ''), this.base).toString()
+  }
+
+  socketUrl(clientId: string) {
+    const url = new URL(this.url(`ws?clientId=${encodeURIComponent(clientId)}`))
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:'
+    return url.toString()
+  }
+
+  async submit(workflow: ComfyuiWorkflow, clientId: string, signal: AbortSignal): Promise<{ prompt_id: string, number: number }> {
+    try {
+      const response = await this.request('prompt', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: workflow, client_id: clientId }) }, signal)
+      const answer = await readJson<{ prompt_id?: string, number?: number }>(response, this.label)
+      if (typeof answer.prompt_id !== 'string') throw new BackendError('bad_answer', `${this.label} accepted the workflow but sent no prompt_id`)
+      return { prompt_id: answer.prompt_id, number: answer.number ?? Number.MAX_SAFE_INTEGER }
+    }
+    catch (error) {
+      if (error instanceof BackendError && error.status === 400) throw new BackendError('rejected', describeRejection(this.config.id, error.body, error.message), 400, null, error.body)
+      throw error
+    }
+  }
+
+  async queue(signal: AbortSignal): Promise<{ running: ComfyuiQueueEntry[], pending: ComfyuiQueueEntry[] }> {
+    const answer = await readJson<{ queue_running?: ComfyuiQueueEntry[], queue_pending?: ComfyuiQueueEntry[] }>(await this.request('queue', {}, signal), this.label)
+    return { running: answer.queue_running ?? [], pending: answer.queue_pending ?? [] }
+  }
+
+  /** The prompt's history entry, or null while ComfyUI has none ({} — still queued, or forgotten). */
+  async history(promptId: string, signal: AbortSignal): Promise<ComfyuiHistoryEntry | null> {
+    const answer = await readJson<Record<string, ComfyuiHistoryEntry>>(await this.request(`history/${encodeURIComponent(promptId)}`, {}, signal), this.label)
+    return answer[promptId] ?? null
+  }
+
+  async view(file: ComfyuiFile, signal: AbortSignal): Promise<{ data: Buffer, mime: string | null }> {
+    const query = new URLSearchParams({ filename: file.filename, subfolder: file.subfolder ?? '', type: file.type ?? 'output' })
+    const response = await this.request(`view?${query}`, {}, signal)
+    return { data: Buffer.from(await response.arrayBuffer()), mime: response.headers.get('content-type') }
+  }
+
+  async interrupt(promptId: string, signal: AbortSignal) {
+    await this.request('interrupt', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt_id: promptId }) }, signal, 0)
+  }
+
+  async removeFromQueue(promptId: string, signal: AbortSignal) {
+    await this.request('queue', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ delete: [promptId] }) }, signal, 0)
+  }
+
+  /** One retry: a kept-alive connection to a ComfyUI that restarted fails once before the real answer. */
+  async systemStats(signal: AbortSignal) {
+    return readJson<Record<string, unknown>>(await this.request('system_stats', {}, signal, 1), this.label)
+  }
+
+  /** Checkpoints CheckpointLoaderSimple can load, from /object_info (works on every ComfyUI version). */
+  async checkpoints(signal: AbortSignal): Promise<string[]> {
+    const answer = await readJson<Record<string, { input?: { required?: { ckpt_name?: unknown[] } } }>>(await this.request('object_info/CheckpointLoaderSimple', {}, signal, 0), this.label)
+    const names = answer.CheckpointLoaderSimple?.input?.required?.ckpt_name?.[0]
+    return Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string') : []
+  }
+
+  private request(path: string, init: RequestInit, signal: AbortSignal, retries = this.config.retries) {
+    return backendFetch(this.url(path), init, {
+      label: this.label, retries, signal, backoffMs: this.tuning.backoffMs,
+      timeoutMs: Math.min(this.config.timeout_s * 1000, 60_000),
+    })
+  }
+}
+
+/** "comfyui rejected the workflow: node 6 (CLIPTextEncode) input "text": Required input is missing" */
+export function describeRejection(backendId: string, body: unknown, fallback: string): string {
+  const answer = (body ?? {}) as RejectionBody
+  const problems: string[] = []
+  if (answer.node_errors && !Array.isArray(answer.node_errors)) {
+    for (const [nodeId, nodeError] of Object.entries(answer.node_errors)) {
+      for (const error of nodeError.errors ?? []) {
+        const input = error.extra_info?.input_name ? ` input "${error.extra_info.input_name}"` : ''
+        const details = error.details && error.details !== error.extra_info?.input_name ? ` (${error.details})` : ''
+        problems.push(`node ${nodeId} (${nodeError.class_type ?? 'unknown node'})${input}: ${error.message ?? error.type ?? 'invalid'}${details}`)
+      }
+    }
+  }
+  if (problems.length > 0) return `${backendId} rejected the workflow: ${problems.join('; ')}`
+  const error = typeof answer.error === 'string' ? { message: answer.error } : answer.error
+  if (error?.message) return `${backendId} rejected the workflow: ${error.message}${error.details ? ` (${error.details})` : ''}`
+  return fallback
+}

@@ -1,0 +1,56 @@
+import type { BackendConfig } from '#shared/schemas/providers'
+import sharp from '../../media/sharp'
+import { BackendError } from '../backends/backend-error'
+import type { BackendGate } from '../backends/backend-gate'
+import type { GeneratedMedia, GenerationInput, GenerationProvider } from '../types'
+import type { ComfyuiClient } from './comfyui-client'
+import { runComfyuiJob, type ComfyuiResult } from './comfyui-job'
+import { fillWorkflow, storedWorkflow, workflowValues } from './comfyui-workflow'
+
+const MIME_BY_EXTENSION: Record<string, string> = {
+  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif',
+  wav: 'audio/wav', flac: 'audio/flac', mp3: 'audio/mpeg', ogg: 'audio/ogg', opus: 'audio/ogg',
+}
+
+/** Images (and audio, for workflows that end in SaveAudio) from an output config's stored workflow. */
+export class ComfyuiGenerator implements GenerationProvider {
+  readonly id: string
+  /** The model is whatever checkpoint each output's workflow loads. */
+  readonly model = 'workflow'
+  readonly mediaType = 'image' as const
+
+  constructor(
+    private readonly config: BackendConfig,
+    private readonly gate: BackendGate,
+    private readonly client: ComfyuiClient,
+    private readonly pollMs: number,
+  ) {
+    this.id = config.id
+  }
+
+  async generate(input: GenerationInput): Promise<GeneratedMedia> {
+    const { output, prompt, seed } = input
+    const workflow = fillWorkflow(storedWorkflow(output), workflowValues(output, prompt, seed))
+    return this.gate.run(async () => {
+      const timeoutS = this.config.timeout_s
+      const deadline = new AbortController()
+      const timer = setTimeout(() => deadline.abort(new BackendError('timeout', `${this.client.label} did not finish the job within ${timeoutS} s`)), timeoutS * 1000)
+      const signal = input.signal ? AbortSignal.any([input.signal, deadline.signal]) : deadline.signal
+      try {
+        const result = await runComfyuiJob(this.client, { workflow, mediaType: output.media_type, signal, onProgress: input.onProgress, onWaiting: input.onWaiting, pollMs: this.pollMs })
+        return await toMedia(result)
+      }
+      finally {
+        clearTimeout(timer)
+      }
+    }, { signal: input.signal, onWaiting: input.onWaiting })
+  }
+}
+
+async function toMedia({ file, data, mime }: ComfyuiResult): Promise<GeneratedMedia> {
+  const extension = (/\.([a-z0-9]+)$/i.exec(file.filename)?.[1] ?? 'bin').toLowerCase()
+  const type = MIME_BY_EXTENSION[extension] ?? mime ?? 'application/octet-stream'
+  if (!type.startsWith('image/')) return { data, mime: type, extension, width: null, height: null, duration_s: null }
+  const { width, height } = await sharp(data).metadata()
+  return { data, mime: type, extension, width: width ?? null, height: height ?? null, duration_s: null }
+}
