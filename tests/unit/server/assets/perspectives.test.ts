@@ -97,8 +97,10 @@ describe('shipped outputs', () => {
 
   it('are valid: built-in image and audio outputs as the defaults, real backends as choices', () => {
     expect(catalog.problems).toEqual([])
-    expect(catalog.items.filter(output => output.provider.startsWith('builtin')).map(output => [output.id, output.media_type, output.provider, output.default])).toEqual([
+    expect(catalog.items.map(output => [output.id, output.media_type, output.provider, output.default]).sort()).toEqual([
       ['audio_builtin', 'audio', 'builtin_audio', true],
+      ['flux_schnell', 'image', 'replicate', false],
+      ['gpt_image_1', 'image', 'openai', false],
       ['image_builtin', 'image', 'builtin_image', true],
       ['sd35_large', 'image', 'comfyui', false],
     ])
