@@ -40,6 +40,8 @@ export default defineNuxtConfig({
     runTimeoutSeconds: 300,
     maxRunAttempts: 2,
     shutdownTimeoutSeconds: 20,
+    // Baked in at build time: deploy/deploy.sh sets it, and /api/health reports it so a deploy can tell releases apart.
+    appCommit: process.env.AI4ARTSED_COMMIT || '',
     adminPassword: '',
     insecureCookies: false,
     // Leader sessions (nuxt-auth-utils). `secure` is set from insecureCookies at start (server/utils/auth/cookie-security.ts).

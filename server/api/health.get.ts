@@ -5,9 +5,11 @@ import { useAppContext } from '../utils/app-context'
 /** GET /api/health: who this instance is, where it stores runs, how busy its queue is. */
 export default defineEventHandler(async (event) => {
   const { instance, dataDir, queue, runs } = useAppContext()
+  const config = useRuntimeConfig(event)
   return {
     status: 'ok',
-    version: useRuntimeConfig(event).public.appVersion,
+    version: config.public.appVersion,
+    commit: config.appCommit || null,
     instance,
     storage: { driver: runs.blobs.driver, location: dataDir.path, id: dataDir.storageId },
     queue: { driver: queue.driver, ...(await queue.stats()) },

@@ -26,7 +26,12 @@ export default defineNitroPlugin((nitroApp) => {
     console.error('[ai4artsed] refusing to start: content could not be loaded', error)
     process.exit(1)
   })
-  nitroApp.hooks.hook('close', () => queue.close(settings.shutdownTimeoutSeconds * 1000))
+  // Nitro runs its close hooks only after open HTTP connections drained (up to NITRO_SHUTDOWN_TIMEOUT):
+  // the queue stops taking jobs at the signal itself, and the close hook waits for the same hand-back.
+  let queueClosed: Promise<void> | undefined
+  const closeQueue = () => queueClosed ??= queue.close(settings.shutdownTimeoutSeconds * 1000)
+  if (!import.meta.dev) for (const signal of ['SIGTERM', 'SIGINT']) process.once(signal, closeQueue)
+  nitroApp.hooks.hook('close', closeQueue)
   const stopRetention = scheduleRetention(() => ready.then(() => retention.apply()))
   nitroApp.hooks.hook('close', stopRetention)
   // After the queue: its last runs' changes must reach the index log too.
