@@ -44,6 +44,15 @@ export default defineNuxtConfig({
     appCommit: process.env.AI4ARTSED_COMMIT || '',
     adminPassword: '',
     insecureCookies: false,
+    // Media in an S3-compatible bucket when s3Bucket is set (R2: region 'auto'; MinIO: s3ForcePathStyle true).
+    s3Bucket: '',
+    s3Endpoint: '',
+    s3Region: 'us-east-1',
+    s3AccessKeyId: '',
+    s3SecretAccessKey: '',
+    s3Prefix: '',
+    s3ForcePathStyle: false,
+    s3PresignSeconds: 0,
     // Leader sessions (nuxt-auth-utils). `secure` is set from insecureCookies at start (server/utils/auth/cookie-security.ts).
     session: { maxAge: 60 * 60 * 24 * 7, cookie: { sameSite: 'lax', httpOnly: true, secure: true } },
     public: { appVersion: pkg.version },

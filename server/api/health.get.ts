@@ -2,7 +2,7 @@ import { defineEventHandler } from 'h3'
 import { useRuntimeConfig } from 'nitropack/runtime'
 import { useAppContext } from '../utils/app-context'
 
-/** GET /api/health: who this instance is, where it stores runs, how busy its queue is. */
+/** GET /api/health: who this instance is, where it stores media and run documents, how busy its queue is. */
 export default defineEventHandler(async (event) => {
   const { instance, dataDir, queue, runs } = useAppContext()
   const config = useRuntimeConfig(event)
@@ -11,7 +11,7 @@ export default defineEventHandler(async (event) => {
     version: config.public.appVersion,
     commit: config.appCommit || null,
     instance,
-    storage: { driver: runs.blobs.driver, location: dataDir.path, id: dataDir.storageId },
+    storage: { driver: runs.blobs.driver, location: runs.blobs.location, data_dir: dataDir.path, id: dataDir.storageId },
     queue: { driver: queue.driver, ...(await queue.stats()) },
   }
 })

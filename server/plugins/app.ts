@@ -22,6 +22,12 @@ export default defineNitroPlugin((nitroApp) => {
   }
   const { dataDir, queue, settings, index, ready, retention } = context
   console.info(`[ai4artsed] data directory: ${dataDir.path} (storage id ${dataDir.storageId})`)
+  if (context.runs.blobs.driver !== 'fs') console.info(`[ai4artsed] media: ${context.runs.blobs.location}`)
+  // A wrong bucket or key would otherwise show only as missing images, run after run.
+  context.runs.blobs.check?.().catch((error: Error) => {
+    console.error(`[ai4artsed] refusing to start: ${error.message}`)
+    process.exit(1)
+  })
   ready.catch((error) => {
     console.error('[ai4artsed] refusing to start: content could not be loaded', error)
     process.exit(1)

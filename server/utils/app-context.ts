@@ -20,7 +20,7 @@ import { ParticipantStore } from './sessions/participant-store'
 import { SessionStore } from './sessions/session-store'
 import type { Settings } from './settings'
 import { type DataDir, prepareDataDir } from './storage/data-dir'
-import { FsBlobStore } from './storage/fs-blob-store'
+import { blobStoreFromSettings } from './storage/blob-store-from-settings'
 import { mountDocuments } from './storage/mount-documents'
 import { ParticipantRuns } from './storage/participant-runs'
 import { RunStore } from './storage/run-store'
@@ -61,7 +61,7 @@ let current: AppContext | null = null
 export function startApp(settings: Settings, storage: Storage, loadContent: (contentDir: string) => Promise<ContentSources>): AppContext {
   const dataDir = prepareDataDir(settings.dataDir)
   mountDocuments(storage, dataDir.path)
-  const runs = new RunStore(storage, new FsBlobStore(join(dataDir.path, 'runs')))
+  const runs = new RunStore(storage, blobStoreFromSettings(settings, dataDir.path))
   const participants = new ParticipantRuns(storage)
   const participantStore = new ParticipantStore(storage)
   const sessions = new SessionStore(storage)

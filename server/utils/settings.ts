@@ -14,6 +14,21 @@ export const Settings = z.object({
   /** Creates the first leader `admin` while none exists; never logged. */
   adminPassword: z.string().refine(value => value === '' || value.length >= 10, 'must be at least 10 characters').default(''),
   insecureCookies: z.boolean().default(false),
+  /** Media in this S3-compatible bucket (AWS S3, Cloudflare R2, MinIO) instead of `<data dir>/runs`; '' keeps files. */
+  s3Bucket: z.coerce.string().regex(/^$|^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name (3 to 63 of a-z, 0-9, dot, hyphen)').default(''),
+  /** Unset for AWS; `https://<account>.r2.cloudflarestorage.com` for R2; the server URL for MinIO. */
+  s3Endpoint: z.string().refine(value => value === '' || URL.canParse(value), 'must be a URL such as https://s3.example.org').default(''),
+  /** R2 wants `auto`; AWS the bucket's region. */
+  s3Region: z.string().min(1).default('us-east-1'),
+  /** Empty: the SDK's own credential chain (AWS_* variables, instance role). Never logged. */
+  s3AccessKeyId: z.coerce.string().default(''),
+  s3SecretAccessKey: z.coerce.string().default(''),
+  /** Folder inside the bucket, so several installations can share one bucket. */
+  s3Prefix: z.coerce.string().regex(/^$|^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'must be folder names separated by /').refine(value => !value.split('/').includes('..'), 'must not contain ..').default(''),
+  /** MinIO (and s3rver) need path-style addressing. */
+  s3ForcePathStyle: z.boolean().default(false),
+  /** > 0: media routes answer 302 to a presigned URL valid this many seconds; 0 streams through the server. */
+  s3PresignSeconds: z.coerce.number().int().min(0).max(7 * 24 * 3600).default(0),
 })
 export type Settings = z.infer<typeof Settings>
 

@@ -45,10 +45,10 @@ describe('GET /api/health', () => {
           port: server.port,
           started_at: expect.any(String),
         },
-        storage: { driver: 'fs', location: realpathSync(real), id: readFileSync(join(real, 'storage-id'), 'utf8').trim() },
+        storage: { driver: 'fs', location: join(realpathSync(real), 'runs'), data_dir: realpathSync(real), id: readFileSync(join(real, 'storage-id'), 'utf8').trim() },
         queue: { driver: 'memory', waiting: 0, active: 0 },
       })
-      expect(response.body.storage.location).not.toBe(link)
+      expect(response.body.storage.data_dir).not.toBe(link)
       expect(Date.parse(response.body.instance.started_at)).toBeLessThanOrEqual(Date.now())
     }
     finally {

@@ -1,4 +1,4 @@
-import { createError, getRequestHeader, type H3Event, sendStream, setResponseHeaders, setResponseStatus } from 'h3'
+import { createError, getRequestHeader, type H3Event, sendRedirect, sendStream, setResponseHeaders, setResponseStatus } from 'h3'
 import { clientHasEtag } from '../http/etag'
 import type { BlobStore } from '../storage/blob-store'
 import { isMediaFileName, isRunId, runBlobKey } from '../storage/run-keys'
@@ -19,6 +19,12 @@ export async function serveRunMedia(event: H3Event, blobs: BlobStore, runId: str
   const key = runBlobKey(runId, file)
   const stat = await blobs.stat(key)
   if (!stat) throw notFound()
+  const direct = await blobs.directUrl?.(key)
+  if (direct) {
+    // The bucket answers Range itself; the URL expires, so neither the redirect nor the URL is cached.
+    setResponseHeaders(event, { 'Cache-Control': 'private, no-store' })
+    return sendRedirect(event, direct, 302)
+  }
 
   setResponseHeaders(event, {
     'Content-Type': mimeTypeOf(file),

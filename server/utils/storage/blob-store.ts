@@ -25,6 +25,10 @@ export interface BlobStore {
   list(prefix: string): Promise<string[]>
   /** Removes everything under a prefix such as a run id; no error if nothing is there. */
   deleteAll(prefix: string): Promise<void>
+  /** Resolves once the store is usable; a remote store checks its bucket and credentials here. */
+  check?(): Promise<void>
+  /** A short-lived URL the client may fetch the blob from itself, or null to stream it through us. */
+  directUrl?(key: string): Promise<string | null>
 }
 
 export class BlobNotFoundError extends Error {}

@@ -86,8 +86,12 @@ export class RunStore {
     await this.blobs.put(runBlobKey(runId, file), data, { contentType })
   }
 
+  /** The run's documents and media files; with fs storage both lie in the same folder. */
   async listFiles(runId: string): Promise<string[]> {
-    return isRunId(runId) ? this.blobs.list(runId) : []
+    if (!isRunId(runId)) return []
+    const documents = await Promise.all(Object.values(RUN_FILES)
+      .map(async file => await this.documents.hasItem(runDocumentKey(runId, file)) ? [file] : []))
+    return [...new Set([...documents.flat(), ...await this.blobs.list(runId)])].sort()
   }
 
   private async writeMetadata(run: RunMetadata, previous?: RunMetadata) {

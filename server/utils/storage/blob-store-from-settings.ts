@@ -1,0 +1,20 @@
+import { join } from 'node:path'
+import type { Settings } from '../settings'
+import type { BlobStore } from './blob-store'
+import { FsBlobStore } from './fs-blob-store'
+import { S3BlobStore } from './s3-blob-store'
+
+/** Media in an S3-compatible bucket when `s3Bucket` is set, otherwise in `<data dir>/runs` as before. */
+export function blobStoreFromSettings(settings: Settings, dataDirPath: string): BlobStore {
+  if (!settings.s3Bucket) return new FsBlobStore(join(dataDirPath, 'runs'))
+  return new S3BlobStore({
+    endpoint: settings.s3Endpoint || undefined,
+    region: settings.s3Region,
+    bucket: settings.s3Bucket,
+    prefix: settings.s3Prefix,
+    accessKeyId: settings.s3AccessKeyId,
+    secretAccessKey: settings.s3SecretAccessKey,
+    forcePathStyle: settings.s3ForcePathStyle,
+    presignSeconds: settings.s3PresignSeconds,
+  })
+}

@@ -1,0 +1,177 @@
+import { spawn } from 'node:child_process'
+import { existsSync, readdirSync, realpathSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TEST_ADMIN_PASSWORD, signInAsLeader } from '../support/admin'
+import { api, waitForRun } from '../support/api'
+import { rawRequest } from '../support/raw-http'
+import { createRun, runDir } from '../support/run-files'
+import { S3RVER_KEY, startS3, type TestS3 } from '../support/s3'
+import { freePort, makeTempDir, startServer, type TestServer } from '../support/server'
+
+const BUCKET = 'media-int'
+const PREFIX = 'school-a'
+
+let s3: TestS3
+let server: TestServer
+let imageRunId: string
+let audioRunId: string
+
+const s3Env = (extra: Record<string, string> = {}) => ({
+  NUXT_S3_BUCKET: BUCKET,
+  NUXT_S3_ENDPOINT: s3.endpoint,
+  NUXT_S3_PREFIX: PREFIX,
+  NUXT_S3_FORCE_PATH_STYLE: 'true',
+  NUXT_S3_ACCESS_KEY_ID: S3RVER_KEY.accessKeyId,
+  NUXT_S3_SECRET_ACCESS_KEY: S3RVER_KEY.secretAccessKey,
+  ...extra,
+})
+
+async function objectBytes(runId: string, file: string): Promise<{ bytes: Buffer, etag: string, contentType: string }> {
+  const object = await s3.client.send(new GetObjectCommand({ Bucket: BUCKET, Key: `${PREFIX}/${runId}/${file}` }))
+  return { bytes: Buffer.from(await object.Body!.transformToByteArray()), etag: object.ETag!, contentType: object.ContentType! }
+}
+
+beforeAll(async () => {
+  s3 = await startS3([BUCKET])
+  server = await startServer({ env: s3Env({ NUXT_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD }) })
+  imageRunId = await createRun(server, { perspective: 'bauhaus', input_text: 'Ein Zug fährt über eine Brücke', output: 'image_builtin' })
+  audioRunId = await createRun(server, { perspective: 'bauhaus', input_text: 'Ein Vogel singt am Morgen', output: 'audio_builtin' })
+  expect((await waitForRun(server, imageRunId)).status).toBe('completed')
+  expect((await waitForRun(server, audioRunId)).status).toBe('completed')
+})
+
+afterAll(async () => {
+  await server?.stop()
+  await s3?.stop()
+})
+
+describe('media in an S3 bucket', () => {
+  it('keeps outputs and thumbnails in the bucket with their types, and metadata in the data dir', async () => {
+    const image = await objectBytes(imageRunId, 'output-image.png')
+    expect(image.contentType).toBe('image/png')
+    expect(image.bytes.subarray(1, 4).toString('latin1')).toBe('PNG')
+    expect((await objectBytes(imageRunId, 'thumbnail-image.webp')).contentType).toBe('image/webp')
+    expect((await objectBytes(audioRunId, 'output-audio.wav')).contentType).toBe('audio/wav')
+    expect(existsSync(join(runDir(server.dataDir, imageRunId), 'output-image.png'))).toBe(false)
+    expect(existsSync(join(runDir(server.dataDir, imageRunId), 'metadata.json'))).toBe(true)
+
+    const compat = await api(server, `/api/media/run/${imageRunId}`)
+    expect(compat.body.files).toEqual([...readdirSync(runDir(server.dataDir, imageRunId)), 'output-image.png', 'thumbnail-image.webp'].sort())
+    expect(compat.body.files).toContain('metadata.json')
+  })
+
+  it('serves an image with its type and the bucket ETag, 304 for that ETag', async () => {
+    const image = await objectBytes(imageRunId, 'output-image.png')
+    const path = `/api/runs/${imageRunId}/media/output-image.png`
+    const response = await rawRequest(server, path)
+    expect(response.status).toBe(200)
+    expect(response.headers['content-type']).toBe('image/png')
+    expect(response.headers['accept-ranges']).toBe('bytes')
+    expect(response.headers.etag).toBe(image.etag)
+    expect(response.body.equals(image.bytes)).toBe(true)
+    const again = await rawRequest(server, path, { headers: { 'If-None-Match': image.etag } })
+    expect(again.status).toBe(304)
+    expect(again.body.length).toBe(0)
+  })
+
+  it('serves ranges of audio with 206, HEAD without a body, and 416 past the end', async () => {
+    const audio = (await objectBytes(audioRunId, 'output-audio.wav')).bytes
+    const path = `/api/media/audio/${audioRunId}`
+    const whole = await rawRequest(server, path)
+    expect(whole.status).toBe(200)
+    expect(whole.body.equals(audio)).toBe(true)
+
+    const first = await rawRequest(server, path, { headers: { Range: 'bytes=0-1' } })
+    expect(first.status).toBe(206)
+    expect(first.headers['content-range']).toBe(`bytes 0-1/${audio.length}`)
+    expect(first.body.equals(audio.subarray(0, 2))).toBe(true)
+
+    const tail = await rawRequest(server, path, { headers: { Range: 'bytes=-100' } })
+    expect(tail.status).toBe(206)
+    expect(tail.body.equals(audio.subarray(audio.length - 100))).toBe(true)
+
+    const head = await rawRequest(server, path, { method: 'HEAD', headers: { Range: 'bytes=10-19' } })
+    expect(head.status).toBe(206)
+    expect(head.headers['content-length']).toBe('10')
+    expect(head.body.length).toBe(0)
+
+    const beyond = await rawRequest(server, path, { headers: { Range: `bytes=${audio.length}-` } })
+    expect(beyond.status).toBe(416)
+    expect(beyond.headers['content-range']).toBe(`bytes */${audio.length}`)
+  })
+
+  it('reports the s3 driver, the bucket location and the data dir on /api/health, never the secret', async () => {
+    const response = await api(server, '/api/health')
+    expect(response.body.storage).toEqual({
+      driver: 's3',
+      location: `s3://${BUCKET}/${PREFIX}`,
+      data_dir: realpathSync(server.dataDir),
+      id: expect.any(String),
+    })
+    expect(server.output()).toContain(`media: s3://${BUCKET}/${PREFIX}`)
+  })
+
+  it('removes a deleted run\'s objects from the bucket', async () => {
+    const runId = await createRun(server, { perspective: 'bauhaus', input_text: 'Ein Boot im Hafen', output: 'image_builtin' })
+    expect((await waitForRun(server, runId)).status).toBe('completed')
+    const objectsOf = async () => (await s3.client.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: `${PREFIX}/${runId}/` }))).KeyCount
+    expect(await objectsOf()).toBe(2)
+    const leader = await signInAsLeader(server)
+    const deleted = await api(server, `/api/admin/runs/${runId}`, { method: 'DELETE', body: { reason: 'Test' }, device: leader })
+    expect(deleted.status).toBe(204)
+    expect(await objectsOf()).toBe(0)
+    expect((await rawRequest(server, `/api/runs/${runId}/media/output-image.png`)).status).toBe(404)
+  })
+})
+
+describe('presigned redirects', () => {
+  it('answers 302 to a short-lived bucket URL that serves ranges itself', async () => {
+    const presigning = await startServer({ env: s3Env({ NUXT_S3_PRESIGN_SECONDS: '60' }) })
+    try {
+      const runId = await createRun(presigning, { perspective: 'bauhaus', input_text: 'Regen auf dem Dach', output: 'audio_builtin' })
+      expect((await waitForRun(presigning, runId)).status).toBe('completed')
+      const audio = (await objectBytes(runId, 'output-audio.wav')).bytes
+      const response = await rawRequest(presigning, `/api/runs/${runId}/media/output-audio.wav`)
+      expect(response.status).toBe(302)
+      expect(response.headers['cache-control']).toBe('private, no-store')
+      const location = response.headers.location as string
+      expect(location.startsWith(`${s3.endpoint}/${BUCKET}/${PREFIX}/${runId}/output-audio.wav?`)).toBe(true)
+      expect(location).toContain('X-Amz-Expires=60')
+
+      const ranged = await fetch(location, { headers: { Range: 'bytes=0-1' } })
+      expect(ranged.status).toBe(206)
+      expect(ranged.headers.get('content-type')).toBe('audio/wav')
+      expect(Buffer.from(await ranged.arrayBuffer()).equals(audio.subarray(0, 2))).toBe(true)
+
+      const missing = await rawRequest(presigning, `/api/runs/${runId}/media/output-image.png`)
+      expect(missing.status).toBe(404)
+    }
+    finally {
+      await presigning.stop()
+    }
+  })
+})
+
+describe('a bucket that does not work', () => {
+  it('stops the server at start, naming endpoint and bucket but not the secret', async () => {
+    const secret = 'not-the-right-secret-1234'
+    const child = spawn(process.execPath, [resolve(import.meta.dirname, '../../.output/server/index.mjs')], {
+      env: {
+        ...process.env, PORT: String(await freePort()), HOST: '127.0.0.1', NUXT_DATA_DIR: makeTempDir(),
+        ...s3Env({ NUXT_S3_BUCKET: 'no-such-bucket', NUXT_S3_SECRET_ACCESS_KEY: secret }),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    child.stdout.on('data', (chunk) => { output += chunk })
+    child.stderr.on('data', (chunk) => { output += chunk })
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000)
+    const code = await new Promise<number | null>(resolveExit => child.once('exit', exitCode => resolveExit(exitCode)))
+    clearTimeout(timer)
+    expect(code).toBe(1)
+    expect(output).toMatch(/refusing to start: S3 storage \(endpoint http:\/\/127\.0\.0\.1:\d+, bucket "no-such-bucket"\)/)
+    expect(output).not.toContain(secret)
+  })
+})
