@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Language, SafetyLevel } from '#shared/schemas/common'
+import { parseEnvProviders } from './providers/provider-settings'
 
 /** Server settings from runtimeConfig (NUXT_* variables); the README has the table. */
 export const Settings = z.object({
@@ -14,6 +15,14 @@ export const Settings = z.object({
   /** Creates the first leader `admin` while none exists; never logged. */
   adminPassword: z.string().refine(value => value === '' || value.length >= 10, 'must be at least 10 characters').default(''),
   insecureCookies: z.boolean().default(false),
+  /** Built-in image and audio generations at once (CPU work). */
+  builtinConcurrency: z.coerce.number().int().min(1).max(64).default(2),
+  /** NUXT_PROVIDERS: JSON ProviderSettings overlaid on the settings file; null when not set. */
+  providers: z.unknown().transform((value, context) => {
+    const { settings, problems } = parseEnvProviders(value)
+    for (const problem of problems) context.addIssue({ code: 'custom', message: problem.message, path: problem.field ? problem.field.split('.') : [] })
+    return settings
+  }),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -22,7 +31,10 @@ export class SettingsError extends Error {}
 export function parseSettings(runtimeConfig: Record<string, unknown>): Settings {
   const parsed = Settings.safeParse(runtimeConfig)
   if (parsed.success) return parsed.data
-  const problems = parsed.error.issues.map(issue => `${envName(String(issue.path[0]))}: ${issue.message}`)
+  const problems = parsed.error.issues.map((issue) => {
+    const [key, ...inner] = issue.path.map(String)
+    return `${envName(key ?? '')}: ${inner.length ? `${inner.join('.')}: ` : ''}${issue.message}`
+  })
   throw new SettingsError(`Invalid settings: ${problems.join('; ')}`)
 }
 
