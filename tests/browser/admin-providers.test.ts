@@ -37,6 +37,8 @@ it('a leader adds a backend that cannot be reached, sees it red with the reason,
   expect(await row.getByTestId('provider-error').textContent()).toMatch(/not available in this build|could not be reached/)
   await page.screenshot({ path: artifactPath('admin-providers-ipad-landscape.png'), fullPage: true })
 
+  expect(await page.getByTestId('backend-api-key').inputValue()).toBe('')
+  expect(await page.getByTestId('backend-id').inputValue()).toBe('')
   await row.getByTestId('provider-edit').click()
   const key = page.getByTestId('backend-api-key')
   await expect.poll(() => key.getAttribute('placeholder')).toMatch(/gesetzt|set/)
