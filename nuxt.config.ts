@@ -36,7 +36,10 @@ export default defineNuxtConfig({
     contentDir: '',
     safetyLevel: 'youth',
     defaultLanguage: 'de',
-    queueConcurrency: 2,
+    queueConcurrency: 16,
+    builtinConcurrency: 2,
+    // JSON ProviderSettings (backends, stage assignments, default outputs); the README has examples.
+    providers: '',
     runTimeoutSeconds: 300,
     maxRunAttempts: 2,
     shutdownTimeoutSeconds: 20,

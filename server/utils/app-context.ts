@@ -11,7 +11,10 @@ import { AuditLog } from './audit/audit-log'
 import { createFirstLeader } from './auth/first-leader'
 import { LeaderStore } from './auth/leader-store'
 import { scryptHasher } from './auth/password-hasher'
+import { BackendGate } from './providers/backends/backend-gate'
 import { builtinProviders } from './providers/builtin/builtin-registry'
+import { GatedGenerator, LiveProviders } from './providers/live-registry'
+import { ProviderSettingsStore } from './providers/provider-settings-store'
 import { MemoryRunQueue } from './queue/memory-queue'
 import type { RunQueue } from './queue/run-queue'
 import { RetentionJob } from './retention/retention-job'
@@ -49,7 +52,7 @@ export interface AppContext {
   /** Every run's summary, for the leader's lists, filters, export and retention; await `index.ready` before querying. */
   index: RunIndex
   /** Resolves once perspectives, outputs and safety lists are loaded and old runs re-queued. */
-  ready: Promise<{ catalog: Catalog, service: RunService }>
+  ready: Promise<{ catalog: Catalog, service: RunService, providers: LiveProviders }>
 }
 
 let current: AppContext | null = null
@@ -82,8 +85,18 @@ export function startApp(settings: Settings, storage: Storage, loadContent: (con
   const ready = (async () => {
     const content = await loadContent(settings.contentDir || join(dataDir.path, 'content'))
     const safety = loadCatalog(SafetyTermList, content.safety)
-    const providers = builtinProviders(safety.items)
-    const catalog = buildCatalog(content, new Set(providers.generators.keys()))
+    const builtin = builtinProviders(safety.items)
+    const builtinGate = new BackendGate(settings.builtinConcurrency)
+    for (const [id, generator] of builtin.generators) builtin.generators.set(id, new GatedGenerator(generator, builtinGate))
+    const providerSettings = new ProviderSettingsStore(storage, settings.providers, join(dataDir.path, 'settings', 'providers.json'))
+    let catalog: Catalog | null = null
+    const live = new LiveProviders({ store: providerSettings, builtin, audit, outputs: () => catalog?.outputs ?? [] })
+    catalog = buildCatalog(content, { available: output => live.isAvailable(output), preferred: type => live.preferredOutput(type) })
+    await live.load()
+    for (const output of catalog.outputs) {
+      if (!live.isAvailable(output)) console.warn(`[content] ${output.id}.json: provider: no provider "${output.provider}" is configured, so students are not offered it`)
+    }
+    const providers = live.registry
     for (const problem of [...safety.problems, ...catalog.problems]) {
       console.warn(`[content] ${problem.file}: ${problem.field}: ${problem.message}`)
     }
@@ -97,7 +110,7 @@ export function startApp(settings: Settings, storage: Storage, loadContent: (con
     queue.start(createRunJobHandler(deps))
     const recovered = await service.recoverActiveRuns()
     if (recovered.requeued || recovered.failed) console.info(`[runs] after restart: ${recovered.requeued} re-queued, ${recovered.failed} failed`)
-    return { catalog, service }
+    return { catalog, service, providers: live }
   })()
   current = { settings, dataDir, instance, runs, participants, participantStore, sessions, audit, leaders, retention, storage, queue, index, ready }
   return current

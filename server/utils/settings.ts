@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Language, SafetyLevel } from '#shared/schemas/common'
+import { parseEnvProviders } from './providers/provider-settings'
 
 /** Server settings from runtimeConfig (NUXT_* variables); the README has the table. */
 export const Settings = z.object({
@@ -29,6 +30,14 @@ export const Settings = z.object({
   s3ForcePathStyle: z.boolean().default(false),
   /** > 0: media routes answer 302 to a presigned URL valid this many seconds; 0 streams through the server. */
   s3PresignSeconds: z.coerce.number().int().min(0).max(7 * 24 * 3600).default(0),
+  /** Built-in image and audio generations at once (CPU work). */
+  builtinConcurrency: z.coerce.number().int().min(1).max(64).default(2),
+  /** NUXT_PROVIDERS: JSON ProviderSettings overlaid on the settings file; null when not set. */
+  providers: z.unknown().transform((value, context) => {
+    const { settings, problems } = parseEnvProviders(value)
+    for (const problem of problems) context.addIssue({ code: 'custom', message: problem.message, path: problem.field ? problem.field.split('.') : [] })
+    return settings
+  }),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -37,7 +46,10 @@ export class SettingsError extends Error {}
 export function parseSettings(runtimeConfig: Record<string, unknown>): Settings {
   const parsed = Settings.safeParse(runtimeConfig)
   if (parsed.success) return parsed.data
-  const problems = parsed.error.issues.map(issue => `${envName(String(issue.path[0]))}: ${issue.message}`)
+  const problems = parsed.error.issues.map((issue) => {
+    const [key, ...inner] = issue.path.map(String)
+    return `${envName(key ?? '')}: ${inner.length ? `${inner.join('.')}: ` : ''}${issue.message}`
+  })
   throw new SettingsError(`Invalid settings: ${problems.join('; ')}`)
 }
 

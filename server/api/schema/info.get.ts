@@ -6,6 +6,6 @@ export default defineEventHandler(async () => {
   const { catalog } = await useReadyApp()
   return {
     schemas: catalog.perspectives.map(({ id, name, description, category, default_output }) => ({ id, name, description, category, default_output })),
-    output_configs: catalog.outputs.map(({ id, name, media_type }) => ({ id, name, media_type })),
+    output_configs: catalog.availableOutputs().map(({ id, name, media_type }) => ({ id, name, media_type })),
   }
 })

@@ -1,6 +1,6 @@
 import { OutputConfig } from '#shared/schemas/output'
 import { Perspective } from '#shared/schemas/perspective'
-import { Catalog } from './catalog'
+import { Catalog, type OutputChoices } from './catalog'
 import { type CatalogProblem, type CatalogSource, loadCatalog } from './load-catalog'
 
 /** Shipped files first, the school's after them, so a school file replaces a shipped one by id. */
@@ -9,14 +9,10 @@ export interface CatalogSources {
   outputs: CatalogSource[]
 }
 
-export function buildCatalog(sources: CatalogSources, generatorIds: Set<string>): Catalog {
+/** Outputs whose provider is not configured stay in the catalog (a leader may configure it later); `choices` decides what students are offered. */
+export function buildCatalog(sources: CatalogSources, choices?: OutputChoices): Catalog {
   const perspectives = loadCatalog(Perspective, sources.perspectives)
   const outputs = loadCatalog(OutputConfig, sources.outputs)
   const problems: CatalogProblem[] = [...perspectives.problems, ...outputs.problems]
-  const usableOutputs = outputs.items.filter((output) => {
-    if (generatorIds.has(output.provider)) return true
-    problems.push({ file: `${output.id}.json`, field: 'provider', message: `no provider "${output.provider}" is configured` })
-    return false
-  })
-  return new Catalog(perspectives.items, usableOutputs, problems)
+  return new Catalog(perspectives.items, outputs.items, problems, choices)
 }

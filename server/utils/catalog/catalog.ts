@@ -3,6 +3,14 @@ import type { OutputConfig } from '#shared/schemas/output'
 import type { Perspective } from '#shared/schemas/perspective'
 import type { CatalogProblem } from './load-catalog'
 
+/** Which outputs students may use now (their provider is configured) and which one a media type stands for. */
+export interface OutputChoices {
+  available(output: OutputConfig): boolean
+  preferred(mediaType: MediaType): string | undefined
+}
+
+const EVERY_OUTPUT: OutputChoices = { available: () => true, preferred: () => undefined }
+
 /** What students choose from, loaded from data files: perspectives and output configs. */
 export class Catalog {
   private perspectivesById: Map<string, Perspective>
@@ -12,6 +20,7 @@ export class Catalog {
     readonly perspectives: Perspective[],
     readonly outputs: OutputConfig[],
     readonly problems: CatalogProblem[],
+    private choices: OutputChoices = EVERY_OUTPUT,
   ) {
     this.perspectivesById = new Map(perspectives.map(item => [item.id, item]))
     this.outputsById = new Map(outputs.map(item => [item.id, item]))
@@ -26,8 +35,21 @@ export class Catalog {
     return this.outputsById.get(idOrMediaType) ?? this.defaultOutput(idOrMediaType as MediaType)
   }
 
-  private defaultOutput(type: MediaType): OutputConfig | undefined {
+  /** The outputs offered to students: those whose provider is configured. */
+  availableOutputs(): OutputConfig[] {
+    return this.outputs.filter(output => this.choices.available(output))
+  }
+
+  isAvailable(output: OutputConfig): boolean {
+    return this.choices.available(output)
+  }
+
+  /** The settings' choice, else the `default: true` one, else the first, each only if available; an unavailable one only when nothing is. */
+  defaultOutput(type: MediaType): OutputConfig | undefined {
     const ofType = this.outputs.filter(output => output.media_type === type)
-    return ofType.find(output => output.default) ?? ofType[0]
+    const usable = ofType.filter(output => this.choices.available(output))
+    const preferred = this.choices.preferred(type)
+    return usable.find(output => output.id === preferred) ?? usable.find(output => output.default) ?? usable[0]
+      ?? ofType.find(output => output.default) ?? ofType[0]
   }
 }

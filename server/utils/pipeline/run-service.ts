@@ -2,6 +2,7 @@ import { createError } from 'h3'
 import { detectLanguage } from '#shared/detect-language'
 import { type Language, stricterSafetyLevel } from '#shared/schemas/common'
 import { type CreateRunRequest, isFinalStatus, type RunMetadata } from '#shared/schemas/run'
+import type { OutputConfig } from '#shared/schemas/output'
 import type { CourseSession, Participant } from '#shared/schemas/session'
 import { KeyedMutex } from '../keyed-mutex'
 import type { RunQueue } from '../queue/run-queue'
@@ -53,7 +54,7 @@ export class RunService {
     }
     const output = request.output === undefined ? null : catalog.output(request.output)
     if (output === undefined) throw notFound('output', request.output!)
-    if (output) this.assertOutputAllowed(session, output.id)
+    if (output) this.assertOutputAllowed(session, output)
     if (perspective.student_rules && !request.context) {
       throw createError({ statusCode: 400, statusMessage: `The perspective "${perspective.id}" needs your own rules in "context"` })
     }
@@ -132,7 +133,7 @@ export class RunService {
     const output = this.deps.catalog.output(request.output)
     if (!output) throw notFound('output', request.output)
     const session = await this.openSessionOf({ session_id: current.session_id })
-    this.assertOutputAllowed(session, output.id)
+    this.assertOutputAllowed(session, output)
     if (current.participant_id) await this.assertWithinLimits(session, current.participant_id, { countNew: false })
     const run = await this.deps.runs.update(runId, (run) => {
       const retry = run.status === 'failed' && run.error?.retryable && run.interception_text !== null
@@ -187,9 +188,13 @@ export class RunService {
     return session
   }
 
-  private assertOutputAllowed(session: CourseSession, outputId: string) {
-    if (session.outputs && !session.outputs.includes(outputId)) {
-      throw refused(403, 'output_not_allowed', `The output "${outputId}" is not part of the session "${session.name}"`)
+  private assertOutputAllowed(session: CourseSession, output: OutputConfig) {
+    if (session.outputs && !session.outputs.includes(output.id)) {
+      throw refused(403, 'output_not_allowed', `The output "${output.id}" is not part of the session "${session.name}"`)
+    }
+    // Read at each request: a leader may configure or remove the backend while the server runs.
+    if (!this.deps.providers.generators.has(output.provider)) {
+      throw refused(400, 'output_unavailable', `The output "${output.id}" is not available right now: its backend "${output.provider}" is not configured`)
     }
   }
 
