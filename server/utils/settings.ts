@@ -33,7 +33,7 @@ export const Settings = z.object({
   /** Built-in image and audio generations at once (CPU work). */
   builtinConcurrency: z.coerce.number().int().min(1).max(64).default(2),
   /** NUXT_PROVIDERS: JSON ProviderSettings overlaid on the settings file; null when not set. */
-  providers: z.unknown().transform((value, context) => {
+  providers: z.unknown().default('').transform((value, context) => {
     const { settings, problems } = parseEnvProviders(value)
     for (const problem of problems) context.addIssue({ code: 'custom', message: problem.message, path: problem.field ? problem.field.split('.') : [] })
     return settings

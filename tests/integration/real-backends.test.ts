@@ -1,0 +1,155 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startFakeComfyui } from '../fakes/fake-comfyui'
+import { type FakeChatRequest, guardAnswer, startFakeLlm } from '../fakes/fake-llm'
+import { signInAsLeader, TEST_ADMIN_PASSWORD } from '../support/admin'
+import { api, type Device, waitForRun } from '../support/api'
+import { createRun, readRunMetadata } from '../support/run-files'
+import { freePort, makeTempDir, startServer, type TestServer } from '../support/server'
+
+// The pipeline over real HTTP with real backends faked on loopback: Ollama for the text stages,
+// ComfyUI for pictures, and a ComfyUI that is not running at all.
+
+const SHIPPED_SD35 = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../server/assets/outputs/sd35_large.json'), 'utf8'))
+
+/** School content: the shipped SD 3.5 output on three ComfyUI backends, one with a broken workflow. */
+function schoolContent(): { dir: string, brokenNode: string } {
+  const dir = makeTempDir('ai4artsed-content-')
+  mkdirSync(join(dir, 'outputs'), { recursive: true })
+  const broken = structuredClone(SHIPPED_SD35.parameters.workflow)
+  const positive = Object.entries(broken as Record<string, { class_type: string, inputs: Record<string, unknown> }>)
+    .find(([, node]) => node.class_type === 'CLIPTextEncode' && node.inputs.text === '{{prompt}}')!
+  delete positive[1].inputs.text
+  const outputs = {
+    gpu_image: { ...SHIPPED_SD35, parameters: { ...SHIPPED_SD35.parameters, steps: 4 } },
+    broken_image: { ...SHIPPED_SD35, parameters: { ...SHIPPED_SD35.parameters, workflow: broken } },
+    offline_image: { ...SHIPPED_SD35, provider: 'offline_gpu' },
+  }
+  for (const [id, output] of Object.entries(outputs)) {
+    writeFileSync(join(dir, 'outputs', `${id}.json`), JSON.stringify({ ...output, id, name: { de: id, en: id }, default: false }))
+  }
+  return { dir, brokenNode: positive[0] }
+}
+
+/** Llama Guard for guard models; for chat models an "interception" that is easy to recognise. */
+function llmAnswer(request: FakeChatRequest): string {
+  if (request.model.includes('guard')) return /purple dragon/i.test(request.lastUser) ? 'unsafe\nS1' : guardAnswer(request.lastUser)
+  const idea = request.lastUser.split('\n').pop() ?? ''
+  return `Sure! Here it is:\n"A square, primary-coloured version of ${idea.replace(/^.*?:\s*/, '')}"`
+}
+
+let server: TestServer
+let leader: Device
+let llm: Awaited<ReturnType<typeof startFakeLlm>>
+let comfyui: Awaited<ReturnType<typeof startFakeComfyui>>
+let brokenNode: string
+
+beforeAll(async () => {
+  llm = await startFakeLlm({ models: ['llama3.2:latest', 'llama-guard3:1b'], answer: llmAnswer })
+  comfyui = await startFakeComfyui({ steps: 4, stepDelayMs: 20 })
+  const content = schoolContent()
+  brokenNode = content.brokenNode
+  const providers = {
+    backends: [
+      { id: 'ollama', type: 'ollama', url: llm.url, concurrency: 3, timeout_s: 10, retries: 1 },
+      { id: 'comfyui', type: 'comfyui', url: comfyui.url, concurrency: 1, timeout_s: 30 },
+      { id: 'offline_gpu', type: 'comfyui', url: `http://127.0.0.1:${await freePort()}`, concurrency: 1, timeout_s: 10, retries: 0 },
+    ],
+    stages: {
+      input_safety: { backend: 'ollama', model: 'llama-guard3:1b' },
+      interception: { backend: 'ollama', model: 'llama3.2:latest' },
+      pre_output_safety: { backend: 'ollama', model: 'llama-guard3:1b' },
+    },
+  }
+  server = await startServer({
+    env: { NUXT_PROVIDERS: JSON.stringify(providers), NUXT_CONTENT_DIR: content.dir, NUXT_SAFETY_LEVEL: 'kids', NUXT_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD },
+  })
+  leader = await signInAsLeader(server)
+})
+
+afterAll(async () => {
+  await server?.stop()
+  await llm?.close()
+  await comfyui?.close()
+})
+
+describe('a run on real backends', () => {
+  it('is intercepted by the language model, checked by the safety model and painted by ComfyUI', async () => {
+    const runId = await createRun(server, { perspective: 'bauhaus', input_text: 'a red house by the sea', language: 'en', output: 'gpu_image' })
+    const view = await waitForRun(server, runId)
+    expect(view.status).toBe('completed')
+    expect(view.interception_text).toBe('A square, primary-coloured version of a red house by the sea')
+    const run = readRunMetadata(server.dataDir, runId)
+    expect(run.stages.map(stage => [stage.name, stage.provider, stage.model])).toEqual([
+      ['input_safety', 'ollama', 'llama-guard3:1b'],
+      ['interception', 'ollama', 'llama3.2:latest'],
+      ['pre_output', 'ollama', 'llama-guard3:1b'],
+      ['generation', 'comfyui', 'sd3.5_large.safetensors'],
+    ])
+    expect(run.outputs[0]).toMatchObject({ type: 'image', mime: 'image/png', width: 1024, height: 1024, provider: 'comfyui', config: 'gpu_image' })
+    const chats = llm.requests.filter(request => request.path === '/api/chat').map(request => request.body!.model)
+    expect(chats).toEqual(['llama-guard3:1b', 'llama3.2:latest', 'llama-guard3:1b'])
+  })
+
+  it('is blocked when the safety model says unsafe, and nothing is generated', async () => {
+    const before = comfyui.requests.length
+    const runId = await createRun(server, { perspective: 'bauhaus', input_text: 'a purple dragon in the garden', language: 'en', output: 'gpu_image' })
+    const view = await waitForRun(server, runId)
+    expect(view.status).toBe('blocked')
+    expect(view.blocked).toMatchObject({ stage: 'input_safety', reason_code: 'violence' })
+    expect(view.blocked!.message.en).toMatch(/without fighting/)
+    expect(comfyui.requests.length).toBe(before)
+  })
+
+  it('is blocked for kids when the safety model cannot be reached, never waved through', async () => {
+    await llm.down()
+    try {
+      const runId = await createRun(server, { perspective: 'bauhaus', input_text: 'a yellow bicycle', language: 'en', output: 'gpu_image' })
+      const view = await waitForRun(server, runId)
+      expect(view.status).toBe('blocked')
+      expect(view.blocked).toMatchObject({ stage: 'input_safety', reason_code: 'safety_unavailable' })
+      expect(view.blocked!.message.en).toMatch(/safety check isn’t available right now/)
+      const detail = (await api(server, `/api/admin/runs/${runId}`, { device: leader })).body
+      expect(JSON.stringify(detail)).toMatch(/could not be reached: connection refused/)
+    }
+    finally {
+      await llm.up()
+    }
+  })
+
+  it('fails with the node and field named when ComfyUI rejects the workflow', async () => {
+    const runId = await createRun(server, { perspective: 'bauhaus', input_text: 'a green tree', language: 'en', output: 'broken_image' })
+    const view = await waitForRun(server, runId)
+    expect(view.status).toBe('failed')
+    expect(view.error!.message).toContain(`comfyui rejected the workflow: node ${brokenNode} (CLIPTextEncode) input "text"`)
+    expect(view.error!.child_message.en).toBeTruthy()
+  })
+
+  it('fails clearly when a backend is down, while runs on other backends go on', async () => {
+    const down = await createRun(server, { perspective: 'bauhaus', input_text: 'a blue boat', language: 'en', output: 'offline_image' })
+    const builtin = await createRun(server, { perspective: 'bauhaus', input_text: 'a blue boat', language: 'en', output: 'image_builtin' })
+    const failed = await waitForRun(server, down)
+    expect(failed.status).toBe('failed')
+    expect(failed.error!.message).toMatch(/^offline_gpu failed in generation: offline_gpu \(http:\/\/127\.0\.0\.1:\d+\) could not be reached: connection refused \(is it running\?\)$/)
+    expect(failed.error!.child_message.en).toMatch(/busy/)
+    expect(failed.error!.retryable).toBe(true)
+    expect((await waitForRun(server, builtin)).status).toBe('completed')
+  })
+})
+
+describe('GET /api/providers', () => {
+  it('shows which backends answer and the models they offer', async () => {
+    const { status, body } = await api(server, '/api/providers', { device: leader })
+    expect(status).toBe(200)
+    const byId = Object.fromEntries(body.backends.map((backend: { id: string }) => [backend.id, backend]))
+    expect(byId.ollama).toMatchObject({ reachable: true, error: null, models: ['llama3.2:latest', 'llama-guard3:1b'] })
+    expect(byId.comfyui).toMatchObject({ reachable: true, error: null })
+    expect(byId.comfyui.models).toContain('sd3.5_large.safetensors')
+    expect(byId.offline_gpu).toMatchObject({ reachable: false })
+    expect(byId.offline_gpu.error).toMatch(/connection refused/)
+    expect(body.stages.interception).toEqual({ provider: 'ollama', model: 'llama3.2:latest' })
+    const outputs = Object.fromEntries(body.outputs.map((output: { id: string, available: boolean }) => [output.id, output.available]))
+    expect(outputs).toMatchObject({ gpu_image: true, broken_image: true, offline_image: true, gpt_image_1: false, flux_schnell: false })
+  })
+})
