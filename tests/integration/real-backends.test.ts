@@ -126,6 +126,22 @@ describe('a run on real backends', () => {
     expect(view.error!.child_message.en).toBeTruthy()
   })
 
+  it('interrupts the prompt on ComfyUI when the student cancels', async () => {
+    comfyui.options.slow = true
+    try {
+      const runId = await createRun(server, { perspective: 'bauhaus', input_text: 'a slow snail', language: 'en', output: 'gpu_image' })
+      await waitForRun(server, runId, run => run.progress !== null, 15_000)
+      expect((await api(server, `/api/runs/${runId}/cancel`, { method: 'POST' })).status).toBe(200)
+      expect((await waitForRun(server, runId)).status).toBe('cancelled')
+      const interrupt = comfyui.requests.find(request => request.method === 'POST' && request.path === '/interrupt')
+      expect(interrupt?.body).toMatchObject({ prompt_id: expect.any(String) })
+      expect(comfyui.queue.running).toBeNull()
+    }
+    finally {
+      comfyui.options.slow = false
+    }
+  })
+
   it('fails clearly when a backend is down, while runs on other backends go on', async () => {
     const down = await createRun(server, { perspective: 'bauhaus', input_text: 'a blue boat', language: 'en', output: 'offline_image' })
     const builtin = await createRun(server, { perspective: 'bauhaus', input_text: 'a blue boat', language: 'en', output: 'image_builtin' })
