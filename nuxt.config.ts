@@ -56,6 +56,10 @@ export default defineNuxtConfig({
     s3Prefix: '',
     s3ForcePathStyle: false,
     s3PresignSeconds: 0,
+    // Several instances share a BullMQ queue on this Redis when redisUrl is set.
+    redisUrl: '',
+    redisPrefix: 'ai4artsed',
+    stallTimeoutSeconds: 30,
     // Leader sessions (nuxt-auth-utils). `secure` is set from insecureCookies at start (server/utils/auth/cookie-security.ts).
     session: { maxAge: 60 * 60 * 24 * 7, cookie: { sameSite: 'lax', httpOnly: true, secure: true } },
     public: { appVersion: pkg.version },

@@ -28,6 +28,10 @@ export default defineNitroPlugin((nitroApp) => {
     console.error(`[ai4artsed] refusing to start: ${error.message}`)
     process.exit(1)
   })
+  queue.check?.().catch((error: Error) => {
+    console.error(`[ai4artsed] refusing to start: ${error.message}`)
+    process.exit(1)
+  })
   ready.catch((error) => {
     console.error('[ai4artsed] refusing to start: content could not be loaded', error)
     process.exit(1)

@@ -15,6 +15,7 @@ import { BackendGate } from './providers/backends/backend-gate'
 import { builtinProviders } from './providers/builtin/builtin-registry'
 import { GatedGenerator, LiveProviders } from './providers/live-registry'
 import { ProviderSettingsStore } from './providers/provider-settings-store'
+import { BullRunQueue } from './queue/bullmq-queue'
 import { MemoryRunQueue } from './queue/memory-queue'
 import type { RunQueue } from './queue/run-queue'
 import { RetentionJob } from './retention/retention-job'
@@ -80,7 +81,12 @@ export function startApp(settings: Settings, storage: Storage, loadContent: (con
       yield* index.olderThan(before, null)
     },
   })
-  const queue = new MemoryRunQueue(settings.queueConcurrency)
+  const queue = settings.redisUrl
+    ? new BullRunQueue({
+        redisUrl: settings.redisUrl, prefix: settings.redisPrefix, concurrency: settings.queueConcurrency,
+        stallTimeoutSeconds: settings.stallTimeoutSeconds, maxStalledCount: settings.maxRunAttempts,
+      })
+    : new MemoryRunQueue(settings.queueConcurrency)
   const instance = describeInstance()
   const ready = (async () => {
     const content = await loadContent(settings.contentDir || join(dataDir.path, 'content'))

@@ -30,6 +30,12 @@ export const Settings = z.object({
   s3ForcePathStyle: z.boolean().default(false),
   /** > 0: media routes answer 302 to a presigned URL valid this many seconds; 0 streams through the server. */
   s3PresignSeconds: z.coerce.number().int().min(0).max(7 * 24 * 3600).default(0),
+  /** Several instances share one queue (BullMQ) here, e.g. redis://host:6379/0; '' keeps the in-process queue. */
+  redisUrl: z.coerce.string().refine(value => value === '' || /^rediss?:\/\//.test(value), 'must be a redis:// or rediss:// URL').default(''),
+  /** Starts every Redis key, so several installations can share one Redis. */
+  redisPrefix: z.coerce.string().regex(/^[A-Za-z0-9._-]+$/, 'must be letters, digits, dot, hyphen or underscore').default('ai4artsed'),
+  /** After this long without a sign of life, a job of a dead instance is taken over by another. */
+  stallTimeoutSeconds: z.coerce.number().positive().default(30),
   /** Built-in image and audio generations at once (CPU work). */
   builtinConcurrency: z.coerce.number().int().min(1).max(64).default(2),
   /** NUXT_PROVIDERS: JSON ProviderSettings overlaid on the settings file; null when not set. */

@@ -23,6 +23,8 @@ export interface RunQueue {
   /** Drops a waiting job or aborts a running one; false when the run has none. */
   cancel(runId: string): Promise<boolean>
   stats(): Promise<{ waiting: number, active: number }>
+  /** Rejects with a message naming the queue's server when it cannot be reached; absent for in-process queues. */
+  check?(): Promise<void>
   /** Stops taking jobs and waits up to `timeoutMs` for running ones, then aborts them. */
   close(timeoutMs: number): Promise<void>
 }

@@ -1,0 +1,111 @@
+import { spawn } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { Redis } from 'ioredis'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { api, waitForRun } from '../support/api'
+import { startRedis, type TestRedis } from '../support/redis'
+import { createRun, readRunMetadata } from '../support/run-files'
+import { freePort, makeTempDir, startServer, type TestServer } from '../support/server'
+
+const SERVER_ENTRY = resolve(import.meta.dirname, '../../.output/server/index.mjs')
+
+/** A data dir whose big-picture output takes long enough to stop an instance in the middle of it. */
+function dataDirWithSlowOutput() {
+  const dataDir = makeTempDir()
+  mkdirSync(join(dataDir, 'content', 'outputs'), { recursive: true })
+  writeFileSync(join(dataDir, 'content', 'outputs', 'image_slow.json'), JSON.stringify({
+    id: 'image_slow', name: { de: 'Großes Bild', en: 'Big picture' }, media_type: 'image', provider: 'builtin_image',
+    parameters: { width: 3072, height: 3072 },
+  }))
+  return dataDir
+}
+
+/** Two instances on one data dir and one Redis, and a slow run in its generation on one of them (`holder`). */
+async function slowRunOnTwoInstances(dataDir: string, env: Record<string, string>) {
+  const servers: TestServer[] = [await startServer({ dataDir, env }), await startServer({ dataDir, env })]
+  const ids = await Promise.all(servers.map(async server => (await api(server, '/api/health')).body.instance.id as string))
+  const runId = await createRun(servers[0]!, { perspective: 'bauhaus', input_text: 'Ein großes Schloss', output: 'image_slow' })
+  const atStop = await waitForRun(servers[0]!, runId, run => run.stage === 'generation' || !['queued', 'running'].includes(run.status), 20_000)
+  expect(atStop.status).toBe('running')
+  // Either instance may have taken the job.
+  const holder = ids.indexOf(readRunMetadata(dataDir, runId).instance_id!)
+  expect(holder).not.toBe(-1)
+  return { servers, ids, runId, holder }
+}
+
+let redis: TestRedis
+beforeAll(async () => { redis = await startRedis() })
+afterAll(async () => { await redis?.stop() })
+
+describe('runs through BullMQ when NUXT_REDIS_URL is set', () => {
+  it('completes a run through the Redis queue, and /api/health names the bullmq driver', async () => {
+    const server = await startServer({ env: { NUXT_REDIS_URL: redis.url, NUXT_REDIS_PREFIX: 'one', NUXT_STALL_TIMEOUT_SECONDS: '2' } })
+    try {
+      const runId = await createRun(server, { perspective: 'bauhaus', input_text: 'Ein Haus am See', output: 'image_builtin' })
+      expect((await waitForRun(server, runId)).status).toBe('completed')
+      const client = new Redis(redis.url)
+      // The queue lives in Redis under the prefix, and a finished job leaves nothing behind.
+      expect(await client.exists('one:one-runs:meta')).toBe(1)
+      expect(await client.keys(`one:one-runs:${runId}*`)).toEqual([])
+      client.disconnect()
+      const health = await api(server, '/api/health')
+      expect(health.body.queue).toEqual({ driver: 'bullmq', waiting: 0, active: 0 })
+    }
+    finally {
+      await server.stop()
+    }
+  })
+
+  it('finishes the run of an instance killed mid-run on another instance within the stall timeout', async () => {
+    const dataDir = dataDirWithSlowOutput()
+    const env = { NUXT_REDIS_URL: redis.url, NUXT_REDIS_PREFIX: 'two', NUXT_STALL_TIMEOUT_SECONDS: '2' }
+    const { servers, ids, runId, holder } = await slowRunOnTwoInstances(dataDir, env)
+    try {
+      const survivor = servers[1 - holder]!
+      await servers[holder]!.kill()
+      const killed = Date.now()
+      await waitForRun(survivor, runId, run => run.status === 'completed' || run.status === 'failed', 30_000)
+      console.info(`[bullmq integration] run of a SIGKILLed instance finished on the other ${Date.now() - killed} ms after the kill (stall timeout 2 s)`)
+      expect(readRunMetadata(dataDir, runId)).toMatchObject({ status: 'completed', attempts: 2, instance_id: ids[1 - holder] })
+    }
+    finally {
+      await Promise.all(servers.map(server => server.stop()))
+    }
+  })
+
+  it('hands a running job to the other instance at SIGTERM, without waiting for the stall timeout', async () => {
+    const dataDir = dataDirWithSlowOutput()
+    const env = { NUXT_REDIS_URL: redis.url, NUXT_REDIS_PREFIX: 'three', NUXT_STALL_TIMEOUT_SECONDS: '60', NUXT_SHUTDOWN_TIMEOUT_SECONDS: '0' }
+    const { servers, ids, runId, holder } = await slowRunOnTwoInstances(dataDir, env)
+    try {
+      const survivor = servers[1 - holder]!
+      const stopped = Date.now()
+      await servers[holder]!.stop()
+      await waitForRun(survivor, runId, run => run.status === 'completed' || run.status === 'failed', 30_000)
+      console.info(`[bullmq integration] run handed back at SIGTERM finished on the other ${Date.now() - stopped} ms later`)
+      expect(readRunMetadata(dataDir, runId)).toMatchObject({ status: 'completed', attempts: 2, instance_id: ids[1 - holder] })
+    }
+    finally {
+      await Promise.all(servers.map(server => server.stop()))
+    }
+  })
+
+  it('refuses to start when Redis cannot be reached, naming it without the password', async () => {
+    const port = await freePort()
+    const redisPort = await freePort()
+    const child = spawn(process.execPath, [SERVER_ENTRY], {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NUXT_DATA_DIR: makeTempDir(), NUXT_REDIS_URL: `redis://:pa55word@127.0.0.1:${redisPort}/0` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    child.stdout.on('data', (chunk) => { output += chunk })
+    child.stderr.on('data', (chunk) => { output += chunk })
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000)
+    const code = await new Promise<number | null>(resolveExit => child.once('exit', resolveExit))
+    clearTimeout(timer)
+    expect(code).toBe(1)
+    expect(output).toContain(`refusing to start: Redis at redis://127.0.0.1:${redisPort}/0 (NUXT_REDIS_URL) cannot be reached`)
+    expect(output).not.toContain('pa55word')
+  })
+})
