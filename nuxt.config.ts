@@ -56,6 +56,8 @@ export default defineNuxtConfig({
     s3Prefix: '',
     s3ForcePathStyle: false,
     s3PresignSeconds: 0,
+    // Where users reach the app (NUXT_PUBLIC_URL); each instance asks who answers there to catch split storage.
+    publicUrl: '',
     // Leader sessions (nuxt-auth-utils). `secure` is set from insecureCookies at start (server/utils/auth/cookie-security.ts).
     session: { maxAge: 60 * 60 * 24 * 7, cookie: { sameSite: 'lax', httpOnly: true, secure: true } },
     public: { appVersion: pkg.version },

@@ -30,6 +30,9 @@ export const Settings = z.object({
   s3ForcePathStyle: z.boolean().default(false),
   /** > 0: media routes answer 302 to a presigned URL valid this many seconds; 0 streams through the server. */
   s3PresignSeconds: z.coerce.number().int().min(0).max(7 * 24 * 3600).default(0),
+  /** The address users reach this app at (https://kunst.schule.de); each instance checks who answers there. '' = unknown. */
+  publicUrl: z.string().refine(value => value === '' || /^https?:\/\//.test(value) && URL.canParse(value), 'must be an http(s) URL such as https://kunst.schule.de')
+    .transform(value => value.replace(/\/+$/, '')).default(''),
   /** Built-in image and audio generations at once (CPU work). */
   builtinConcurrency: z.coerce.number().int().min(1).max(64).default(2),
   /** NUXT_PROVIDERS: JSON ProviderSettings overlaid on the settings file; null when not set. */
