@@ -60,6 +60,8 @@ export default defineNuxtConfig({
     redisUrl: '',
     redisPrefix: 'ai4artsed',
     stallTimeoutSeconds: 30,
+    // Where users reach the app (NUXT_PUBLIC_URL); each instance asks who answers there to catch split storage.
+    publicUrl: '',
     // Leader sessions (nuxt-auth-utils). `secure` is set from insecureCookies at start (server/utils/auth/cookie-security.ts).
     session: { maxAge: 60 * 60 * 24 * 7, cookie: { sameSite: 'lax', httpOnly: true, secure: true } },
     public: { appVersion: pkg.version },

@@ -29,6 +29,8 @@ import { mountDocuments } from './storage/mount-documents'
 import { ParticipantRuns } from './storage/participant-runs'
 import { RunStore } from './storage/run-store'
 import { RunIndex } from './run-index/run-index'
+import type { Coordinator } from './cluster/coordinator'
+import { PublicAddressCheck } from './cluster/conflicts'
 
 export interface ContentSources extends CatalogSources { safety: CatalogSource[] }
 
@@ -52,6 +54,10 @@ export interface AppContext {
   queue: RunQueue
   /** Every run's summary, for the leader's lists, filters, export and retention; await `index.ready` before querying. */
   index: RunIndex
+  /** The instance registry and cross-process locks; absent until the coordinator is wired (issue 6). */
+  coordinator?: Coordinator
+  /** Asks the public address (NUXT_PUBLIC_URL) who answers there; null without one. Started by the storage-conflicts plugin. */
+  publicAddress: PublicAddressCheck | null
   /** Resolves once perspectives, outputs and safety lists are loaded and old runs re-queued. */
   ready: Promise<{ catalog: Catalog, service: RunService, providers: LiveProviders }>
 }
@@ -88,6 +94,9 @@ export function startApp(settings: Settings, storage: Storage, loadContent: (con
       })
     : new MemoryRunQueue(settings.queueConcurrency)
   const instance = describeInstance()
+  const publicAddress = settings.publicUrl
+    ? new PublicAddressCheck({ publicUrl: settings.publicUrl, self: () => ({ ...instance, storage: { driver: runs.blobs.driver, location: runs.blobs.location, data_dir: dataDir.path, id: dataDir.storageId } }) })
+    : null
   const ready = (async () => {
     const content = await loadContent(settings.contentDir || join(dataDir.path, 'content'))
     const safety = loadCatalog(SafetyTermList, content.safety)
@@ -118,7 +127,7 @@ export function startApp(settings: Settings, storage: Storage, loadContent: (con
     if (recovered.requeued || recovered.failed) console.info(`[runs] after restart: ${recovered.requeued} re-queued, ${recovered.failed} failed`)
     return { catalog, service, providers: live }
   })()
-  current = { settings, dataDir, instance, runs, participants, participantStore, sessions, audit, leaders, retention, storage, queue, index, ready }
+  current = { settings, dataDir, instance, runs, participants, participantStore, sessions, audit, leaders, retention, storage, queue, index, publicAddress, ready }
   return current
 }
 

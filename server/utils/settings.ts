@@ -36,6 +36,9 @@ export const Settings = z.object({
   redisPrefix: z.coerce.string().regex(/^[A-Za-z0-9._-]+$/, 'must be letters, digits, dot, hyphen or underscore').default('ai4artsed'),
   /** After this long without a sign of life, a job of a dead instance is taken over by another. */
   stallTimeoutSeconds: z.coerce.number().positive().default(30),
+  /** The address users reach this app at (https://kunst.schule.de); each instance checks who answers there. '' = unknown. */
+  publicUrl: z.string().refine(value => value === '' || /^https?:\/\//.test(value) && URL.canParse(value), 'must be an http(s) URL such as https://kunst.schule.de')
+    .transform(value => value.replace(/\/+$/, '')).default(''),
   /** Built-in image and audio generations at once (CPU work). */
   builtinConcurrency: z.coerce.number().int().min(1).max(64).default(2),
   /** NUXT_PROVIDERS: JSON ProviderSettings overlaid on the settings file; null when not set. */

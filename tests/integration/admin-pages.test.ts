@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => server?.stop())
 
 /** A projector or a bookmark opens these pages with a full load, so each must render on the server too. */
-const pages = () => ['/admin', '/admin/sessions/studio', '/admin/sessions/studio/wall', '/admin/runs', `/admin/runs/${runId}`, '/admin/settings', '/admin/providers']
+const pages = () => ['/admin', '/admin/sessions/studio', '/admin/sessions/studio/wall', '/admin/runs', `/admin/runs/${runId}`, '/admin/settings', '/admin/providers', '/admin/instances']
 
 it('renders every admin page on the server for a signed-in leader', async () => {
   for (const path of pages()) {

@@ -75,6 +75,7 @@ const ROWS: Row[] = [
   { route: 'GET /api/providers', call: () => ({ path: '/api/providers' }), expected: leaderOnly(200) },
   { route: 'GET /api/admin/providers', call: () => ({ path: '/api/admin/providers' }), expected: leaderOnly(200) },
   { route: 'PUT /api/admin/providers', call: () => ({ path: '/api/admin/providers', method: 'PUT', body: { backends: [], stages: {}, default_outputs: {} } }), expected: leaderOnly(200) },
+  { route: 'GET /api/admin/instances', call: () => ({ path: '/api/admin/instances' }), expected: leaderOnly(200) },
   { route: 'GET /api/admin/retention', call: () => ({ path: '/api/admin/retention' }), expected: leaderOnly(200) },
   { route: 'PUT /api/admin/retention', call: () => ({ path: '/api/admin/retention', method: 'PUT', body: { global_days: null } }), expected: leaderOnly(200) },
   { route: 'GET /api/admin/retention/preview', call: () => ({ path: '/api/admin/retention/preview' }), expected: leaderOnly(200) },

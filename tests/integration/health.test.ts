@@ -47,6 +47,11 @@ describe('GET /api/health', () => {
         },
         storage: { driver: 'fs', location: join(realpathSync(real), 'runs'), data_dir: realpathSync(real), id: readFileSync(join(real, 'storage-id'), 'utf8').trim() },
         queue: { driver: 'memory', waiting: 0, active: 0 },
+        // Without a coordinator (issue 6) the instance lists itself; without NUXT_PUBLIC_URL nothing is asked.
+        instances: [expect.objectContaining({ id: response.body.instance.id, queue: { driver: 'memory', location: `memory:${realpathSync(real)}` }, public_url: null })],
+        conflicts: [],
+        storage_conflict: false,
+        public_url_check: null,
       })
       expect(response.body.storage.data_dir).not.toBe(link)
       expect(Date.parse(response.body.instance.started_at)).toBeLessThanOrEqual(Date.now())

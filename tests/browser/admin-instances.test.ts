@@ -1,0 +1,65 @@
+import { realpathSync } from 'node:fs'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { TEST_ADMIN_PASSWORD } from '../support/admin'
+import { accessibilityViolations, artifactPath, ipadContext, launchBrowser, openHydrated } from '../support/browser'
+import { freePort, startServer, type TestServer } from '../support/server'
+
+let a: TestServer
+let b: TestServer
+let browser: Browser
+
+beforeAll(async () => {
+  const portA = await freePort()
+  const urlA = `http://127.0.0.1:${portA}`
+  const env = { NUXT_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD }
+  a = await startServer({ port: portA, env: { ...env, NUXT_PUBLIC_URL: urlA } })
+  // B stores in its own folder but believes users reach it at A's address: the old bug.
+  b = await startServer({ env: { ...env, NUXT_PUBLIC_URL: urlA } })
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await Promise.all([a?.stop(), b?.stop()])
+})
+
+it('a leader on the development server sees a red banner on every admin page naming both data dirs', async () => {
+  const { context, foreignRequests } = await ipadContext(browser, b.url, 'iPad (gen 7) landscape')
+  const page = await context.newPage()
+  // B asks the public address 5 s after start.
+  await expect.poll(async () => (await (await fetch(`${b.url}/api/health`)).json()).storage_conflict, { timeout: 10_000 }).toBe(true)
+  expect((await page.request.post('/api/admin/login', { data: { name: 'admin', password: TEST_ADMIN_PASSWORD } })).status()).toBe(200)
+
+  await openHydrated(page, '/admin/runs')
+  const banner = page.getByTestId('storage-conflict-banner')
+  await banner.waitFor({ timeout: 10_000 })
+  expect(await banner.getAttribute('role')).toBe('alert')
+  const text = await banner.textContent()
+  expect(text).toContain(realpathSync(a.dataDir))
+  expect(text).toContain(realpathSync(b.dataDir))
+  expect(await banner.evaluate(element => getComputedStyle(element).backgroundColor)).toBe('rgb(180, 35, 24)')
+
+  await banner.getByRole('link').click()
+  await page.waitForURL('**/admin/instances')
+  await page.getByTestId('instance-row').first().waitFor()
+  expect(await page.getByTestId('instance-row').count()).toBe(1)
+  expect(await page.getByTestId('public-url-check').textContent()).toContain(a.url)
+  await banner.waitFor()
+  await page.screenshot({ path: artifactPath('admin-instances-conflict-ipad-landscape.png'), fullPage: true })
+  expect(await accessibilityViolations(page)).toEqual([])
+  expect(foreignRequests).toEqual([])
+  await context.close()
+})
+
+it('shows no banner on the production server, whose public address is itself', async () => {
+  const { context } = await ipadContext(browser, a.url, 'iPad (gen 7)')
+  const page = await context.newPage()
+  await page.request.post('/api/admin/login', { data: { name: 'admin', password: TEST_ADMIN_PASSWORD } })
+  await openHydrated(page, '/admin/instances')
+  await page.getByTestId('instances-ok').waitFor()
+  expect(await page.getByTestId('storage-conflict-banner').count()).toBe(0)
+  await page.screenshot({ path: artifactPath('admin-instances-ipad.png'), fullPage: true })
+  expect(await accessibilityViolations(page)).toEqual([])
+  await context.close()
+})
