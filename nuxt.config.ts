@@ -56,6 +56,9 @@ export default defineNuxtConfig({
     s3Prefix: '',
     s3ForcePathStyle: false,
     s3PresignSeconds: 0,
+    // Several instances sharing one Redis (documents, queue, locks); '' = none.
+    redisUrl: '',
+    redisPrefix: 'ai4artsed',
     // Leader sessions (nuxt-auth-utils). `secure` is set from insecureCookies at start (server/utils/auth/cookie-security.ts).
     session: { maxAge: 60 * 60 * 24 * 7, cookie: { sameSite: 'lax', httpOnly: true, secure: true } },
     public: { appVersion: pkg.version },

@@ -30,6 +30,10 @@ export const Settings = z.object({
   s3ForcePathStyle: z.boolean().default(false),
   /** > 0: media routes answer 302 to a presigned URL valid this many seconds; 0 streams through the server. */
   s3PresignSeconds: z.coerce.number().int().min(0).max(7 * 24 * 3600).default(0),
+  /** redis://host:6379/0: documents (and, with other parts, queue and locks) in Redis; '' keeps them in the data dir. */
+  redisUrl: z.coerce.string().refine(value => value === '' || /^rediss?:\/\//.test(value), 'must be a URL such as redis://127.0.0.1:6379/0').default(''),
+  /** Key prefix in Redis, so several installations can share one Redis. */
+  redisPrefix: z.coerce.string().regex(/^[A-Za-z0-9._-]+$/, 'must be letters, digits, dot, hyphen or underscore').default('ai4artsed'),
   /** Built-in image and audio generations at once (CPU work). */
   builtinConcurrency: z.coerce.number().int().min(1).max(64).default(2),
   /** NUXT_PROVIDERS: JSON ProviderSettings overlaid on the settings file; null when not set. */
