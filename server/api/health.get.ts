@@ -9,14 +9,14 @@ import { instancesView } from '../utils/cluster/instances-view'
  */
 export default defineEventHandler(async (event) => {
   const context = useAppContext()
-  const { instance, dataDir, queue, runs } = context
+  const { instance, dataDir, storageId, queue, runs } = context
   const config = useRuntimeConfig(event)
   const build = { version: config.public.appVersion, commit: config.appCommit || null }
   return {
     status: 'ok',
     ...build,
     instance,
-    storage: { driver: runs.blobs.driver, location: runs.blobs.location, data_dir: dataDir.path, id: dataDir.storageId },
+    storage: { driver: runs.blobs.driver, location: runs.blobs.location, data_dir: dataDir.path, id: await storageId },
     queue: { driver: queue.driver, ...(await queue.stats()) },
     ...(await instancesView(context, build)),
   }

@@ -6,6 +6,7 @@ import { loadContentSources } from '../utils/catalog/content-sources'
 import { scheduleRetention } from '../utils/retention/retention-schedule'
 import { parseSettings, SettingsError } from '../utils/settings'
 import { DataDirError } from '../utils/storage/data-dir'
+import { DOCUMENT_MOUNTS, documentsLocation } from '../utils/storage/mount-documents'
 
 /** Starts storage, queue and pipeline; refuses to start on a bad data dir or bad settings. */
 export default defineNitroPlugin((nitroApp) => {
@@ -21,7 +22,9 @@ export default defineNitroPlugin((nitroApp) => {
     process.exit(1)
   }
   const { dataDir, queue, settings, index, ready, retention } = context
-  console.info(`[ai4artsed] data directory: ${dataDir.path} (storage id ${dataDir.storageId})`)
+  console.info(`[ai4artsed] data directory: ${dataDir.path}`)
+  if (settings.redisUrl) console.info(`[ai4artsed] documents: ${documentsLocation(dataDir.path, settings)}`)
+  void context.storageId.then(id => console.info(`[ai4artsed] storage id ${id}`), () => {})
   if (context.runs.blobs.driver !== 'fs') console.info(`[ai4artsed] media: ${context.runs.blobs.location}`)
   // A wrong bucket or key would otherwise show only as missing images, run after run.
   context.runs.blobs.check?.().catch((error: Error) => {
@@ -46,4 +49,6 @@ export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('close', stopRetention)
   // After the queue: its last runs' changes must reach the index log too.
   nitroApp.hooks.hook('close', () => index.flush())
+  // Redis connections would keep the process alive after the server closed.
+  if (settings.redisUrl) nitroApp.hooks.hook('close', () => Promise.all(DOCUMENT_MOUNTS.map(mount => context.storage.unmount(mount, true))).then(() => {}))
 })

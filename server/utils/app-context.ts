@@ -26,6 +26,7 @@ import type { Settings } from './settings'
 import { type DataDir, prepareDataDir } from './storage/data-dir'
 import { blobStoreFromSettings } from './storage/blob-store-from-settings'
 import { mountDocuments } from './storage/mount-documents'
+import { resolveStorageId } from './storage/storage-id'
 import { ParticipantRuns } from './storage/participant-runs'
 import { RunStore } from './storage/run-store'
 import { RunIndex } from './run-index/run-index'
@@ -38,6 +39,8 @@ export interface ContentSources extends CatalogSources { safety: CatalogSource[]
 export interface AppContext {
   settings: Settings
   dataDir: DataDir
+  /** The id /api/health reports: shared by every instance on the same storage (storage-id.ts). */
+  storageId: Promise<string>
   instance: InstanceInfo
   runs: RunStore
   participants: ParticipantRuns
@@ -70,14 +73,19 @@ let current: AppContext | null = null
  */
 export function startApp(settings: Settings, storage: Storage, loadContent: (contentDir: string) => Promise<ContentSources>): AppContext {
   const dataDir = prepareDataDir(settings.dataDir)
-  mountDocuments(storage, dataDir.path)
+  mountDocuments(storage, dataDir.path, settings)
   const runs = new RunStore(storage, blobStoreFromSettings(settings, dataDir.path))
+  const storageId = resolveStorageId(settings, dataDir, runs.blobs)
+  storageId.catch(() => { /* reported when `ready` fails */ })
   const participants = new ParticipantRuns(storage)
   const participantStore = new ParticipantStore(storage)
   const sessions = new SessionStore(storage)
   const audit = new AuditLog(storage)
   const leaders = new LeaderStore(storage, scryptHasher)
-  const index = new RunIndex({ file: join(dataDir.path, 'index', 'runs.jsonl'), runsDir: join(dataDir.path, 'runs') })
+  // With documents in Redis there is no shared file to follow: the index is built from the run documents.
+  const index = new RunIndex(settings.redisUrl
+    ? { documents: storage, runs }
+    : { file: join(dataDir.path, 'index', 'runs.jsonl'), runsDir: join(dataDir.path, 'runs') })
   runs.onChange(change => index.apply(change))
   const retention = new RetentionJob({
     runs, participants, sessions, audit, settings: new RetentionSettingsStore(storage),
@@ -98,6 +106,7 @@ export function startApp(settings: Settings, storage: Storage, loadContent: (con
     ? new PublicAddressCheck({ publicUrl: settings.publicUrl, self: () => ({ ...instance, storage: { driver: runs.blobs.driver, location: runs.blobs.location, data_dir: dataDir.path, id: dataDir.storageId } }) })
     : null
   const ready = (async () => {
+    await storageId
     const content = await loadContent(settings.contentDir || join(dataDir.path, 'content'))
     const safety = loadCatalog(SafetyTermList, content.safety)
     const builtin = builtinProviders(safety.items)
@@ -127,7 +136,7 @@ export function startApp(settings: Settings, storage: Storage, loadContent: (con
     if (recovered.requeued || recovered.failed) console.info(`[runs] after restart: ${recovered.requeued} re-queued, ${recovered.failed} failed`)
     return { catalog, service, providers: live }
   })()
-  current = { settings, dataDir, instance, runs, participants, participantStore, sessions, audit, leaders, retention, storage, queue, index, publicAddress, ready }
+  current = { settings, dataDir, storageId, instance, runs, participants, participantStore, sessions, audit, leaders, retention, storage, queue, index, publicAddress, ready }
   return current
 }
 

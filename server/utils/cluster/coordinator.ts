@@ -1,4 +1,4 @@
-// Placeholder with the contract's interface (issue 6): H7's coordinator replaces this file at merge.
+// Placeholder with the contract's interface (issue 6); H7's implementation replaces this file at merge.
 
 export interface InstanceRecord {
   id: string, pid: number, hostname: string, port: number | null, version: string, commit: string | null,
@@ -7,6 +7,8 @@ export interface InstanceRecord {
   storage: { driver: string, location: string, data_dir: string, id: string },
   queue: { driver: 'memory' | 'bullmq', /** where the queue lives, no password: "redis://host:6379/0" or "memory:<data_dir>" */ location: string },
 }
+
+export type RunChangeEvent = { type: 'put', runId: string } | { type: 'delete', runId: string }
 
 export interface Coordinator {
   readonly driver: 'local' | 'redis'
@@ -20,7 +22,7 @@ export interface Coordinator {
   /** Like withLock but returns null at once when another holds it (retention, index compaction). */
   tryLock<T>(key: string, ttlMs: number, work: () => Promise<T>): Promise<T | null>
   /** Run changes of OTHER instances (Redis pub/sub; local: not needed, returns noop). */
-  onRemoteRunChange(listener: (change: { type: 'put', runId: string } | { type: 'delete', runId: string }) => void): () => void
+  onRemoteRunChange(listener: (change: RunChangeEvent) => void): () => void
   publishRunChange(change: { type: 'put' | 'delete', runId: string }): Promise<void>
   close(): Promise<void>
 }

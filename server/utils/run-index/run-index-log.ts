@@ -6,14 +6,14 @@ import type { RunSummary } from './run-summary'
 
 const HEADER = JSON.stringify({ index: 'runs', version: 1 })
 
-type LogRecord = { put: RunSummary } | { delete: string }
+export type LogRecord = { put: RunSummary } | { delete: string }
 
 export type LoadedLog =
   | { state: 'loaded', runs: Map<string, RunSummary>, lines: number, torn: boolean }
   | { state: 'missing' }
   | { state: 'unreadable', reason: string }
 
-/** Replays the log: later lines win. A torn last line (killed mid-append) is dropped, any other bad line makes the log unreadable. */
+/** Replays the log: newer versions win. A torn last line (killed mid-append) is dropped, any other bad line makes the log unreadable. */
 export async function readIndexLog(file: string): Promise<LoadedLog> {
   try {
     await fsp.access(file)
@@ -22,6 +22,7 @@ export async function readIndexLog(file: string): Promise<LoadedLog> {
     return { state: 'missing' }
   }
   const runs = new Map<string, RunSummary>()
+  const deleted = new Set<string>()
   let lines = 0
   let bad: { at: number, text: string } | null = null
   let lineNumber = 0
@@ -40,8 +41,16 @@ export async function readIndexLog(file: string): Promise<LoadedLog> {
         continue
       }
       lines++
-      if ('put' in record) runs.set(record.put.run_id, record.put)
-      else runs.delete(record.delete)
+      // Several processes append, and a compaction carries over lines written meanwhile: the newest
+      // version of a run wins, not the last line, and a deleted run stays deleted.
+      if ('put' in record) {
+        const current = runs.get(record.put.run_id)
+        if (!deleted.has(record.put.run_id) && (!current || current.updated_at <= record.put.updated_at)) runs.set(record.put.run_id, record.put)
+      }
+      else {
+        deleted.add(record.delete)
+        runs.delete(record.delete)
+      }
     }
   }
   catch (error) {
@@ -65,7 +74,7 @@ async function endsWithNewline(file: string): Promise<boolean> {
   }
 }
 
-function parseRecord(line: string): LogRecord | null {
+export function parseRecord(line: string): LogRecord | null {
   try {
     const record = JSON.parse(line) as LogRecord
     if (record && typeof record === 'object' && (('put' in record && typeof record.put?.run_id === 'string') || typeof (record as { delete?: unknown }).delete === 'string')) return record
@@ -101,16 +110,32 @@ export class IndexLog {
     this.scheduleFlush()
   }
 
-  /** Replaces the file with one line per live run, written atomically; `snapshot` is taken when the write starts. */
-  rewrite(snapshot: () => RunSummary[]): Promise<void> {
+  /**
+   * Replaces the file with one line per live run, written atomically; `snapshot` is taken when the
+   * write starts. `replaced` runs right after the rename with the new file's length, before the next append.
+   */
+  rewrite(snapshot: () => RunSummary[], replaced?: (bytes: number) => Promise<void>): Promise<void> {
     this.paused = false
     return this.enqueue(async () => {
       const runs = snapshot()
       // Every pending line describes a change already in the snapshot.
       this.pending = []
       this.lines = runs.length
-      await writeFileAtomic(this.file, Readable.from(linesOf(runs)))
+      let bytes = 0
+      const counted = Readable.from(linesOf(runs)).map((line: string) => {
+        bytes += Buffer.byteLength(line)
+        return line
+      })
+      await writeFileAtomic(this.file, counted)
+      await replaced?.(bytes)
     })
+  }
+
+  /** Lines another process appended to the file this one replaced: written again after our snapshot. */
+  appendRaw(text: string) {
+    if (!text) return
+    this.pending.push(text.endsWith('\n') ? text : `${text}\n`)
+    this.scheduleFlush()
   }
 
   /** Resolves once every line appended so far is on disk. */
@@ -143,4 +168,79 @@ export class IndexLog {
 function* linesOf(runs: RunSummary[]) {
   yield `${HEADER}\n`
   for (const run of runs) yield `${JSON.stringify({ put: run })}\n`
+}
+
+/**
+ * Reads what other processes appended since the last read. Lines stay whole: a chunk ending
+ * mid-line keeps its tail for the next read. `replaced` when the file is a different one now
+ * (compacted or rewritten by another process) or shorter than what was read.
+ */
+export class LogTail {
+  private inode = -1
+  private offset = 0
+  private partial = Buffer.alloc(0)
+
+  constructor(readonly file: string) {}
+
+  /** Where reading continues: after what the caller already has. */
+  position(inode: number, offset: number) {
+    this.inode = inode
+    this.offset = offset
+    this.partial = Buffer.alloc(0)
+  }
+
+  get at() {
+    return { inode: this.inode, offset: this.offset }
+  }
+
+  async read(): Promise<{ replaced: true } | { replaced: false, records: LogRecord[], lines: number }> {
+    let handle: Awaited<ReturnType<typeof fsp.open>>
+    try {
+      handle = await fsp.open(this.file, 'r')
+    }
+    catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { replaced: false, records: [], lines: 0 }
+      throw error
+    }
+    try {
+      const { ino, size } = await handle.stat()
+      if (ino !== this.inode || size < this.offset) return { replaced: true }
+      if (size === this.offset) return { replaced: false, records: [], lines: 0 }
+      const chunk = Buffer.alloc(size - this.offset)
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, this.offset)
+      this.offset += bytesRead
+      return { replaced: false, ...this.split(chunk.subarray(0, bytesRead)) }
+    }
+    finally {
+      await handle.close()
+    }
+  }
+
+  /** The bytes of the file `fd` from our offset on: lines appended to it after it was replaced. */
+  static async rest(handle: Awaited<ReturnType<typeof fsp.open>>, offset: number): Promise<string> {
+    const { size } = await handle.stat()
+    if (size <= offset) return ''
+    const chunk = Buffer.alloc(size - offset)
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, offset)
+    const text = chunk.subarray(0, bytesRead).toString('utf8')
+    // Only whole lines: a torn one would corrupt the new file.
+    return text.slice(0, text.lastIndexOf('\n') + 1)
+  }
+
+  private split(chunk: Buffer) {
+    const data = Buffer.concat([this.partial, chunk])
+    const end = data.lastIndexOf(0x0A)
+    this.partial = Buffer.from(data.subarray(end + 1))
+    const records: LogRecord[] = []
+    let lines = 0
+    for (const line of data.subarray(0, end + 1).toString('utf8').split('\n')) {
+      if (!line || line === HEADER) continue
+      const record = parseRecord(line)
+      if (record) {
+        records.push(record)
+        lines++
+      }
+    }
+    return { records, lines }
+  }
 }

@@ -1,13 +1,42 @@
+import { promises as fsp } from 'node:fs'
+import type { Storage } from 'unstorage'
 import type { RunCounts } from '#shared/admin-views'
+import type { RunMetadata } from '#shared/schemas/run'
+import type { RunChangeEvent } from '../cluster/coordinator'
+import { KeyedMutex } from '../keyed-mutex'
 import type { RunChange } from '../storage/run-store'
-import { IndexLog, readIndexLog } from './run-index-log'
+import { IndexLog, type LogRecord, LogTail, readIndexLog } from './run-index-log'
 import { matchesFilter, type RunFilter } from './run-filter'
 import { type RunSummary, searchText, summarySearchText, toRunSummary } from './run-summary'
-import { scanRuns } from './scan-runs'
+import { scanRunDocuments, scanRuns } from './scan-runs'
 
 interface Entry { summary: RunSummary, search: string }
 
 export interface RunPage { rows: RunSummary[], total: number }
+
+/**
+ * Where the index comes from. A data dir: the log `<data>/index/runs.jsonl`, shared by every
+ * process on it (each appends its changes and reads the others'). Documents in Redis: no log;
+ * built from the run documents at start, then kept current by local and remote changes.
+ */
+export type RunIndexSource =
+  | { file: string, runsDir: string }
+  | { documents: Storage, runs: { get(runId: string): Promise<RunMetadata | null> } }
+
+export interface RunIndexOptions {
+  compactMinLines?: number
+  /** How often to read lines other processes appended to the log; 0: never (tests of one process). */
+  tailMs?: number
+  /** Cross-process exclusion (the coordinator's); compaction runs only under it. Default: always allowed. */
+  tryLock?: <T>(key: string, ttlMs: number, work: () => Promise<T>) => Promise<T | null>
+  /** Run changes made by other instances (the coordinator's pub/sub); used with documents in Redis. */
+  onRemoteRunChange?: (listener: (change: RunChangeEvent) => void) => () => void
+}
+
+const TAIL_MS = 1000
+const COMPACT_LOCK_MS = 60_000
+/** How long a process that opened the log just before a compaction may still append to the old file. */
+const STRAGGLER_MS = 200
 
 /** Rewrite the log once it holds this many times more lines than live runs (and at least the minimum). */
 const COMPACT_FACTOR = 2
@@ -21,7 +50,8 @@ const byCreated = (a: Entry, b: Entry) =>
 /**
  * Every run's summary in memory, oldest to newest, kept current from the run store's change
  * events, so the leader's lists and filters never read run folders. Persisted as a log in
- * `<data>/index/runs.jsonl`; each process keeps its own copy.
+ * `<data>/index/runs.jsonl` that every process on the data dir appends to and follows; with
+ * documents in Redis, rebuilt from them at start and followed through the coordinator's events.
  */
 export class RunIndex {
   readonly ready: Promise<void>
@@ -31,16 +61,34 @@ export class RunIndex {
   private loading = true
   /** Runs changed while the index was loading: what the file or the scan says about them is older. */
   private changedWhileLoading = new Set<string>()
-  private log: IndexLog
-  private compacting = false
+  private log: IndexLog | null
+  private tail: LogTail | null
+  private compacting: Promise<unknown> | null = null
   private recent = new Map<string, Entry[]>()
+  /** Run ids are never reused: a deleted run must not come back from an older line or a late read. */
+  private deleted = new Set<string>()
+  private timer: NodeJS.Timeout | null = null
+  private unsubscribe: (() => void) | null = null
+  private fetches = new KeyedMutex()
+  private tailing: Promise<void> = Promise.resolve()
 
   private compactMinLines: number
+  private tryLock: NonNullable<RunIndexOptions['tryLock']>
 
-  constructor(private paths: { file: string, runsDir: string }, options: { compactMinLines?: number } = {}) {
-    this.log = new IndexLog(paths.file)
+  constructor(private source: RunIndexSource, options: RunIndexOptions = {}) {
+    this.log = 'file' in source ? new IndexLog(source.file) : null
+    this.tail = 'file' in source ? new LogTail(source.file) : null
     this.compactMinLines = options.compactMinLines ?? COMPACT_MIN_LINES
+    this.tryLock = options.tryLock ?? (async (_key, _ttl, work) => work())
+    if ('documents' in source && options.onRemoteRunChange) {
+      this.unsubscribe = options.onRemoteRunChange(change => void this.applyRemote(change))
+    }
     this.ready = this.load()
+    const tailMs = options.tailMs ?? TAIL_MS
+    if (this.tail && tailMs > 0) {
+      this.timer = setInterval(() => void this.follow(), tailMs)
+      this.timer.unref()
+    }
   }
 
   /** The run store's change listener. */
@@ -50,13 +98,28 @@ export class RunIndex {
     if (change.type === 'put') {
       const summary = toRunSummary(change.run)
       this.upsert({ summary, search: summarySearchText(summary) })
-      this.log.append({ put: summary })
+      this.log?.append({ put: summary })
     }
     else {
+      this.deleted.add(change.runId)
       this.remove(change.runId)
-      this.log.append({ delete: change.runId })
+      this.log?.append({ delete: change.runId })
     }
     this.compactWhenGrown()
+  }
+
+  /** Reads what other processes appended to the log since the last call; runs every `tailMs` by itself. */
+  follow(): Promise<void> {
+    this.tailing = this.tailing.then(() => this.readTail()).catch((error) => {
+      console.error('[runs] could not read the run index log', error)
+    })
+    return this.tailing
+  }
+
+  /** Stops following the log and the remote changes. */
+  close() {
+    if (this.timer) clearInterval(this.timer)
+    this.unsubscribe?.()
   }
 
   get size() {
@@ -102,7 +165,75 @@ export class RunIndex {
   /** Resolves once every change so far is written to the log; for shutdown and tests. */
   async flush() {
     await this.ready
-    await this.log.flush()
+    while (this.compacting) await this.compacting
+    await this.log?.flush()
+  }
+
+  private async readTail() {
+    if (!this.tail || this.loading) return
+    const read = await this.tail.read()
+    if (read.replaced) return this.reloadReplaced()
+    for (const record of read.records) this.applyRecord(record)
+    this.log!.lines += read.lines
+    this.compactWhenGrown()
+  }
+
+  /** A line from the log, ours or another process's: applied only when newer than what we hold. */
+  private applyRecord(record: LogRecord) {
+    if ('delete' in record) {
+      if (this.deleted.has(record.delete)) return
+      this.deleted.add(record.delete)
+      this.recent.clear()
+      this.remove(record.delete)
+      return
+    }
+    const summary = record.put
+    if (this.deleted.has(summary.run_id)) return
+    const current = this.byId.get(summary.run_id)
+    if (current && current.summary.updated_at >= summary.updated_at) return
+    this.recent.clear()
+    this.upsert({ summary, search: summarySearchText(summary) })
+  }
+
+  /**
+   * Another process compacted or rebuilt the log: the new file holds every live run. Ours that
+   * are newer stay (their lines follow); runs the file does not list are gone.
+   */
+  private async reloadReplaced() {
+    const file = this.log!.file
+    const { ino, size } = await fsp.stat(file)
+    const stored = await readIndexLog(file)
+    if (stored.state !== 'loaded') return
+    const next = new Map<string, Entry>()
+    for (const summary of stored.runs.values()) {
+      const current = this.byId.get(summary.run_id)
+      next.set(summary.run_id, current && current.summary.updated_at > summary.updated_at ? current : { summary, search: summarySearchText(summary) })
+    }
+    this.byId = next
+    this.ordered = [...next.values()].sort(byCreated)
+    this.recent.clear()
+    this.log!.lines = stored.lines
+    this.tail!.position(ino, size)
+  }
+
+  /** Another instance changed a run in Redis: read it there (one read at a time per run, so the last read wins). */
+  private applyRemote(change: RunChangeEvent) {
+    const source = this.source as Extract<RunIndexSource, { documents: Storage }>
+    return this.fetches.run(change.runId, async () => {
+      const run = change.type === 'put' ? await source.runs.get(change.runId) : null
+      if (this.loading) this.changedWhileLoading.add(change.runId)
+      this.recent.clear()
+      if (run) {
+        const summary = toRunSummary(run)
+        this.upsert({ summary, search: summarySearchText(summary) })
+      }
+      else {
+        this.deleted.add(change.runId)
+        this.remove(change.runId)
+      }
+    }).catch((error) => {
+      console.error(`[runs] could not read run ${change.runId} changed by another instance`, error)
+    })
   }
 
   /**
@@ -177,12 +308,41 @@ export class RunIndex {
   }
 
   private compactWhenGrown() {
-    if (this.loading || this.compacting) return
+    if (!this.log || this.loading || this.compacting) return
     if (this.log.lines < this.compactMinLines || this.log.lines < COMPACT_FACTOR * this.byId.size) return
-    this.compacting = true
-    void this.log.rewrite(() => this.ordered.map(entry => entry.summary))
-      .catch(() => { /* logged by the log; the next change tries again */ })
-      .finally(() => { this.compacting = false })
+    this.compacting = this.tryLock('index-compact', COMPACT_LOCK_MS, () => this.rewriteLog())
+      .catch(() => null /* logged by the log; the next change tries again */)
+      .then((rewritten) => {
+        this.compacting = null
+        // Changes made while it ran may have grown the log again; after a refusal the next change asks again.
+        if (rewritten) this.compactWhenGrown()
+      })
+  }
+
+  /**
+   * Replaces the log with one line per live run. Other processes may append to the old file until
+   * they notice the new one; what they appended after our last read is carried over.
+   */
+  private async rewriteLog(): Promise<true> {
+    const log = this.log!
+    const file = log.file
+    await this.follow()
+    const old = await fsp.open(file, 'r').catch(() => null)
+    try {
+      await log.rewrite(() => this.ordered.map(entry => entry.summary), async (bytes) => {
+        const { ino } = await fsp.stat(file)
+        const consumed = this.tail!.at
+        this.tail!.position(ino, bytes)
+        if (!old) return
+        await new Promise(resolveWait => setTimeout(resolveWait, STRAGGLER_MS))
+        const rest = (await old.stat()).ino === consumed.inode ? await LogTail.rest(old, consumed.offset) : ''
+        log.appendRaw(rest)
+      })
+    }
+    finally {
+      await old?.close()
+    }
+    return true
   }
 
   private async load() {
@@ -198,29 +358,50 @@ export class RunIndex {
   }
 
   private async loadOrRebuild() {
+    if ('documents' in this.source) return this.loadFromDocuments(this.source.documents)
     const started = performance.now()
-    const stored = await readIndexLog(this.paths.file)
+    const log = this.log!
+    const before = await fsp.stat(this.source.file).catch(() => null)
+    const stored = await readIndexLog(this.source.file)
     const fromFile = stored.state === 'loaded'
     if (stored.state === 'loaded') {
       for (const summary of stored.runs.values()) this.keepLoaded(summary)
-      this.log.lines = stored.lines + this.log.lines
+      log.lines = stored.lines + log.lines
     }
     else {
       const reason = stored.state === 'missing' ? 'no index file yet' : `index file unreadable: ${stored.reason}`
       console.info(`[runs] rebuilding the run index from the run folders (${reason})`)
-      const scanned = await scanRuns(this.paths.runsDir, summary => this.keepLoaded(summary))
+      const scanned = await scanRuns(this.source.runsDir, summary => this.keepLoaded(summary))
       console.info(`[runs] run index rebuilt: ${scanned.runs} runs (${scanned.skipped} unreadable folders skipped) in ${Math.round(performance.now() - started)} ms`)
     }
     this.ordered = [...this.byId.values()].sort(byCreated)
     this.loading = false
     this.changedWhileLoading.clear()
     this.recent.clear()
-    if (fromFile && !(stored.state === 'loaded' && stored.torn)) this.log.resume()
-    else await this.log.rewrite(() => this.ordered.map(entry => entry.summary))
+    if (fromFile && !(stored.state === 'loaded' && stored.torn)) {
+      // Lines appended after our stat are read again by the tail; applying a line twice is harmless.
+      if (before) this.tail!.position(before.ino, before.size)
+      log.resume()
+    }
+    else {
+      // Another process rewriting it now writes the same runs; we follow its file instead.
+      if (await this.tryLock('index-compact', COMPACT_LOCK_MS, () => this.rewriteLog()) === null) log.resume()
+    }
     if (fromFile) console.info(`[runs] run index loaded: ${this.byId.size} runs in ${Math.round(performance.now() - started)} ms`)
   }
 
+  private async loadFromDocuments(documents: Storage) {
+    const started = performance.now()
+    const scanned = await scanRunDocuments(documents, summary => this.keepLoaded(summary))
+    this.ordered = [...this.byId.values()].sort(byCreated)
+    this.loading = false
+    this.changedWhileLoading.clear()
+    this.recent.clear()
+    console.info(`[runs] run index built from the run documents: ${scanned.runs} runs (${scanned.skipped} unreadable skipped) in ${Math.round(performance.now() - started)} ms`)
+  }
+
   private keepLoaded(summary: RunSummary) {
+    if (this.deleted.has(summary.run_id)) return
     if (this.changedWhileLoading.has(summary.run_id)) return
     this.byId.set(summary.run_id, { summary, search: summarySearchText(summary) })
   }

@@ -1,12 +1,34 @@
 import { join } from 'node:path'
 import type { Storage } from 'unstorage'
+import redisDriver from 'unstorage/drivers/redis'
 import { atomicFsDriver } from './atomic-fs-driver'
 import { ACTIVE_RUNS_PREFIX } from './run-keys'
 
-/** Every JSON/text mount, each a folder of the same name under the data directory. */
+/** Every JSON/text mount, each a folder of the same name under the data directory (or a key prefix in Redis). */
 export const DOCUMENT_MOUNTS = ['runs', ACTIVE_RUNS_PREFIX, 'participants', 'sessions', 'join-codes', 'leaders', 'audit', 'settings'] as const
 
-/** Mounts the JSON/text side of storage; media goes through the blob store instead. */
-export function mountDocuments(storage: Storage, dataDir: string) {
-  for (const mount of DOCUMENT_MOUNTS) storage.mount(mount, atomicFsDriver({ base: join(dataDir, mount) }))
+export interface DocumentSettings { redisUrl?: string, redisPrefix?: string }
+
+/** SCAN batch size: the default of 10 would take thousands of round trips to list every run. */
+const SCAN_COUNT = 1000
+
+/**
+ * Mounts the JSON/text side of storage; media goes through the blob store instead.
+ * With `redisUrl` every mount lives in Redis under `<prefix>:<mount>:`, shared by all instances.
+ */
+export function mountDocuments(storage: Storage, dataDir: string, settings: DocumentSettings = {}) {
+  for (const mount of DOCUMENT_MOUNTS) {
+    storage.mount(mount, settings.redisUrl
+      ? redisDriver({ url: settings.redisUrl, base: `${settings.redisPrefix || 'ai4artsed'}:${mount}`, scanCount: SCAN_COUNT })
+      : atomicFsDriver({ base: join(dataDir, mount) }))
+  }
+}
+
+/** Where the documents live, for logs and /api/health; the Redis password is left out. */
+export function documentsLocation(dataDir: string, settings: DocumentSettings): string {
+  if (!settings.redisUrl) return dataDir
+  const url = new URL(settings.redisUrl)
+  url.username = ''
+  url.password = ''
+  return `${url.toString().replace(/\/$/, '')} (${settings.redisPrefix || 'ai4artsed'}:*)`
 }

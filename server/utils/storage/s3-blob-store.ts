@@ -127,6 +127,33 @@ export class S3BlobStore implements BlobStore {
     }
   }
 
+  /**
+   * The text of a small object, written first if absent (PUT with If-None-Match: *, which S3, R2
+   * and MinIO honour). Stores that ignore the condition (s3rver) fall back to read-after-write:
+   * two first starts at the same moment could then disagree until restarted.
+   */
+  async readOrCreateText(key: string, candidate: string): Promise<string> {
+    const read = async () => {
+      try {
+        return await (await this.read(key)).toArray().then(chunks => Buffer.concat(chunks).toString('utf8'))
+      }
+      catch (error) {
+        if (error instanceof BlobNotFoundError) return null
+        throw error
+      }
+    }
+    const existing = await read()
+    if (existing !== null) return existing
+    try {
+      await this.client.send(new PutObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key), Body: candidate, ContentType: 'text/plain', IfNoneMatch: '*' }))
+    }
+    catch (error) {
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode
+      if (status !== 412 && status !== 409) throw this.describe(`write ${key}`, error)
+    }
+    return (await read()) ?? candidate
+  }
+
   /** A URL that reads the object without credentials for `seconds`. */
   async presignedUrl(key: string, seconds: number): Promise<string> {
     const command = new GetObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) })

@@ -1,0 +1,95 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import Redis from 'ioredis'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AdminRunRow } from '#shared/admin-views'
+import { api, Device, waitForRun } from '../support/api'
+import { signInAsLeader, TEST_ADMIN_PASSWORD } from '../support/admin'
+import { startRedis, type TestRedis } from '../support/redis-server'
+import { createRun } from '../support/run-files'
+import { makeTempDir, startServer, type TestServer } from '../support/server'
+
+const env = { NUXT_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD }
+
+const listed = async (server: TestServer, leader: Device) => {
+  const response = await api<{ runs: AdminRunRow[], total: number }>(server, '/api/admin/runs', { device: leader })
+  expect(response.status).toBe(200)
+  return response.body.runs
+}
+
+describe('two instances on one data dir, no Redis', () => {
+  let a: TestServer
+  let b: TestServer
+  beforeAll(async () => {
+    a = await startServer({ env })
+    b = await startServer({ env, dataDir: a.dataDir })
+  })
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()])
+  })
+
+  it('a run created on A is in B\'s run browser within 2 s, and its changes follow', async () => {
+    const leader = await signInAsLeader(b)
+    const student = new Device()
+    const runId = await createRun(a, { perspective: 'bauhaus', input_text: 'Ein Schiff aus Papier' }, student)
+    const started = Date.now()
+    let rows: AdminRunRow[] = []
+    while (!(rows = await listed(b, leader)).some(row => row.run_id === runId)) {
+      expect(Date.now() - started, 'run not listed by B within 2 s').toBeLessThan(2000)
+      await new Promise(resolveWait => setTimeout(resolveWait, 50))
+    }
+    console.info(`[measure] run created on A listed by B after ${Date.now() - started} ms`)
+    const done = await waitForRun(a, runId, undefined, 30_000, student)
+    const deadline = Date.now() + 2500
+    while ((await listed(b, leader)).find(row => row.run_id === runId)?.status !== done.status) {
+      expect(Date.now(), `B did not see status ${done.status}`).toBeLessThan(deadline)
+      await new Promise(resolveWait => setTimeout(resolveWait, 100))
+    }
+  })
+})
+
+describe('one instance with documents in Redis', () => {
+  let redis: TestRedis
+  let client: Redis
+  let server: TestServer
+  const dataDir = makeTempDir()
+  const redisEnv = () => ({ ...env, NUXT_REDIS_URL: redis.url, NUXT_REDIS_PREFIX: 'it' })
+  beforeAll(async () => {
+    redis = await startRedis()
+    client = new Redis(redis.url)
+    server = await startServer({ env: redisEnv(), dataDir })
+  })
+  afterAll(async () => {
+    await server?.stop()
+    client?.disconnect()
+    await redis?.stop()
+  })
+
+  it('keeps run metadata in Redis, media in the blob store, and lists the run again after a restart', async () => {
+    const student = new Device()
+    const runId = await createRun(server, { perspective: 'bauhaus', input_text: 'Ein Bild von Äpfeln', output: 'image' }, student)
+    const done = await waitForRun(server, runId, run => run.status === 'completed', 30_000, student)
+    expect(done.status).toBe('completed')
+    const metadata = JSON.parse((await client.get(`it:runs:${runId}:metadata.json`))!)
+    expect(metadata).toMatchObject({ run_id: runId, status: 'completed' })
+    expect(existsSync(join(dataDir, 'runs', runId, 'metadata.json'))).toBe(false)
+    expect(readdirSync(join(dataDir, 'runs', runId)).some(name => name.startsWith('output-image.'))).toBe(true)
+    expect(await client.keys('it:leaders:*')).not.toEqual([])
+    let leader = await signInAsLeader(server)
+    expect((await listed(server, leader)).map(row => row.run_id)).toEqual([runId])
+
+    await server.stop()
+    server = await startServer({ env: redisEnv(), dataDir })
+    // Health answers before the index is built; the rebuild logs when it is done.
+    const deadline = Date.now() + 10_000
+    while (!/run index built from the run documents: 1 runs/.test(server.output())) {
+      expect(Date.now(), server.output()).toBeLessThan(deadline)
+      await new Promise(resolveWait => setTimeout(resolveWait, 50))
+    }
+    expect(existsSync(join(dataDir, 'index', 'runs.jsonl'))).toBe(false)
+    leader = await signInAsLeader(server)
+    expect((await listed(server, leader)).map(row => [row.run_id, row.status])).toEqual([[runId, 'completed']])
+    const media = await fetch(`${server.url}${(await listed(server, leader))[0]!.media_url}`, { headers: { cookie: leader.cookieHeader } })
+    expect(media.status).toBe(200)
+  })
+})
