@@ -11,7 +11,8 @@ import { DataDirError } from '../utils/storage/data-dir'
 export default defineNitroPlugin((nitroApp) => {
   let context
   try {
-    context = startApp(parseSettings(useRuntimeConfig()), useStorage(), loadContentSources)
+    const config = useRuntimeConfig()
+    context = startApp(parseSettings(config), useStorage(), loadContentSources, { version: config.public.appVersion, commit: config.appCommit || null })
     ensureSessionSecret(context.dataDir.path)
     applyCookieSecurity(context.settings.insecureCookies)
   }
@@ -20,7 +21,7 @@ export default defineNitroPlugin((nitroApp) => {
     console.error(`[ai4artsed] refusing to start: ${error.message}`)
     process.exit(1)
   }
-  const { dataDir, queue, settings, index, ready, retention } = context
+  const { dataDir, queue, settings, index, ready, retention, coordinator } = context
   console.info(`[ai4artsed] data directory: ${dataDir.path} (storage id ${dataDir.storageId})`)
   if (context.runs.blobs.driver !== 'fs') console.info(`[ai4artsed] media: ${context.runs.blobs.location}`)
   // A wrong bucket or key would otherwise show only as missing images, run after run.
@@ -42,4 +43,6 @@ export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('close', stopRetention)
   // After the queue: its last runs' changes must reach the index log too.
   nitroApp.hooks.hook('close', () => index.flush())
+  // Last: the queue's final writes still take run locks; then this instance leaves the registry.
+  nitroApp.hooks.hook('close', () => coordinator.close())
 })

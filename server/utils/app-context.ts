@@ -5,6 +5,9 @@ import { buildCatalog, type CatalogSources } from './catalog/build-catalog'
 import type { Catalog } from './catalog/catalog'
 import { type CatalogSource, loadCatalog } from './catalog/load-catalog'
 import { type InstanceInfo, describeInstance } from './instance'
+import type { Coordinator } from './cluster/coordinator'
+import { createCoordinator } from './cluster/create-coordinator'
+import { buildInstanceRecord } from './cluster/instance-record'
 import { createRunJobHandler } from './pipeline/run-job-handler'
 import { RunService } from './pipeline/run-service'
 import { AuditLog } from './audit/audit-log'
@@ -49,6 +52,8 @@ export interface AppContext {
   /** Unstorage with every document mount, for stores added later. */
   storage: Storage
   queue: RunQueue
+  /** Registry of live instances, cross-process locks and (Redis) other instances' run changes. */
+  coordinator: Coordinator
   /** Every run's summary, for the leader's lists, filters, export and retention; await `index.ready` before querying. */
   index: RunIndex
   /** Resolves once perspectives, outputs and safety lists are loaded and old runs re-queued. */
@@ -61,10 +66,14 @@ let current: AppContext | null = null
  * Synchronous on purpose: an unusable data directory must stop the process at start-up, and
  * Nitro does not await plugins. Loading content and recovering runs continue in `ready`.
  */
-export function startApp(settings: Settings, storage: Storage, loadContent: (contentDir: string) => Promise<ContentSources>): AppContext {
+export function startApp(
+  settings: Settings, storage: Storage, loadContent: (contentDir: string) => Promise<ContentSources>,
+  release: { version: string, commit: string | null } = { version: 'dev', commit: null },
+): AppContext {
   const dataDir = prepareDataDir(settings.dataDir)
   mountDocuments(storage, dataDir.path)
-  const runs = new RunStore(storage, blobStoreFromSettings(settings, dataDir.path))
+  const coordinator = createCoordinator(settings, dataDir.path)
+  const runs = new RunStore(storage, blobStoreFromSettings(settings, dataDir.path), (key, work) => coordinator.withLock(key, work))
   const participants = new ParticipantRuns(storage)
   const participantStore = new ParticipantStore(storage)
   const sessions = new SessionStore(storage)
@@ -72,6 +81,10 @@ export function startApp(settings: Settings, storage: Storage, loadContent: (con
   const leaders = new LeaderStore(storage, scryptHasher)
   const index = new RunIndex({ file: join(dataDir.path, 'index', 'runs.jsonl'), runsDir: join(dataDir.path, 'runs') })
   runs.onChange(change => index.apply(change))
+  runs.onChange((change) => {
+    const runId = change.type === 'put' ? change.run.run_id : change.runId
+    coordinator.publishRunChange({ type: change.type, runId }).catch(error => console.error('[cluster] could not publish a run change', error))
+  })
   const retention = new RetentionJob({
     runs, participants, sessions, audit, settings: new RetentionSettingsStore(storage),
     // The index knows every run's age, so the hourly check reads no run folders.
@@ -79,6 +92,7 @@ export function startApp(settings: Settings, storage: Storage, loadContent: (con
       await index.ready
       yield* index.olderThan(before, null)
     },
+    tryLock: (key, ttlMs, work) => coordinator.tryLock(key, ttlMs, work),
   })
   const queue = new MemoryRunQueue(settings.queueConcurrency)
   const instance = describeInstance()
@@ -106,13 +120,22 @@ export function startApp(settings: Settings, storage: Storage, loadContent: (con
     }
     await sessions.ensureStudio(settings.safetyLevel)
     await createFirstLeader(leaders, settings.adminPassword)
-    const service = new RunService({ ...deps, queue, participants, sessions, defaultLanguage: settings.defaultLanguage })
+    const service = new RunService({
+      ...deps, queue, participants, sessions, defaultLanguage: settings.defaultLanguage,
+      isInstanceAlive: id => coordinator.isAlive(id),
+    })
+    // In the registry before taking jobs: others starting now must see whose runs are whose.
+    await coordinator.start(buildInstanceRecord({
+      instance, release, publicUrl: settings.publicUrl, queueDriver: queue.driver, redisUrl: settings.redisUrl,
+      storage: { driver: runs.blobs.driver, location: runs.blobs.location, data_dir: dataDir.path, id: dataDir.storageId },
+    }))
     queue.start(createRunJobHandler(deps))
     const recovered = await service.recoverActiveRuns()
     if (recovered.requeued || recovered.failed) console.info(`[runs] after restart: ${recovered.requeued} re-queued, ${recovered.failed} failed`)
+    if (recovered.elsewhere) console.info(`[runs] ${recovered.elsewhere} unfinished runs belong to other live instances; left to them`)
     return { catalog, service, providers: live }
   })()
-  current = { settings, dataDir, instance, runs, participants, participantStore, sessions, audit, leaders, retention, storage, queue, index, ready }
+  current = { settings, dataDir, instance, runs, participants, participantStore, sessions, audit, leaders, retention, storage, queue, coordinator, index, ready }
   return current
 }
 

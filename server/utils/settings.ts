@@ -32,6 +32,16 @@ export const Settings = z.object({
   s3PresignSeconds: z.coerce.number().int().min(0).max(7 * 24 * 3600).default(0),
   /** Built-in image and audio generations at once (CPU work). */
   builtinConcurrency: z.coerce.number().int().min(1).max(64).default(2),
+  /** Several instances share work through this Redis (documents, queue, locks); '' keeps everything in the data dir. */
+  redisUrl: z.coerce.string().refine(value => value === '' || /^rediss?:\/\//.test(value), 'must be a URL such as redis://127.0.0.1:6379/0').default(''),
+  /** Namespace of every Redis key, so several installations can share one Redis. */
+  redisPrefix: z.coerce.string().regex(/^[A-Za-z0-9._-]+$/, 'must be letters, digits, dot, hyphen or underscore').default('ai4artsed'),
+  /** The address users reach this app at (https://kunst.schule.de); '' when unknown. */
+  publicUrl: z.coerce.string().refine(value => value === '' || URL.canParse(value), 'must be a URL such as https://kunst.schule.de').default(''),
+  /** A job of an instance that stopped answering is taken over after this long. */
+  stallTimeoutSeconds: z.coerce.number().positive().default(30),
+  /** Each instance tells the others it is alive this often; after 3 missed beats it counts as dead. */
+  heartbeatSeconds: z.coerce.number().positive().default(5),
   /** NUXT_PROVIDERS: JSON ProviderSettings overlaid on the settings file; null when not set. */
   providers: z.unknown().default('').transform((value, context) => {
     const { settings, problems } = parseEnvProviders(value)
