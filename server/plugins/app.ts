@@ -30,7 +30,7 @@ export default defineNitroPlugin((nitroApp) => {
     process.exit(1)
   })
   ready.catch((error) => {
-    console.error('[ai4artsed] refusing to start: content could not be loaded', error)
+    console.error('[ai4artsed] refusing to start: content could not be loaded or the instance not registered', error)
     process.exit(1)
   })
   // Nitro runs its close hooks only after open HTTP connections drained (up to NITRO_SHUTDOWN_TIMEOUT):

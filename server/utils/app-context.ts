@@ -128,7 +128,9 @@ export function startApp(
     await coordinator.start(buildInstanceRecord({
       instance, release, publicUrl: settings.publicUrl, queueDriver: queue.driver, redisUrl: settings.redisUrl,
       storage: { driver: runs.blobs.driver, location: runs.blobs.location, data_dir: dataDir.path, id: dataDir.storageId },
-    }))
+    })).catch((error: Error) => {
+      throw new Error(`could not register this instance with the ${coordinator.driver} coordinator: ${error.message}`)
+    })
     queue.start(createRunJobHandler(deps))
     const recovered = await service.recoverActiveRuns()
     if (recovered.requeued || recovered.failed) console.info(`[runs] after restart: ${recovered.requeued} re-queued, ${recovered.failed} failed`)

@@ -120,11 +120,16 @@ describe.each(drivers)('the $name coordinator', ({ make }) => {
   it('tryLock answers null at once while another instance holds the key, and runs once it is free', async () => {
     const [a, b] = [open(), open()]
     let release!: () => void
-    const held = a.tryLock('retention', 5_000, () => new Promise<string>((resolve) => { release = () => resolve('a') }))
-    await sleep(20)
+    let entered!: () => void
+    const inside = new Promise<void>((resolve) => { entered = resolve })
+    const held = a.tryLock('retention', 5_000, () => new Promise<string>((resolve) => {
+      release = () => resolve('a')
+      entered()
+    }))
+    await inside
     const started = Date.now()
     expect(await b.tryLock('retention', 5_000, async () => 'b')).toBeNull()
-    expect(Date.now() - started).toBeLessThan(200)
+    expect(Date.now() - started).toBeLessThan(500)
     release()
     expect(await held).toBe('a')
     expect(await b.tryLock('retention', 5_000, async () => 'b')).toBe('b')
