@@ -56,12 +56,12 @@ export default defineNuxtConfig({
     s3Prefix: '',
     s3ForcePathStyle: false,
     s3PresignSeconds: 0,
-    // Several instances share a BullMQ queue on this Redis when redisUrl is set.
+    // Several instances: Redis shares documents, queue and locks; without it instances on one data dir coordinate through files.
     redisUrl: '',
     redisPrefix: 'ai4artsed',
-    stallTimeoutSeconds: 30,
-    // Where users reach the app (NUXT_PUBLIC_URL); each instance asks who answers there to catch split storage.
     publicUrl: '',
+    stallTimeoutSeconds: 30,
+    heartbeatSeconds: 5,
     // Leader sessions (nuxt-auth-utils). `secure` is set from insecureCookies at start (server/utils/auth/cookie-security.ts).
     session: { maxAge: 60 * 60 * 24 * 7, cookie: { sameSite: 'lax', httpOnly: true, secure: true } },
     public: { appVersion: pkg.version },

@@ -18,6 +18,6 @@ export default defineEventHandler(async (event) => {
     instance,
     storage: { driver: runs.blobs.driver, location: runs.blobs.location, data_dir: dataDir.path, id: await storageId },
     queue: { driver: queue.driver, ...(await queue.stats()) },
-    ...(await instancesView(context, build)),
+    ...(await instancesView(context)),
   }
 })

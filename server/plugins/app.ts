@@ -12,7 +12,8 @@ import { DOCUMENT_MOUNTS, documentsLocation } from '../utils/storage/mount-docum
 export default defineNitroPlugin((nitroApp) => {
   let context
   try {
-    context = startApp(parseSettings(useRuntimeConfig()), useStorage(), loadContentSources)
+    const config = useRuntimeConfig()
+    context = startApp(parseSettings(config), useStorage(), loadContentSources, { version: config.public.appVersion, commit: config.appCommit || null })
     ensureSessionSecret(context.dataDir.path)
     applyCookieSecurity(context.settings.insecureCookies)
   }
@@ -21,7 +22,7 @@ export default defineNitroPlugin((nitroApp) => {
     console.error(`[ai4artsed] refusing to start: ${error.message}`)
     process.exit(1)
   }
-  const { dataDir, queue, settings, index, ready, retention } = context
+  const { dataDir, queue, settings, index, ready, retention, coordinator } = context
   console.info(`[ai4artsed] data directory: ${dataDir.path}`)
   if (settings.redisUrl) console.info(`[ai4artsed] documents: ${documentsLocation(dataDir.path, settings)}`)
   void context.storageId.then(id => console.info(`[ai4artsed] storage id ${id}`), () => {})
@@ -36,7 +37,7 @@ export default defineNitroPlugin((nitroApp) => {
     process.exit(1)
   })
   ready.catch((error) => {
-    console.error('[ai4artsed] refusing to start: content could not be loaded', error)
+    console.error('[ai4artsed] refusing to start: content could not be loaded or the instance not registered', error)
     process.exit(1)
   })
   // Nitro runs its close hooks only after open HTTP connections drained (up to NITRO_SHUTDOWN_TIMEOUT):
@@ -48,7 +49,12 @@ export default defineNitroPlugin((nitroApp) => {
   const stopRetention = scheduleRetention(() => ready.then(() => retention.apply()))
   nitroApp.hooks.hook('close', stopRetention)
   // After the queue: its last runs' changes must reach the index log too.
-  nitroApp.hooks.hook('close', () => index.flush())
+  nitroApp.hooks.hook('close', () => {
+    index.close()
+    return index.flush()
+  })
   // Redis connections would keep the process alive after the server closed.
   if (settings.redisUrl) nitroApp.hooks.hook('close', () => Promise.all(DOCUMENT_MOUNTS.map(mount => context.storage.unmount(mount, true))).then(() => {}))
+  // Last of all: the queue's final writes still take run locks; then this instance leaves the registry.
+  nitroApp.hooks.hook('close', () => coordinator.close())
 })

@@ -1,4 +1,4 @@
-import { defineNitroPlugin, useRuntimeConfig } from 'nitropack/runtime'
+import { defineNitroPlugin } from 'nitropack/runtime'
 import { useAppContext } from '../utils/app-context'
 import { conflictAnnouncer } from '../utils/cluster/conflicts'
 import { instancesView } from '../utils/cluster/instances-view'
@@ -6,10 +6,8 @@ import { instancesView } from '../utils/cluster/instances-view'
 /** Looks for storage conflicts at start and every few seconds, and says so loudly in the log when one appears. */
 export default defineNitroPlugin((nitroApp) => {
   const context = useAppContext()
-  const config = useRuntimeConfig()
-  const build = { version: config.public.appVersion, commit: config.appCommit || null }
   const announce = conflictAnnouncer()
-  const look = () => instancesView(context, build).then(view => announce(view.conflicts), (error: Error) => console.warn(`[ai4artsed] could not list instances: ${error.message}`))
+  const look = () => instancesView(context).then(view => announce(view.conflicts), (error: Error) => console.warn(`[ai4artsed] could not list instances: ${error.message}`))
   if (context.publicAddress) context.publicAddress.onCheck = look
   const stopCheck = context.publicAddress?.start()
   const timer = setInterval(look, 5000).unref()

@@ -5,6 +5,9 @@ import { buildCatalog, type CatalogSources } from './catalog/build-catalog'
 import type { Catalog } from './catalog/catalog'
 import { type CatalogSource, loadCatalog } from './catalog/load-catalog'
 import { type InstanceInfo, describeInstance } from './instance'
+import type { Coordinator } from './cluster/coordinator'
+import { createCoordinator } from './cluster/create-coordinator'
+import { buildInstanceRecord } from './cluster/instance-record'
 import { createRunJobHandler } from './pipeline/run-job-handler'
 import { RunService } from './pipeline/run-service'
 import { AuditLog } from './audit/audit-log'
@@ -30,7 +33,6 @@ import { resolveStorageId } from './storage/storage-id'
 import { ParticipantRuns } from './storage/participant-runs'
 import { RunStore } from './storage/run-store'
 import { RunIndex } from './run-index/run-index'
-import type { Coordinator } from './cluster/coordinator'
 import { PublicAddressCheck } from './cluster/conflicts'
 
 export interface ContentSources extends CatalogSources { safety: CatalogSource[] }
@@ -55,10 +57,10 @@ export interface AppContext {
   /** Unstorage with every document mount, for stores added later. */
   storage: Storage
   queue: RunQueue
+  /** Registry of live instances, cross-process locks and (Redis) other instances' run changes. */
+  coordinator: Coordinator
   /** Every run's summary, for the leader's lists, filters, export and retention; await `index.ready` before querying. */
   index: RunIndex
-  /** The instance registry and cross-process locks; absent until the coordinator is wired (issue 6). */
-  coordinator?: Coordinator
   /** Asks the public address (NUXT_PUBLIC_URL) who answers there; null without one. Started by the storage-conflicts plugin. */
   publicAddress: PublicAddressCheck | null
   /** Resolves once perspectives, outputs and safety lists are loaded and old runs re-queued. */
@@ -71,10 +73,14 @@ let current: AppContext | null = null
  * Synchronous on purpose: an unusable data directory must stop the process at start-up, and
  * Nitro does not await plugins. Loading content and recovering runs continue in `ready`.
  */
-export function startApp(settings: Settings, storage: Storage, loadContent: (contentDir: string) => Promise<ContentSources>): AppContext {
+export function startApp(
+  settings: Settings, storage: Storage, loadContent: (contentDir: string) => Promise<ContentSources>,
+  release: { version: string, commit: string | null } = { version: 'dev', commit: null },
+): AppContext {
   const dataDir = prepareDataDir(settings.dataDir)
   mountDocuments(storage, dataDir.path, settings)
-  const runs = new RunStore(storage, blobStoreFromSettings(settings, dataDir.path))
+  const coordinator = createCoordinator(settings, dataDir.path)
+  const runs = new RunStore(storage, blobStoreFromSettings(settings, dataDir.path), (key, work) => coordinator.withLock(key, work))
   const storageId = resolveStorageId(settings, dataDir, runs.blobs)
   storageId.catch(() => { /* reported when `ready` fails */ })
   const participants = new ParticipantRuns(storage)
@@ -85,8 +91,15 @@ export function startApp(settings: Settings, storage: Storage, loadContent: (con
   // With documents in Redis there is no shared file to follow: the index is built from the run documents.
   const index = new RunIndex(settings.redisUrl
     ? { documents: storage, runs }
-    : { file: join(dataDir.path, 'index', 'runs.jsonl'), runsDir: join(dataDir.path, 'runs') })
+    : { file: join(dataDir.path, 'index', 'runs.jsonl'), runsDir: join(dataDir.path, 'runs') }, {
+    tryLock: (key, ttlMs, work) => coordinator.tryLock(key, ttlMs, work),
+    onRemoteRunChange: listener => coordinator.onRemoteRunChange(listener),
+  })
   runs.onChange(change => index.apply(change))
+  runs.onChange((change) => {
+    const runId = change.type === 'put' ? change.run.run_id : change.runId
+    coordinator.publishRunChange({ type: change.type, runId }).catch(error => console.error('[cluster] could not publish a run change', error))
+  })
   const retention = new RetentionJob({
     runs, participants, sessions, audit, settings: new RetentionSettingsStore(storage),
     // The index knows every run's age, so the hourly check reads no run folders.
@@ -94,6 +107,7 @@ export function startApp(settings: Settings, storage: Storage, loadContent: (con
       await index.ready
       yield* index.olderThan(before, null)
     },
+    tryLock: (key, ttlMs, work) => coordinator.tryLock(key, ttlMs, work),
   })
   const queue = settings.redisUrl
     ? new BullRunQueue({
@@ -102,11 +116,14 @@ export function startApp(settings: Settings, storage: Storage, loadContent: (con
       })
     : new MemoryRunQueue(settings.queueConcurrency)
   const instance = describeInstance()
+  // The data dir's id until the shared one (in the bucket, with documents in Redis) is known.
+  let knownStorageId = dataDir.storageId
+  const storageOf = () => ({ driver: runs.blobs.driver, location: runs.blobs.location, data_dir: dataDir.path, id: knownStorageId })
   const publicAddress = settings.publicUrl
-    ? new PublicAddressCheck({ publicUrl: settings.publicUrl, self: () => ({ ...instance, storage: { driver: runs.blobs.driver, location: runs.blobs.location, data_dir: dataDir.path, id: dataDir.storageId } }) })
+    ? new PublicAddressCheck({ publicUrl: settings.publicUrl, self: () => ({ ...instance, storage: storageOf() }) })
     : null
   const ready = (async () => {
-    await storageId
+    knownStorageId = await storageId
     const content = await loadContent(settings.contentDir || join(dataDir.path, 'content'))
     const safety = loadCatalog(SafetyTermList, content.safety)
     const builtin = builtinProviders(safety.items)
@@ -130,13 +147,24 @@ export function startApp(settings: Settings, storage: Storage, loadContent: (con
     }
     await sessions.ensureStudio(settings.safetyLevel)
     await createFirstLeader(leaders, settings.adminPassword)
-    const service = new RunService({ ...deps, queue, participants, sessions, defaultLanguage: settings.defaultLanguage })
+    const service = new RunService({
+      ...deps, queue, participants, sessions, defaultLanguage: settings.defaultLanguage,
+      isInstanceAlive: id => coordinator.isAlive(id),
+    })
+    // In the registry before taking jobs: others starting now must see whose runs are whose.
+    await coordinator.start(buildInstanceRecord({
+      instance, release, publicUrl: settings.publicUrl, queueDriver: queue.driver, redisUrl: settings.redisUrl,
+      storage: storageOf(),
+    })).catch((error: Error) => {
+      throw new Error(`could not register this instance with the ${coordinator.driver} coordinator: ${error.message}`)
+    })
     queue.start(createRunJobHandler(deps))
     const recovered = await service.recoverActiveRuns()
     if (recovered.requeued || recovered.failed) console.info(`[runs] after restart: ${recovered.requeued} re-queued, ${recovered.failed} failed`)
+    if (recovered.elsewhere) console.info(`[runs] ${recovered.elsewhere} unfinished runs belong to other live instances; left to them`)
     return { catalog, service, providers: live }
   })()
-  current = { settings, dataDir, storageId, instance, runs, participants, participantStore, sessions, audit, leaders, retention, storage, queue, index, publicAddress, ready }
+  current = { settings, dataDir, storageId, instance, runs, participants, participantStore, sessions, audit, leaders, retention, storage, queue, coordinator, index, publicAddress, ready }
   return current
 }
 

@@ -41,6 +41,8 @@ export const Settings = z.object({
     .transform(value => value.replace(/\/+$/, '')).default(''),
   /** Built-in image and audio generations at once (CPU work). */
   builtinConcurrency: z.coerce.number().int().min(1).max(64).default(2),
+  /** Each instance tells the others it is alive this often; after 3 missed beats it counts as dead. */
+  heartbeatSeconds: z.coerce.number().positive().default(5),
   /** NUXT_PROVIDERS: JSON ProviderSettings overlaid on the settings file; null when not set. */
   providers: z.unknown().default('').transform((value, context) => {
     const { settings, problems } = parseEnvProviders(value)

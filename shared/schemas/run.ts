@@ -113,7 +113,7 @@ export const RunMetadata = z.object({
   /** How often a job for this run has been started; restarts count. */
   attempts: z.number().int().nonnegative(),
   cancel_requested: z.boolean(),
-  /** Which server instance last worked on the run. */
+  /** Which server instance has the run in hand: the one that queued it, then the one that last worked on it. */
   instance_id: z.string().nullable(),
 })
 export type RunMetadata = z.infer<typeof RunMetadata>

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AdminRunRow } from '#shared/admin-views'
 import { api, Device, waitForRun } from '../support/api'
 import { signInAsLeader, TEST_ADMIN_PASSWORD } from '../support/admin'
-import { startRedis, type TestRedis } from '../support/redis-server'
+import { startRedis, type TestRedis } from '../support/redis'
 import { createRun } from '../support/run-files'
 import { makeTempDir, startServer, type TestServer } from '../support/server'
 

@@ -1,5 +1,4 @@
 import { defineEventHandler } from 'h3'
-import { useRuntimeConfig } from 'nitropack/runtime'
 import { useAppContext } from '../../utils/app-context'
 import { requireLeader } from '../../utils/auth/leader'
 import { instancesView } from '../../utils/cluster/instances-view'
@@ -7,6 +6,5 @@ import { instancesView } from '../../utils/cluster/instances-view'
 /** GET /api/admin/instances: the live instances, storage conflicts among them, and the public address's last answer. */
 export default defineEventHandler(async (event) => {
   await requireLeader(event)
-  const config = useRuntimeConfig(event)
-  return instancesView(useAppContext(), { version: config.public.appVersion, commit: config.appCommit || null })
+  return instancesView(useAppContext())
 })

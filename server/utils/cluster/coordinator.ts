@@ -1,5 +1,4 @@
-// Placeholder with the contract's interface (issue 6); H7's implementation replaces this file at merge.
-
+/** One server process as the others see it: in the registry, in /api/health and on the admin's instances page. */
 export interface InstanceRecord {
   id: string, pid: number, hostname: string, port: number | null, version: string, commit: string | null,
   started_at: string, last_seen: string,
@@ -8,8 +7,12 @@ export interface InstanceRecord {
   queue: { driver: 'memory' | 'bullmq', /** where the queue lives, no password: "redis://host:6379/0" or "memory:<data_dir>" */ location: string },
 }
 
-export type RunChangeEvent = { type: 'put', runId: string } | { type: 'delete', runId: string }
+export type RemoteRunChange = { type: 'put', runId: string } | { type: 'delete', runId: string }
 
+/**
+ * What several instances on one storage agree through: who is alive, who may write a run now,
+ * and (with Redis) which runs the others changed. `local` uses files in the data dir, `redis` Redis.
+ */
 export interface Coordinator {
   readonly driver: 'local' | 'redis'
   /** Registers this instance and beats every heartbeatSeconds until close(). */
@@ -22,7 +25,42 @@ export interface Coordinator {
   /** Like withLock but returns null at once when another holds it (retention, index compaction). */
   tryLock<T>(key: string, ttlMs: number, work: () => Promise<T>): Promise<T | null>
   /** Run changes of OTHER instances (Redis pub/sub; local: not needed, returns noop). */
-  onRemoteRunChange(listener: (change: RunChangeEvent) => void): () => void
+  onRemoteRunChange(listener: (change: RemoteRunChange) => void): () => void
   publishRunChange(change: { type: 'put' | 'delete', runId: string }): Promise<void>
   close(): Promise<void>
+}
+
+/** An instance is dead after this many missed heartbeats. */
+export const MISSED_BEATS = 3
+
+/** How long a lock lives without renewal; renewed every third of it while its work runs. */
+export const LOCK_LEASE_MS = 15_000
+
+export const isFresh = (record: Pick<InstanceRecord, 'last_seen'>, heartbeatMs: number, now = Date.now()) =>
+  now - Date.parse(record.last_seen) <= MISSED_BEATS * heartbeatMs
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
+
+/** Polls for a busy lock: quick at first (a run's write takes a millisecond), then up to 50 ms apart. */
+export async function acquireWaiting<L>(tryAcquire: () => Promise<L | null>): Promise<L> {
+  for (let attempt = 0; ; attempt++) {
+    const lease = await tryAcquire()
+    if (lease) return lease
+    await sleep(Math.min(2 + attempt * 2, 50) * (0.5 + Math.random()))
+  }
+}
+
+/** Runs `work` while `renew` keeps the lease alive every third of `ttlMs`, then releases it. */
+export async function holdLease<T>(ttlMs: number, renew: () => Promise<void>, release: () => Promise<void>, work: () => Promise<T>): Promise<T> {
+  const timer = setInterval(() => {
+    renew().catch(error => console.error('[cluster] could not renew a lock', error))
+  }, Math.max(10, Math.floor(ttlMs / 3)))
+  timer.unref()
+  try {
+    return await work()
+  }
+  finally {
+    clearInterval(timer)
+    await release().catch(error => console.error('[cluster] could not release a lock', error))
+  }
 }

@@ -19,6 +19,8 @@ export interface RunServiceDeps extends PipelineDeps {
   /** Each run takes its safety level, allowances and limits from its session. */
   sessions: SessionStore
   defaultLanguage: Language
+  /** Whether another instance is still alive (the coordinator's registry); its runs are left to it at start-up. */
+  isInstanceAlive?: (instanceId: string) => Promise<boolean>
 }
 
 /** Who asks about a run: the participant cookie's owner, or a signed-in course leader. */
@@ -72,6 +74,8 @@ export class RunService {
         output: output?.id ?? null,
         seed: request.seed,
       })
+      // Ours until a job starts: another instance starting now must not queue it a second time.
+      run.instance_id = this.deps.instanceId
       await this.deps.runs.create(run)
       await this.deps.participants.add(participantId, run.run_id)
       await this.deps.queue.enqueue({ runId: run.run_id, kind: 'prepare' })
@@ -142,7 +146,7 @@ export class RunService {
         run.interception_text = request.prompt
         run.prompt_history.push({ at: new Date().toISOString(), source: 'generate_request', text: request.prompt })
       }
-      Object.assign(run, { output: output.id, status: 'queued', error: null, attempts: 0, generation_prompt: null })
+      Object.assign(run, { output: output.id, status: 'queued', error: null, attempts: 0, generation_prompt: null, instance_id: this.deps.instanceId })
     })
     await this.deps.queue.enqueue({ runId, kind: 'generate' })
     return run
@@ -159,14 +163,22 @@ export class RunService {
     })
   }
 
-  /** After a restart: unfinished runs go back into the queue, or fail if they were tried too often. */
-  async recoverActiveRuns(): Promise<{ requeued: number, failed: number }> {
+  /**
+   * After a restart: unfinished runs go back into the queue, or fail if they were tried too often.
+   * Runs another live instance has queued or is working on stay with it (`elsewhere`).
+   */
+  async recoverActiveRuns(): Promise<{ requeued: number, failed: number, elsewhere: number }> {
     let requeued = 0
     let failed = 0
+    let elsewhere = 0
     for (const runId of await this.deps.runs.activeRunIds()) {
       const run = await this.deps.runs.get(runId)
       const kind = run ? pendingJobKind(run) : null
       if (!run || !kind) continue
+      if (run.instance_id && run.instance_id !== this.deps.instanceId && await this.deps.isInstanceAlive?.(run.instance_id)) {
+        elsewhere += 1
+        continue
+      }
       if (run.attempts >= this.deps.maxRunAttempts) {
         await this.deps.runs.update(runId, (latest) => {
           latest.status = 'failed'
@@ -178,7 +190,7 @@ export class RunService {
       await this.deps.queue.enqueue({ runId, kind })
       requeued += 1
     }
-    return { requeued, failed }
+    return { requeued, failed, elsewhere }
   }
 
   private async openSessionOf(owner: Pick<Participant, 'session_id'>): Promise<CourseSession> {

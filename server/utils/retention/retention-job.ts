@@ -18,7 +18,11 @@ export interface RetentionJobDeps {
   audit: AuditLog
   settings: RetentionSettingsStore
   candidates: (before: string) => AsyncIterable<RetentionCandidate>
+  /** The coordinator's tryLock: of several instances on one storage only one applies at a time. */
+  tryLock?: <T>(key: string, ttlMs: number, work: () => Promise<T>) => Promise<T | null>
 }
+
+const RETENTION_LOCK_MS = 60_000
 
 /**
  * Preview and apply of the retention policy. The scheduled job and the leader's "apply now" share
@@ -47,7 +51,7 @@ export class RetentionJob {
   }
 
   apply(now = new Date()): Promise<{ deleted: number }> {
-    this.applying ??= this.applyOnce(now).finally(() => { this.applying = null })
+    this.applying ??= this.applyExclusive(now).finally(() => { this.applying = null })
     return this.applying
   }
 
@@ -58,6 +62,13 @@ export class RetentionJob {
     // Collected before deleting: removing folders while the scan still walks them is asking for trouble.
     for await (const run of plannedDeletions(input)) runs.push(run)
     return { cutoffs: retentionCutoffs(input), runs }
+  }
+
+  /** Another instance applying right now deletes the same runs; this one then deletes none. */
+  private async applyExclusive(now: Date): Promise<{ deleted: number }> {
+    const { tryLock } = this.deps
+    if (!tryLock) return this.applyOnce(now)
+    return await tryLock('retention', RETENTION_LOCK_MS, () => this.applyOnce(now)) ?? { deleted: 0 }
   }
 
   private async applyOnce(now: Date): Promise<{ deleted: number }> {

@@ -2,7 +2,7 @@ import { promises as fsp } from 'node:fs'
 import type { Storage } from 'unstorage'
 import type { RunCounts } from '#shared/admin-views'
 import type { RunMetadata } from '#shared/schemas/run'
-import type { RunChangeEvent } from '../cluster/coordinator'
+import type { RemoteRunChange } from '../cluster/coordinator'
 import { KeyedMutex } from '../keyed-mutex'
 import type { RunChange } from '../storage/run-store'
 import { IndexLog, type LogRecord, LogTail, readIndexLog } from './run-index-log'
@@ -30,7 +30,7 @@ export interface RunIndexOptions {
   /** Cross-process exclusion (the coordinator's); compaction runs only under it. Default: always allowed. */
   tryLock?: <T>(key: string, ttlMs: number, work: () => Promise<T>) => Promise<T | null>
   /** Run changes made by other instances (the coordinator's pub/sub); used with documents in Redis. */
-  onRemoteRunChange?: (listener: (change: RunChangeEvent) => void) => () => void
+  onRemoteRunChange?: (listener: (change: RemoteRunChange) => void) => () => void
 }
 
 const TAIL_MS = 1000
@@ -217,7 +217,7 @@ export class RunIndex {
   }
 
   /** Another instance changed a run in Redis: read it there (one read at a time per run, so the last read wins). */
-  private applyRemote(change: RunChangeEvent) {
+  private applyRemote(change: RemoteRunChange) {
     const source = this.source as Extract<RunIndexSource, { documents: Storage }>
     return this.fetches.run(change.runId, async () => {
       const run = change.type === 'put' ? await source.runs.get(change.runId) : null

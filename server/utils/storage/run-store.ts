@@ -11,17 +11,23 @@ export type RunUpdate = (run: RunMetadata) => void
 export type RunChange = { type: 'put', run: RunMetadata } | { type: 'delete', runId: string, previous: RunMetadata | null }
 export type RunChangeListener = (change: RunChange) => void
 
+/** Cross-process exclusion for one key (the coordinator's `withLock`); by default none, for one process alone. */
+export type RunLock = <T>(key: string, work: () => Promise<T>) => Promise<T>
+
+const noLock: RunLock = (_key, work) => work()
+
 /**
  * Runs as folders: metadata.json and the texts through unstorage (`runs:` mount), media through
  * the blob store. Every change to metadata goes through `update`, one at a time per run.
  * Unfinished runs are also listed under `active-runs:`, so a restart finds them without
- * reading every run ever stored.
+ * reading every run ever stored. Several processes on one storage take `lock('run:<id>')` around
+ * each read-modify-write too.
  */
 export class RunStore {
   private mutex = new KeyedMutex()
   private listeners: RunChangeListener[] = []
 
-  constructor(private documents: Storage, readonly blobs: BlobStore) {}
+  constructor(private documents: Storage, readonly blobs: BlobStore, private lock: RunLock = noLock) {}
 
   /** Called after every metadata write and every removal, in write order per run. */
   onChange(listener: RunChangeListener) {
@@ -29,7 +35,7 @@ export class RunStore {
   }
 
   async create(run: RunMetadata): Promise<void> {
-    await this.mutex.run(run.run_id, async () => {
+    await this.exclusive(run.run_id, async () => {
       await this.documents.setItem(runDocumentKey(run.run_id, RUN_FILES.input), run.input_text)
       await this.writeMetadata(RunMetadata.parse(run))
     })
@@ -50,7 +56,7 @@ export class RunStore {
 
   /** Applies `change` to the newest metadata and writes it back; returns what was written. */
   async update(runId: string, change: RunUpdate): Promise<RunMetadata> {
-    return this.mutex.run(runId, async () => {
+    return this.exclusive(runId, async () => {
       const current = await this.get(runId)
       if (!current) throw new Error(`Run ${runId} does not exist`)
       const next = structuredClone(current)
@@ -72,7 +78,7 @@ export class RunStore {
   /** Removes the whole run folder: metadata, texts, media. Returns what was stored, or null. */
   async delete(runId: string): Promise<RunMetadata | null> {
     if (!isRunId(runId)) return null
-    return this.mutex.run(runId, async () => {
+    return this.exclusive(runId, async () => {
       const previous = await this.get(runId)
       await this.documents.removeItem(activeRunKey(runId))
       for (const file of Object.values(RUN_FILES)) await this.documents.removeItem(runDocumentKey(runId, file))
@@ -92,6 +98,11 @@ export class RunStore {
     const documents = await Promise.all(Object.values(RUN_FILES)
       .map(async file => await this.documents.hasItem(runDocumentKey(runId, file)) ? [file] : []))
     return [...new Set([...documents.flat(), ...await this.blobs.list(runId)])].sort()
+  }
+
+  /** In-process first, so writes of one process queue here instead of polling the cross-process lock. */
+  private exclusive<T>(runId: string, work: () => Promise<T>): Promise<T> {
+    return this.mutex.run(runId, () => this.lock(`run:${runId}`, work))
   }
 
   private async writeMetadata(run: RunMetadata, previous?: RunMetadata) {

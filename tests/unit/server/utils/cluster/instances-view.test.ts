@@ -36,24 +36,12 @@ function context(extra: Partial<AppContext>): AppContext {
   } as unknown as AppContext
 }
 
-const build = { version: '1.2.3', commit: 'abc' }
-
 describe('instancesView', () => {
-  it('lists just this instance while no coordinator runs', async () => {
-    const view = await instancesView(context({}), build)
-    expect(view.instances).toEqual([expect.objectContaining({
-      id: 'self', version: '1.2.3', commit: 'abc', public_url: null,
-      storage: { driver: 'fs', location: '/srv/data/runs', data_dir: '/srv/data', id: 'S1' },
-      queue: { driver: 'memory', location: 'memory:/srv/data' },
-    })])
-    expect(view).toMatchObject({ conflicts: [], storage_conflict: false, public_url_check: null })
-  })
-
   it('takes the live instances from the coordinator and reports their conflict once, however it was found', async () => {
     const live = [record('a1', '/srv/data', 'S1'), record('b2', '/home/dev/data', 'S2')]
     const publicAddress = new PublicAddressCheck({ publicUrl: 'https://kunst.schule.de', self: () => live[0]! })
     publicAddress.conflict = { reason: 'shared_queue', instances: live, message: 'the same two storages' }
-    const view = await instancesView(context({ coordinator: fakeCoordinator(live), publicAddress }), build)
+    const view = await instancesView(context({ coordinator: fakeCoordinator(live), publicAddress }))
     expect(view.instances.map(instance => instance.id)).toEqual(['a1', 'b2'])
     expect(view.storage_conflict).toBe(true)
     expect(view.conflicts.map(conflict => conflict.message)).toEqual(['Instance a1 (host:3000) stores in /srv/data but instance b2 (host:3000) in /home/dev/data, and both take jobs from redis://127.0.0.1:6379/0'])

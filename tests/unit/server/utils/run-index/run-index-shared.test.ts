@@ -2,13 +2,13 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createStorage } from 'unstorage'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { RunChangeEvent } from '../../../../../server/utils/cluster/coordinator'
+import type { RemoteRunChange } from '../../../../../server/utils/cluster/coordinator'
 import { newRun, type NewRunFields } from '../../../../../server/utils/pipeline/new-run'
 import { RunIndex, type RunIndexOptions } from '../../../../../server/utils/run-index/run-index'
 import { FsBlobStore } from '../../../../../server/utils/storage/fs-blob-store'
 import { mountDocuments } from '../../../../../server/utils/storage/mount-documents'
 import { RunStore } from '../../../../../server/utils/storage/run-store'
-import { startRedis, type TestRedis } from '../../../../support/redis-server'
+import { startRedis, type TestRedis } from '../../../../support/redis'
 import { tempRunStore } from '../../../../support/run-store'
 import { makeTempDir } from '../../../../support/server'
 
@@ -155,7 +155,7 @@ describe('RunIndex with documents in Redis', () => {
   }
 
   it('builds from the run documents, keeps no log file, and applies other instances\' changes', async () => {
-    const listeners: ((change: RunChangeEvent) => void)[] = []
+    const listeners: ((change: RemoteRunChange) => void)[] = []
     const a = instance('idx1')
     const made: string[] = []
     for (let i = 0; i < 5; i++) {

@@ -8,7 +8,7 @@ import { FsBlobStore } from '../../../../../server/utils/storage/fs-blob-store'
 import { documentsLocation, mountDocuments } from '../../../../../server/utils/storage/mount-documents'
 import { ParticipantRuns } from '../../../../../server/utils/storage/participant-runs'
 import { RunStore } from '../../../../../server/utils/storage/run-store'
-import { startRedis, type TestRedis } from '../../../../support/redis-server'
+import { startRedis, type TestRedis } from '../../../../support/redis'
 import { makeTempDir } from '../../../../support/server'
 
 const fields: NewRunFields = { session_id: 's-aaaaaa', participant_id: null, perspective: 'bauhaus', input_text: 'Ein Haus: am Meer', context: null, language: 'de', safety_level: 'youth', output: null }

@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync, realpathSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { InstanceRecord } from '../../server/utils/cluster/coordinator'
+import { api, waitForRun } from '../support/api'
+import { createRun, readRunMetadata } from '../support/run-files'
+import { makeTempDir, startServer, type TestServer } from '../support/server'
+import { slowImageContentDir } from '../support/slow-content'
+
+const ENDED = ['completed', 'blocked', 'failed', 'cancelled']
+
+const registry = (dataDir: string): InstanceRecord[] =>
+  readdirSync(join(dataDir, 'instances')).filter(name => name.endsWith('.json'))
+    .map(name => JSON.parse(readFileSync(join(dataDir, 'instances', name), 'utf8')) as InstanceRecord)
+
+async function eventually(check: () => boolean, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs
+  while (!check()) {
+    if (Date.now() > deadline) return false
+    await new Promise(resolve => setTimeout(resolve, 100))
+  }
+  return true
+}
+
+const servers: TestServer[] = []
+afterEach(async () => { await Promise.all(servers.splice(0).map(server => server.stop())) })
+
+describe('two instances on one data dir, without Redis', () => {
+  it('list each other in the registry, and the second leaves a run the first is working on to it', async () => {
+    const dataDir = makeTempDir()
+    const env = { NUXT_CONTENT_DIR: slowImageContentDir(), NUXT_HEARTBEAT_SECONDS: '1' }
+    const a = await startServer({ dataDir, env })
+    servers.push(a)
+    const runId = await createRun(a, { perspective: 'bauhaus', input_text: 'Ein großes Schloss am Meer', output: 'image_builtin' })
+    expect((await waitForRun(a, runId, run => run.stage === 'generation' || ENDED.includes(run.status), 20_000)).status).toBe('running')
+
+    const b = await startServer({ dataDir, env })
+    servers.push(b)
+    const [idA, idB] = await Promise.all([a, b].map(async server => (await api(server, '/api/health')).body.instance.id as string))
+    expect(await eventually(() => registry(dataDir).length === 2)).toBe(true)
+    const records = registry(dataDir)
+    expect(records.map(record => record.id).sort()).toEqual([idA, idB].sort())
+    const real = realpathSync(dataDir)
+    for (const record of records) {
+      expect(record).toMatchObject({ queue: { driver: 'memory', location: `memory:${real}` }, storage: { driver: 'fs', data_dir: real } })
+      expect([a.port, b.port]).toContain(record.port)
+    }
+    expect(new Set(records.map(record => record.storage.id)).size).toBe(1)
+    // B has recovered by then: the run stayed with A instead of being queued a second time.
+    expect(await eventually(() => b.output().includes('belong to other live instances'))).toBe(true)
+    expect(b.output()).not.toContain('re-queued')
+    expect(readRunMetadata(dataDir, runId)).toMatchObject({ status: 'running', instance_id: idA })
+
+    expect((await waitForRun(b, runId, run => ENDED.includes(run.status), 60_000)).status).toBe('completed')
+    const done = readRunMetadata(dataDir, runId)
+    expect(done).toMatchObject({ attempts: 1, instance_id: idA })
+    expect(done.outputs).toHaveLength(1)
+    expect(done.stages.every(stage => stage.status === 'done')).toBe(true)
+
+    await b.stop()
+    expect(registry(dataDir).map(record => record.id)).toEqual([idA])
+    await a.stop()
+    expect(registry(dataDir)).toEqual([])
+  })
+})
