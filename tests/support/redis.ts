@@ -1,3 +1,4 @@
+import { RunMetadata } from '#shared/schemas/run'
 import { spawn } from 'node:child_process'
 import { Redis } from 'ioredis'
 import { freePort } from './server'
@@ -41,4 +42,17 @@ export async function startRedis(): Promise<TestRedis> {
     await exited
   }
   return { url, port, stop: stopWith('SIGTERM'), kill: stopWith('SIGKILL') }
+}
+
+/** metadata.json of a run whose documents live in Redis under `prefix` (NUXT_REDIS_PREFIX). */
+export async function readRunMetadataFromRedis(url: string, prefix: string, runId: string) {
+  const client = new Redis(url)
+  try {
+    const raw = await client.get(`${prefix}:runs:${runId}:metadata.json`)
+    if (!raw) throw new Error(`Run ${runId} has no metadata in Redis under ${prefix}`)
+    return RunMetadata.parse(JSON.parse(raw))
+  }
+  finally {
+    client.disconnect()
+  }
 }
