@@ -6,7 +6,17 @@ export default defineNuxtConfig({
   srcDir: '.',
   devtools: { enabled: false },
   telemetry: false,
-  modules: ['@pinia/nuxt', '@vueuse/nuxt', 'nuxt-auth-utils'],
+  modules: [
+    '@pinia/nuxt', '@vueuse/nuxt', 'nuxt-auth-utils',
+    // `nuxi dev --port N` listens in its own process and sets no PORT for the server it starts
+    // afterwards: hand the port on (as NUXT_DEV_PORT), so the instance registry and /api/health
+    // name the port a developer really uses.
+    (_options, nuxt) => {
+      nuxt.hook('listen', (_server, listener: { address?: { port?: number } }) => {
+        if (listener.address?.port) process.env.NUXT_DEV_PORT = String(listener.address.port)
+      })
+    },
+  ],
   typescript: { strict: true },
   css: ['~/assets/css/base.css'],
   imports: { presets: [{ from: 'vue-i18n', imports: ['useI18n'] }] },
@@ -46,6 +56,7 @@ export default defineNuxtConfig({
     // Baked in at build time: deploy/deploy.sh sets it, and /api/health reports it so a deploy can tell releases apart.
     appCommit: process.env.AI4ARTSED_COMMIT || '',
     adminPassword: '',
+    devPort: 0,
     insecureCookies: false,
     // Media in an S3-compatible bucket when s3Bucket is set (R2: region 'auto'; MinIO: s3ForcePathStyle true).
     s3Bucket: '',

@@ -115,7 +115,7 @@ export function startApp(
         stallTimeoutSeconds: settings.stallTimeoutSeconds, maxStalledCount: settings.maxRunAttempts,
       })
     : new MemoryRunQueue(settings.queueConcurrency)
-  const instance = describeInstance()
+  const instance = describeInstance(settings.devPort)
   // The data dir's id until the shared one (in the bucket, with documents in Redis) is known.
   let knownStorageId = dataDir.storageId
   const storageOf = () => ({ driver: runs.blobs.driver, location: runs.blobs.location, data_dir: dataDir.path, id: knownStorageId })

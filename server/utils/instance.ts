@@ -9,9 +9,9 @@ export interface InstanceInfo {
   started_at: string
 }
 
-/** Who this server process is, so that two processes can be told apart in /api/health. */
-export function describeInstance(): InstanceInfo {
-  const port = Number(process.env.NITRO_PORT || process.env.PORT || 3000)
+/** Who this server process is, so that two processes can be told apart in /api/health. `devPort`: the port `nuxi dev` listens on. */
+export function describeInstance(devPort?: number): InstanceInfo {
+  const port = Number(devPort || process.env.NITRO_PORT || process.env.PORT || 3000)
   return {
     id: randomUUID(),
     pid: process.pid,

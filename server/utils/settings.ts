@@ -39,6 +39,8 @@ export const Settings = z.object({
   /** The address users reach this app at (https://kunst.schule.de); each instance checks who answers there. '' = unknown. */
   publicUrl: z.string().refine(value => value === '' || /^https?:\/\//.test(value) && URL.canParse(value), 'must be an http(s) URL such as https://kunst.schule.de')
     .transform(value => value.replace(/\/+$/, '')).default(''),
+  /** Set by nuxt.config in `nuxi dev` only: the port the dev server listens on. */
+  devPort: z.coerce.number().int().nonnegative().default(0),
   /** Built-in image and audio generations at once (CPU work). */
   builtinConcurrency: z.coerce.number().int().min(1).max(64).default(2),
   /** Each instance tells the others it is alive this often; after 3 missed beats it counts as dead. */

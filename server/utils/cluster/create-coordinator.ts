@@ -12,16 +12,3 @@ export function createCoordinator(settings: CoordinatorSettings, dataDirPath: st
     ? new RedisCoordinator(settings.redisUrl, settings.redisPrefix, heartbeatMs)
     : new LocalCoordinator(dataDirPath, heartbeatMs)
 }
-
-/** A Redis URL fit to show and compare: no user or password. */
-export function redisLocation(url: string): string {
-  try {
-    const parsed = new URL(url)
-    parsed.username = ''
-    parsed.password = ''
-    return parsed.toString().replace(/\/$/, '')
-  }
-  catch {
-    return 'redis://(invalid url)'
-  }
-}

@@ -1,6 +1,6 @@
 import type { InstanceInfo } from '../instance'
 import type { InstanceRecord } from './coordinator'
-import { redisLocation } from './create-coordinator'
+import { urlWithoutCredentials } from '../http/url-without-credentials'
 
 export interface InstanceRecordSources {
   instance: InstanceInfo
@@ -14,7 +14,7 @@ export interface InstanceRecordSources {
 /** This instance as the registry lists it; the queue's location says which instances share work. */
 export function buildInstanceRecord({ instance, release, publicUrl, storage, queueDriver, redisUrl }: InstanceRecordSources): InstanceRecord {
   const queue: InstanceRecord['queue'] = queueDriver === 'bullmq'
-    ? { driver: 'bullmq', location: redisLocation(redisUrl) }
+    ? { driver: 'bullmq', location: urlWithoutCredentials(redisUrl) }
     : { driver: 'memory', location: `memory:${storage.data_dir}` }
   return {
     ...instance,

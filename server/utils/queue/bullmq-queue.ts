@@ -1,6 +1,7 @@
 import { type Job, Queue, WaitingError, Worker } from 'bullmq'
 import { Redis } from 'ioredis'
 import { type RunJob, type RunJobHandler, type RunJobKind, runJobKey, type RunQueue } from './run-queue'
+import { urlWithoutCredentials } from '../http/url-without-credentials'
 
 export interface BullRunQueueOptions {
   redisUrl: string
@@ -17,14 +18,6 @@ export interface BullRunQueueOptions {
 
 /** BullMQ forbids ':' in custom ids, so `runId:kind` becomes `runId__kind` (run ids are UUIDs). */
 export const bullJobId = (job: RunJob) => runJobKey(job).replace(':', '__')
-
-/** `redis://user:secret@host:6379/0` → `redis://user@host:6379/0`, for messages and /api/health. */
-export function redisLocation(url: string) {
-  if (!URL.canParse(url)) return '(not a URL)'
-  const parsed = new URL(url)
-  parsed.password = ''
-  return parsed.toString()
-}
 
 /** Ends a job's run on this instance while the job lives on in Redis for another. */
 const SHUTDOWN = new Error('shutting down')
@@ -54,7 +47,7 @@ export class BullRunQueue implements RunQueue {
   private lastError = ''
 
   constructor(private options: BullRunQueueOptions) {
-    this.location = redisLocation(options.redisUrl)
+    this.location = urlWithoutCredentials(options.redisUrl)
     this.producer = this.connect({})
     this.queue = new Queue<RunJob>(`${options.prefix}-runs`, { connection: this.producer, prefix: options.prefix })
     this.queue.on('error', error => this.logError(error))

@@ -3,6 +3,7 @@ import type { Storage } from 'unstorage'
 import redisDriver from 'unstorage/drivers/redis'
 import { atomicFsDriver } from './atomic-fs-driver'
 import { ACTIVE_RUNS_PREFIX } from './run-keys'
+import { urlWithoutCredentials } from '../http/url-without-credentials'
 
 /** Every JSON/text mount, each a folder of the same name under the data directory (or a key prefix in Redis). */
 export const DOCUMENT_MOUNTS = ['runs', ACTIVE_RUNS_PREFIX, 'participants', 'sessions', 'join-codes', 'leaders', 'audit', 'settings'] as const
@@ -27,8 +28,5 @@ export function mountDocuments(storage: Storage, dataDir: string, settings: Docu
 /** Where the documents live, for logs and /api/health; the Redis password is left out. */
 export function documentsLocation(dataDir: string, settings: DocumentSettings): string {
   if (!settings.redisUrl) return dataDir
-  const url = new URL(settings.redisUrl)
-  url.username = ''
-  url.password = ''
-  return `${url.toString().replace(/\/$/, '')} (${settings.redisPrefix || 'ai4artsed'}:*)`
+  return `${urlWithoutCredentials(settings.redisUrl)} (${settings.redisPrefix || 'ai4artsed'}:*)`
 }

@@ -6,6 +6,7 @@ import {
 import { Upload } from '@aws-sdk/lib-storage'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import { BlobNotFoundError, type BlobStat, type BlobStore, type ByteRange } from './blob-store'
+import { urlWithoutCredentials } from '../http/url-without-credentials'
 
 /** How to reach an S3-compatible bucket (AWS S3, Cloudflare R2, MinIO); built from NUXT_S3_* settings. */
 export interface S3Settings {
@@ -210,15 +211,7 @@ export class S3BlobStore implements BlobStore {
 /** The endpoint for messages and logs: AWS's own when none is set, without any user:password part. */
 function publicEndpoint(settings: S3Settings): string {
   if (!settings.endpoint) return `https://s3.${settings.region}.amazonaws.com`
-  try {
-    const url = new URL(settings.endpoint)
-    url.username = ''
-    url.password = ''
-    return url.toString().replace(/\/$/, '')
-  }
-  catch {
-    return settings.endpoint
-  }
+  return urlWithoutCredentials(settings.endpoint, settings.endpoint)
 }
 
 /** A missing object; a missing bucket is the operator's problem and stays an error where S3 says so. */
