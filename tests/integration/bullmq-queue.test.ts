@@ -1,25 +1,15 @@
 import { spawn } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, waitForRun } from '../support/api'
 import { readRunMetadataFromRedis, startRedis, type TestRedis } from '../support/redis'
 import { createRun } from '../support/run-files'
 import { freePort, makeTempDir, startServer, type TestServer } from '../support/server'
+import { dataDirWithSlowOutput } from '../support/slow-content'
 
 const SERVER_ENTRY = resolve(import.meta.dirname, '../../.output/server/index.mjs')
 
-/** A data dir whose big-picture output takes long enough to stop an instance in the middle of it. */
-function dataDirWithSlowOutput() {
-  const dataDir = makeTempDir()
-  mkdirSync(join(dataDir, 'content', 'outputs'), { recursive: true })
-  writeFileSync(join(dataDir, 'content', 'outputs', 'image_slow.json'), JSON.stringify({
-    id: 'image_slow', name: { de: 'Großes Bild', en: 'Big picture' }, media_type: 'image', provider: 'builtin_image',
-    parameters: { width: 3072, height: 3072 },
-  }))
-  return dataDir
-}
 
 /** Two instances on one data dir and one Redis, and a slow run in its generation on one of them (`holder`). */
 async function slowRunOnTwoInstances(dataDir: string, env: Record<string, string>) {

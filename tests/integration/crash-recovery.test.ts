@@ -5,22 +5,10 @@ import { RunMetadata } from '#shared/schemas/run'
 import { api, waitForRun } from '../support/api'
 import { createRun, readRunFile, readRunMetadata, runDir, runIdsOnDisk, sha256 } from '../support/run-files'
 import { makeTempDir, startServer, type TestServer } from '../support/server'
+import { dataDirWithSlowOutput } from '../support/slow-content'
 
 const ENDED = ['completed', 'blocked', 'failed', 'cancelled']
 
-/**
- * A data dir whose content adds a big-picture output: generating it takes long enough that a
- * SIGKILL reliably lands in the middle of it.
- */
-function dataDirWithSlowOutput() {
-  const dataDir = makeTempDir()
-  mkdirSync(join(dataDir, 'content', 'outputs'), { recursive: true })
-  writeFileSync(join(dataDir, 'content', 'outputs', 'image_slow.json'), JSON.stringify({
-    id: 'image_slow', name: { de: 'Großes Bild', en: 'Big picture' }, media_type: 'image', provider: 'builtin_image',
-    parameters: { width: 3072, height: 3072 },
-  }))
-  return dataDir
-}
 
 /** Starts one slow run and `more` quick ones behind it, then kills the server in the middle of the slow one. */
 async function killDuringSlowRun(server: TestServer, more: number) {

@@ -15,3 +15,17 @@ export function slowImageContentDir(): string {
   }))
   return dir
 }
+
+/**
+ * A data dir whose content adds a big-picture output (`image_slow`): generating it takes long
+ * enough that a SIGKILL or SIGTERM reliably lands in the middle of it.
+ */
+export function dataDirWithSlowOutput(): string {
+  const dataDir = makeTempDir()
+  mkdirSync(join(dataDir, 'content', 'outputs'), { recursive: true })
+  writeFileSync(join(dataDir, 'content', 'outputs', 'image_slow.json'), JSON.stringify({
+    id: 'image_slow', name: { de: 'Großes Bild', en: 'Big picture' }, media_type: 'image', provider: 'builtin_image',
+    parameters: { width: 3072, height: 3072 },
+  }))
+  return dataDir
+}
