@@ -36,6 +36,14 @@ export const MISSED_BEATS = 3
 /** How long a lock lives without renewal; renewed every third of it while its work runs. */
 export const LOCK_LEASE_MS = 15_000
 
+/** Renews this instance's registry entry every `heartbeatMs`; a failed beat is logged and the next one tries again. */
+export function startHeartbeat(writeSelf: () => Promise<void>, heartbeatMs: number): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    writeSelf().catch(error => console.error('[cluster] heartbeat failed', error))
+  }, heartbeatMs)
+  return timer.unref()
+}
+
 export const isFresh = (record: Pick<InstanceRecord, 'last_seen'>, heartbeatMs: number, now = Date.now()) =>
   now - Date.parse(record.last_seen) <= MISSED_BEATS * heartbeatMs
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { promises as fsp } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
-import { acquireWaiting, type Coordinator, holdLease, type InstanceRecord, isFresh, LOCK_LEASE_MS } from './coordinator'
+import { acquireWaiting, type Coordinator, holdLease, type InstanceRecord, isFresh, startHeartbeat, LOCK_LEASE_MS } from './coordinator'
 
 /** What a lock file holds: enough for another process to tell whether its holder is gone. */
 interface LockFile { instance_id: string | null, pid: number, hostname: string, token: string, expires: number }
@@ -30,10 +30,7 @@ export class LocalCoordinator implements Coordinator {
     await fsp.mkdir(this.instancesDir, { recursive: true })
     this.self = self
     await this.writeSelf()
-    this.beat = setInterval(() => {
-      this.writeSelf().catch(error => console.error('[cluster] heartbeat failed', error))
-    }, this.heartbeatMs)
-    this.beat.unref()
+    this.beat = startHeartbeat(() => this.writeSelf(), this.heartbeatMs)
   }
 
   async instances(): Promise<InstanceRecord[]> {

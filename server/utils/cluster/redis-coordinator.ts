@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
-import { acquireWaiting, type Coordinator, holdLease, type InstanceRecord, isFresh, LOCK_LEASE_MS, MISSED_BEATS, type RemoteRunChange } from './coordinator'
+import { acquireWaiting, type Coordinator, holdLease, type InstanceRecord, isFresh, startHeartbeat, LOCK_LEASE_MS, MISSED_BEATS, type RemoteRunChange } from './coordinator'
 
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`
@@ -31,10 +31,7 @@ export class RedisCoordinator implements Coordinator {
     this.self = self
     this.origin = self.id
     await this.writeSelf()
-    this.beat = setInterval(() => {
-      this.writeSelf().catch(error => console.error('[cluster] heartbeat failed', error))
-    }, this.heartbeatMs)
-    this.beat.unref()
+    this.beat = startHeartbeat(() => this.writeSelf(), this.heartbeatMs)
   }
 
   async instances(): Promise<InstanceRecord[]> {
