@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process'
-import { once } from 'node:events'
-import { createInterface } from 'node:readline'
-import { resolve } from 'node:path'
 import { S3Client } from '@aws-sdk/client-s3'
+// @ts-expect-error s3rver ships no types; only its constructor, run() and close() are used here.
+import S3rver from 's3rver'
 import type { S3Settings } from '../../server/utils/storage/s3-blob-store'
 import { makeTempDir } from './server'
 
@@ -20,18 +18,18 @@ export interface TestS3 {
   stop: () => Promise<void>
 }
 
-/** A local S3 (s3rver, in a child process) on a free loopback port, with these buckets created. */
+/**
+ * A local S3 (s3rver, in this process) on a free loopback port, with these buckets created.
+ * s3rver's continuation tokens use DES, which Node's OpenSSL 3 offers only with
+ * --openssl-legacy-provider: vitest.config.ts starts the test workers with it.
+ */
 export async function startS3(buckets: string[]): Promise<TestS3> {
   const directory = makeTempDir('ai4artsed-s3-')
-  const child = spawn(process.execPath, ['--openssl-legacy-provider', resolve(import.meta.dirname, 's3rver-process.mjs'), directory, ...buckets], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const server = new S3rver({
+    port: 0, address: '127.0.0.1', silent: true, directory,
+    configureBuckets: buckets.map(name => ({ name, configs: [] })),
   })
-  const exited = once(child, 'exit')
-  const [line] = await Promise.race([
-    once(createInterface({ input: child.stdout! }), 'line') as Promise<string[]>,
-    exited.then(([code]) => { throw new Error(`s3rver exited with ${code} before it listened`) }),
-  ])
-  const { port } = JSON.parse(line!) as { port: number }
+  const { port } = await server.run() as { port: number }
   const endpoint = `http://127.0.0.1:${port}`
   const settings = (bucket: string, extra: Partial<S3Settings> = {}): S3Settings => ({
     endpoint, region: 'us-east-1', bucket, prefix: '', forcePathStyle: true, ...S3RVER_KEY, ...extra,
@@ -42,8 +40,7 @@ export async function startS3(buckets: string[]): Promise<TestS3> {
   })
   const stop = async () => {
     client.destroy()
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
-    await exited
+    await server.close()
   }
   return { endpoint, directory, settings, client, stop }
 }
