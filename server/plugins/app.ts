@@ -1,7 +1,6 @@
 import { defineNitroPlugin, useRuntimeConfig, useStorage } from 'nitropack/runtime'
 import { startApp } from '../utils/app-context'
 import { applyCookieSecurity } from '../utils/auth/cookie-security'
-import { ensureSessionSecret } from '../utils/auth/session-secret'
 import { loadContentSources } from '../utils/catalog/content-sources'
 import { scheduleRetention } from '../utils/retention/retention-schedule'
 import { parseSettings, SettingsError } from '../utils/settings'
@@ -14,7 +13,6 @@ export default defineNitroPlugin((nitroApp) => {
   try {
     const config = useRuntimeConfig()
     context = startApp(parseSettings(config), useStorage(), loadContentSources, { version: config.public.appVersion, commit: config.appCommit || null })
-    ensureSessionSecret(context.dataDir.path)
     applyCookieSecurity(context.settings.insecureCookies)
   }
   catch (error) {
@@ -56,5 +54,5 @@ export default defineNitroPlugin((nitroApp) => {
   // Redis connections would keep the process alive after the server closed.
   if (settings.redisUrl) nitroApp.hooks.hook('close', () => Promise.all(DOCUMENT_MOUNTS.map(mount => context.storage.unmount(mount, true))).then(() => {}))
   // Last of all: the queue's final writes still take run locks; then this instance leaves the registry.
-  nitroApp.hooks.hook('close', () => coordinator.close())
+  nitroApp.hooks.hook('close', () => Promise.all([coordinator.close(), context.expiring.close()]).then(() => {}))
 })

@@ -6,13 +6,17 @@ import type { Catalog } from './catalog/catalog'
 import { type CatalogSource, loadCatalog } from './catalog/load-catalog'
 import { type InstanceInfo, describeInstance } from './instance'
 import type { Coordinator } from './cluster/coordinator'
-import { createCoordinator } from './cluster/create-coordinator'
+import { createCoordinator, createExpiringStore } from './cluster/create-coordinator'
+import type { ExpiringStore } from './cluster/expiring-store'
 import { buildInstanceRecord } from './cluster/instance-record'
 import { createRunJobHandler } from './pipeline/run-job-handler'
 import { RunService } from './pipeline/run-service'
 import { AuditLog } from './audit/audit-log'
 import { createFirstLeader } from './auth/first-leader'
 import { LeaderStore } from './auth/leader-store'
+import { LoginLimiter } from './auth/login-limiter'
+import { ensureSessionSecret } from './auth/session-secret'
+import { ExportProgressTracker } from './export/export-progress'
 import { scryptHasher } from './auth/password-hasher'
 import { BackendGate } from './providers/backends/backend-gate'
 import { builtinProviders } from './providers/builtin/builtin-registry'
@@ -52,6 +56,14 @@ export interface AppContext {
   audit: AuditLog
   /** Course leader accounts. */
   leaders: LeaderStore
+  /** Failed sign-ins per address and name (shared by every instance with Redis). */
+  loginLimiter: LoginLimiter
+  /** Resolves once the cookie secret for leader sessions is in place (session-secret.ts). */
+  sessionSecret: Promise<void>
+  /** Progress of ZIP exports, readable on any instance with Redis. */
+  exports: ExportProgressTracker
+  /** Counters and short-lived values: Redis when configured, else this process. */
+  expiring: ExpiringStore
   /** Deletes runs past their session's or the global retention, on a schedule or when a leader asks. */
   retention: RetentionJob
   /** Unstorage with every document mount, for stores added later. */
@@ -80,6 +92,9 @@ export function startApp(
   const dataDir = prepareDataDir(settings.dataDir)
   mountDocuments(storage, dataDir.path, settings)
   const coordinator = createCoordinator(settings, dataDir.path)
+  const expiring = createExpiringStore(settings)
+  const sessionSecret = ensureSessionSecret(dataDir.path, settings.redisUrl ? expiring : null)
+  sessionSecret.catch(error => console.error('[ai4artsed] the cookie secret could not be read from Redis', error))
   const runs = new RunStore(storage, blobStoreFromSettings(settings, dataDir.path), (key, work) => coordinator.withLock(key, work))
   const storageId = resolveStorageId(settings, dataDir, runs.blobs)
   storageId.catch(() => { /* reported when `ready` fails */ })
@@ -164,7 +179,10 @@ export function startApp(
     if (recovered.elsewhere) console.info(`[runs] ${recovered.elsewhere} unfinished runs belong to other live instances; left to them`)
     return { catalog, service, providers: live }
   })()
-  current = { settings, dataDir, storageId, instance, runs, participants, participantStore, sessions, audit, leaders, retention, storage, queue, coordinator, index, publicAddress, ready }
+  current = {
+    settings, dataDir, storageId, instance, runs, participants, participantStore, sessions, audit, leaders, retention, storage, queue, coordinator, index, publicAddress, ready,
+    loginLimiter: new LoginLimiter(expiring), sessionSecret, exports: new ExportProgressTracker(expiring), expiring,
+  }
   return current
 }
 

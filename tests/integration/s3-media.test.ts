@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process'
-import { existsSync, readdirSync, realpathSync } from 'node:fs'
+import { execFileSync, spawn } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -111,6 +111,19 @@ describe('media in an S3 bucket', () => {
       id: expect.any(String),
     })
     expect(server.output()).toContain(`media: s3://${BUCKET}/${PREFIX}`)
+  })
+
+  it('exports a run whole: texts from the data dir, media from the bucket, as in one folder', async () => {
+    const leader = await signInAsLeader(server)
+    const response = await fetch(`${server.url}/api/admin/export?ids=${imageRunId}`, { headers: { cookie: leader.cookieHeader } })
+    expect(response.status).toBe(200)
+    const dir = makeTempDir('ai4artsed-s3-export-')
+    writeFileSync(join(dir, 'export.zip'), Buffer.from(await response.arrayBuffer()))
+    execFileSync('unzip', ['-q', 'export.zip'], { cwd: dir })
+    const exported = join(dir, 'runs', imageRunId)
+    expect(readdirSync(exported).sort()).toEqual(['input.txt', 'interception.txt', 'metadata.json', 'output-image.png', 'prompt-history.json', 'thumbnail-image.webp'])
+    expect(readFileSync(join(exported, 'input.txt'), 'utf8')).toBe('Ein Zug fährt über eine Brücke')
+    expect(readFileSync(join(exported, 'output-image.png')).equals((await objectBytes(imageRunId, 'output-image.png')).bytes)).toBe(true)
   })
 
   it('removes a deleted run\'s objects from the bucket', async () => {

@@ -15,8 +15,8 @@ import { sendExport } from '../../utils/export/send-export'
 export default defineEventHandler(async (event) => {
   await requireLeader(event)
   const { ids, export_id: exportId, ...filter } = readRunQuery(event, ExportQuery)
-  const { runs, sessions, participantStore, index } = useAppContext()
+  const { runs, sessions, participantStore, index, exports } = useAppContext()
   await index.ready
   const selection = ids ? selectListedRuns(ids) : selectFilteredRuns(index, toRunFilter(filter))
-  await sendExport(event, { runs, sessions, participantStore }, selection, exportId ?? randomUUID())
+  await sendExport(event, { runs, sessions, participantStore }, selection, exportId ?? randomUUID(), exports)
 })

@@ -8,7 +8,7 @@ import { readJsonBody } from '../../utils/http/read-json-body'
 export default defineEventHandler(async (event) => {
   const { name, password } = await readJsonBody(event, LoginBody)
   // The first leader from NUXT_ADMIN_PASSWORD is created while the app gets ready.
-  const { leaders } = await useReadyApp()
-  const leader = await signIn(event, leaders, name, password)
+  const { leaders, loginLimiter } = await useReadyApp()
+  const leader = await signIn(event, { leaders, limiter: loginLimiter }, name, password)
   return { leader: { name: leader.name } }
 })

@@ -1,39 +1,64 @@
 import type { ExportProgress } from '#shared/admin-views'
-/** How long a finished export's progress stays readable, and how many are kept at most. */
+import type { ExpiringStore } from '../cluster/expiring-store'
+
+/** How long a finished export's progress stays readable. */
 const KEEP_MS = 60 * 60 * 1000
-const KEEP_AT_MOST = 200
+/** A running export's progress is copied to the store this often; it expires after a few missed copies (its instance died). */
+const PUBLISH_MS = 500
+const RUNNING_TTL_MS = 10_000
 
-/** In memory on purpose: progress matters only while the admin page that started it is open. */
+/**
+ * The progress of exports: the running ones are written to in this process (the ZIP streams from
+ * here) and copied to the expiring store, so the admin page's polls may reach any instance.
+ */
 export class ExportProgressTracker {
-  private exports = new Map<string, ExportProgress>()
+  private running = new Map<string, ExportProgress>()
+  private timer: NodeJS.Timeout | null = null
 
-  get(exportId: string): ExportProgress | null {
-    const progress = this.exports.get(exportId)
-    return progress ? { ...progress } : null
+  constructor(private store: ExpiringStore) {}
+
+  async get(exportId: string): Promise<ExportProgress | null> {
+    const local = this.running.get(exportId)
+    if (local) return { ...local }
+    const stored = await this.store.get(storeKey(exportId))
+    return stored ? JSON.parse(stored) as ExportProgress : null
   }
 
-  isRunning(exportId: string): boolean {
-    return this.exports.get(exportId)?.status === 'running'
+  async isRunning(exportId: string): Promise<boolean> {
+    return (await this.get(exportId))?.status === 'running'
   }
 
-  start(exportId: string, runsTotal: number): ExportProgress {
-    this.exports.delete(exportId)
-    while (this.exports.size >= KEEP_AT_MOST) this.exports.delete(this.exports.keys().next().value!)
+  /** The progress object the export updates as it goes; `finish` it in every case. */
+  async start(exportId: string, runsTotal: number): Promise<ExportProgress> {
     const progress: ExportProgress = {
       export_id: exportId, status: 'running', runs_total: runsTotal, runs_done: 0, bytes: 0,
       started_at: new Date().toISOString(), error: null,
     }
-    this.exports.set(exportId, progress)
+    this.running.set(exportId, progress)
+    await this.publish(progress, RUNNING_TTL_MS)
+    this.timer ??= setInterval(() => this.publishRunning(), PUBLISH_MS).unref()
     return progress
   }
 
-  finish(progress: ExportProgress, error?: string) {
+  async finish(progress: ExportProgress, error?: string) {
     progress.status = error === undefined ? 'done' : 'failed'
     progress.error = error ?? null
-    setTimeout(() => {
-      if (this.exports.get(progress.export_id) === progress) this.exports.delete(progress.export_id)
-    }, KEEP_MS).unref()
+    this.running.delete(progress.export_id)
+    if (!this.running.size && this.timer) {
+      clearInterval(this.timer)
+      this.timer = null
+    }
+    await this.publish(progress, KEEP_MS)
+  }
+
+  private publishRunning() {
+    for (const progress of this.running.values()) void this.publish(progress, RUNNING_TTL_MS)
+  }
+
+  private async publish(progress: ExportProgress, ttlMs: number) {
+    await this.store.set(storeKey(progress.export_id), JSON.stringify(progress), ttlMs)
+      .catch(error => console.error('[export] could not share the progress', error))
   }
 }
 
-export const exportProgress = new ExportProgressTracker()
+const storeKey = (exportId: string) => `export-progress:${exportId}`

@@ -1,7 +1,7 @@
 import { pipeline } from 'node:stream/promises'
 import { createError, type H3Event, setResponseHeaders } from 'h3'
 import { ExportZip } from './export-zip'
-import { exportProgress } from './export-progress'
+import type { ExportProgressTracker } from './export-progress'
 import type { RunSelection } from './run-selection'
 import { type ExportStores, writeExport } from './write-export'
 
@@ -9,9 +9,9 @@ import { type ExportStores, writeExport } from './write-export'
  * Streams the ZIP as the response and keeps its progress under `exportId`. A client that goes
  * away stops the reading at the next file; the half-sent ZIP is cut off, never finished.
  */
-export async function sendExport(event: H3Event, stores: ExportStores, selection: RunSelection, exportId: string) {
-  if (exportProgress.isRunning(exportId)) throw createError({ statusCode: 409, statusMessage: 'An export with this id is already running' })
-  const progress = exportProgress.start(exportId, selection.total)
+export async function sendExport(event: H3Event, stores: ExportStores, selection: RunSelection, exportId: string, exportProgress: ExportProgressTracker) {
+  if (await exportProgress.isRunning(exportId)) throw createError({ statusCode: 409, statusMessage: 'An export with this id is already running' })
+  const progress = await exportProgress.start(exportId, selection.total)
   const response = event.node.res
   const aborter = new AbortController()
   // The response's 'close' also fires after a complete download; only an early one is a cancel.
@@ -30,13 +30,14 @@ export async function sendExport(event: H3Event, stores: ExportStores, selection
   try {
     await Promise.all([writeExport(stores, selection, zip, progress, aborter.signal), pipeline(zip, response)])
     progress.bytes = zip.getBytesWritten()
-    exportProgress.finish(progress)
+    await exportProgress.finish(progress)
   }
   catch (error) {
+    // Logged before anything is awaited: the response's 'close' would mark it as cancelled.
+    if (!cancelled) console.error('[export] failed', error)
     aborter.abort(error)
     zip.destroy()
-    exportProgress.finish(progress, error instanceof Error ? error.message : String(error))
-    if (!cancelled) console.error('[export] failed', error)
     response.destroy()
+    await exportProgress.finish(progress, error instanceof Error ? error.message : String(error))
   }
 }

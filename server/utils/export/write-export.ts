@@ -10,7 +10,7 @@ import type { RunMetadata } from '#shared/schemas/run'
 import type { ParticipantStore } from '../sessions/participant-store'
 import type { SessionStore } from '../sessions/session-store'
 import type { RunStore } from '../storage/run-store'
-import { RUN_FILES, runBlobKey } from '../storage/run-keys'
+import { RUN_FILES } from '../storage/run-keys'
 import { participantExportIds } from './export-id'
 import type { ExportProgress } from '#shared/admin-views'
 import { csvHeader, csvRow, exportRow, jsonlRow } from './export-rows'
@@ -52,7 +52,7 @@ export async function writeExport(stores: ExportStores, selection: RunSelection,
         for (const file of files) {
           const source = file === RUN_FILES.metadata
             ? pseudonymisedMetadata(run, exportParticipantId)
-            : await stores.runs.blobs.read(runBlobKey(runId, file))
+            : await stores.runs.readFile(runId, file)
           await addEntry(zip, source, { name: `runs/${runId}/${file}`, date: run.updated_at, store: !DEFLATED.test(file) }, signal)
         }
         const row = exportRow(run, await describe.context(run, exportParticipantId, files))

@@ -16,6 +16,8 @@ export type RunLock = <T>(key: string, work: () => Promise<T>) => Promise<T>
 
 const noLock: RunLock = (_key, work) => work()
 
+const DOCUMENT_FILES: ReadonlySet<string> = new Set(Object.values(RUN_FILES))
+
 /**
  * Runs as folders: metadata.json and the texts through unstorage (`runs:` mount), media through
  * the blob store. Every change to metadata goes through `update`, one at a time per run.
@@ -98,6 +100,14 @@ export class RunStore {
     const documents = await Promise.all(Object.values(RUN_FILES)
       .map(async file => await this.documents.hasItem(runDocumentKey(runId, file)) ? [file] : []))
     return [...new Set([...documents.flat(), ...await this.blobs.list(runId)])].sort()
+  }
+
+  /** One file listed by listFiles: a document (metadata, texts) from the document store, media from the blob store. */
+  async readFile(runId: string, file: string): Promise<Buffer | Readable> {
+    if (!DOCUMENT_FILES.has(file)) return this.blobs.read(runBlobKey(runId, file))
+    const raw = await this.documents.getItemRaw<Buffer | string>(runDocumentKey(runId, file))
+    if (raw === null || raw === undefined) throw new Error(`${runId}/${file} is not stored`)
+    return Buffer.isBuffer(raw) ? raw : Buffer.from(raw)
   }
 
   /** In-process first, so writes of one process queue here instead of polling the cross-process lock. */
