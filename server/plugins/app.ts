@@ -38,10 +38,26 @@ export default defineNitroPlugin((nitroApp) => {
     console.error('[ai4artsed] refusing to start: content could not be loaded or the instance not registered', error)
     process.exit(1)
   })
+  // Without Redis every instance works off its own queue: runs of one that died or stopped wait
+  // in the data dir for a live one to adopt them (BullMQ hands stalled jobs on by itself).
+  let stopAdopting = () => {}
+  if (queue.driver === 'memory') {
+    const adopting = setInterval(() => {
+      ready.then(({ service }) => service.recoverActiveRuns())
+        .then(({ requeued, failed }) => {
+          if (requeued || failed) console.info(`[runs] adopted from instances that are gone: ${requeued} re-queued, ${failed} failed`)
+        })
+        .catch(error => console.error('[runs] could not adopt the runs of instances that are gone', error))
+    }, settings.stallTimeoutSeconds * 1000).unref()
+    stopAdopting = () => clearInterval(adopting)
+  }
   // Nitro runs its close hooks only after open HTTP connections drained (up to NITRO_SHUTDOWN_TIMEOUT):
   // the queue stops taking jobs at the signal itself, and the close hook waits for the same hand-back.
   let queueClosed: Promise<void> | undefined
-  const closeQueue = () => queueClosed ??= queue.close(settings.shutdownTimeoutSeconds * 1000)
+  const closeQueue = () => {
+    stopAdopting()
+    return queueClosed ??= queue.close(settings.shutdownTimeoutSeconds * 1000)
+  }
   if (!import.meta.dev) for (const signal of ['SIGTERM', 'SIGINT']) process.once(signal, closeQueue)
   nitroApp.hooks.hook('close', closeQueue)
   const stopRetention = scheduleRetention(() => ready.then(() => retention.apply()))

@@ -165,6 +165,7 @@ export function startApp(
     const service = new RunService({
       ...deps, queue, participants, sessions, defaultLanguage: settings.defaultLanguage,
       isInstanceAlive: id => coordinator.isAlive(id),
+      withLock: (key, work) => coordinator.withLock(key, work),
     })
     // In the registry before taking jobs: others starting now must see whose runs are whose.
     await coordinator.start(buildInstanceRecord({

@@ -62,4 +62,24 @@ describe('two instances on one data dir, without Redis', () => {
     await a.stop()
     expect(registry(dataDir)).toEqual([])
   })
+
+  it('the live instance adopts and finishes the run of one killed mid-run, within the stall timeout', async () => {
+    const dataDir = makeTempDir()
+    const env = { NUXT_CONTENT_DIR: slowImageContentDir(), NUXT_HEARTBEAT_SECONDS: '1', NUXT_STALL_TIMEOUT_SECONDS: '2' }
+    const [a, b] = [await startServer({ dataDir, env }), await startServer({ dataDir, env })]
+    servers.push(b)
+    const idB = (await api(b, '/api/health')).body.instance.id as string
+    const runId = await createRun(a, { perspective: 'bauhaus', input_text: 'Ein großes Schloss am Meer', output: 'image_builtin' })
+    expect((await waitForRun(b, runId, run => run.stage === 'generation' || ENDED.includes(run.status), 20_000)).status).toBe('running')
+    await a.kill()
+    const killedAt = Date.now()
+
+    expect((await waitForRun(b, runId, run => ENDED.includes(run.status), 60_000)).status).toBe('completed')
+    expect(b.output()).toContain('adopted from instances that are gone: 1 re-queued')
+    const done = readRunMetadata(dataDir, runId)
+    expect(done).toMatchObject({ attempts: 2, instance_id: idB })
+    expect(done.outputs).toHaveLength(1)
+    // Adopted at the next sweep (every 2 s), then the picture takes its few seconds again.
+    expect(Date.parse(done.updated_at) - killedAt).toBeLessThan(30_000)
+  })
 })

@@ -19,8 +19,10 @@ export interface RunServiceDeps extends PipelineDeps {
   /** Each run takes its safety level, allowances and limits from its session. */
   sessions: SessionStore
   defaultLanguage: Language
-  /** Whether another instance is still alive (the coordinator's registry); its runs are left to it at start-up. */
+  /** Whether another instance is still alive (the coordinator's registry); its runs are left to it. */
   isInstanceAlive?: (instanceId: string) => Promise<boolean>
+  /** Cross-process lock (the coordinator's): two instances must not adopt the same run. */
+  withLock?: <T>(key: string, work: () => Promise<T>) => Promise<T>
 }
 
 /** Who asks about a run: the participant cookie's owner, or a signed-in course leader. */
@@ -164,33 +166,48 @@ export class RunService {
   }
 
   /**
-   * After a restart: unfinished runs go back into the queue, or fail if they were tried too often.
-   * Runs another live instance has queued or is working on stay with it (`elsewhere`).
+   * At start-up, and every stall timeout while instances share a data dir without Redis:
+   * unfinished runs of instances that are gone (crashed, stopped, or this process before a
+   * restart) go back into this instance's queue, or fail if they were tried too often. Runs of
+   * live instances stay with them (`elsewhere`). Each adopted run names this instance before it
+   * is queued, under one lock for all instances, so no run is adopted twice.
    */
   async recoverActiveRuns(): Promise<{ requeued: number, failed: number, elsewhere: number }> {
-    let requeued = 0
-    let failed = 0
-    let elsewhere = 0
-    for (const runId of await this.deps.runs.activeRunIds()) {
-      const run = await this.deps.runs.get(runId)
-      const kind = run ? pendingJobKind(run) : null
-      if (!run || !kind) continue
-      if (run.instance_id && run.instance_id !== this.deps.instanceId && await this.deps.isInstanceAlive?.(run.instance_id)) {
-        elsewhere += 1
-        continue
-      }
-      if (run.attempts >= this.deps.maxRunAttempts) {
-        await this.deps.runs.update(runId, (latest) => {
-          latest.status = 'failed'
-          latest.error = interruptedFailure(latest.stage, latest.attempts)
+    const lock = this.deps.withLock ?? ((_key, work) => work())
+    return lock('adopt-runs', async () => {
+      let requeued = 0
+      let failed = 0
+      let elsewhere = 0
+      for (const runId of await this.deps.runs.activeRunIds()) {
+        const run = await this.deps.runs.get(runId)
+        const kind = run ? pendingJobKind(run) : null
+        // Our own runs are in our queue already.
+        if (!run || !kind || run.instance_id === this.deps.instanceId) continue
+        if (run.instance_id && await this.deps.isInstanceAlive?.(run.instance_id)) {
+          elsewhere += 1
+          continue
+        }
+        const previousOwner = run.instance_id
+        let adopted = false
+        const claimed = await this.deps.runs.update(runId, (latest) => {
+          if (latest.instance_id !== previousOwner || pendingJobKind(latest) === null) return
+          adopted = true
+          latest.instance_id = this.deps.instanceId
+          if (latest.attempts >= this.deps.maxRunAttempts) {
+            latest.status = 'failed'
+            latest.error = interruptedFailure(latest.stage, latest.attempts)
+          }
         })
-        failed += 1
-        continue
+        if (!adopted) continue
+        if (claimed.status === 'failed') {
+          failed += 1
+          continue
+        }
+        await this.deps.queue.enqueue({ runId, kind: pendingJobKind(claimed) ?? kind })
+        requeued += 1
       }
-      await this.deps.queue.enqueue({ runId, kind })
-      requeued += 1
-    }
-    return { requeued, failed, elsewhere }
+      return { requeued, failed, elsewhere }
+    })
   }
 
   private async openSessionOf(owner: Pick<Participant, 'session_id'>): Promise<CourseSession> {

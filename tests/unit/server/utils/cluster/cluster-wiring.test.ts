@@ -97,4 +97,25 @@ describe('instances sharing one data dir', () => {
     expect(await service.recoverActiveRuns()).toEqual({ requeued: 2, failed: 0, elsewhere: 2 })
     expect(enqueued.map(job => job.runId).sort()).toEqual([ofGone.run_id, unowned.run_id].sort())
   })
+
+  it('adopt each run of a dead instance exactly once when two live instances sweep at the same moment', async () => {
+    const dataDir = makeTempDir()
+    const [b, c] = [instanceOn(dataDir), instanceOn(dataDir)]
+    const dead = randomUUID()
+    const orphans = Array.from({ length: 6 }, () => aRun({ status: 'running', attempts: 1, instance_id: dead }))
+    for (const run of orphans) await b.runs.create(run)
+    const enqueued: { by: string, job: RunJob }[] = []
+    const service = (instance: typeof b, instanceId: string) => new RunService({
+      runs: instance.runs, instanceId, maxRunAttempts: 3,
+      queue: { enqueue: async (job: RunJob) => { enqueued.push({ by: instanceId, job }) } },
+      isInstanceAlive: async (id: string) => id !== dead,
+      withLock: (key: string, work: () => Promise<unknown>) => instance.coordinator.withLock(key, work),
+    } as unknown as RunServiceDeps)
+    const results = await Promise.all([service(b, 'b').recoverActiveRuns(), service(c, 'c').recoverActiveRuns()])
+    expect(results.reduce((sum, result) => sum + result.requeued, 0)).toBe(6)
+    expect(enqueued.map(({ job }) => job.runId).sort()).toEqual(orphans.map(run => run.run_id).sort())
+    for (const { by, job } of enqueued) expect((await c.runs.get(job.runId))!.instance_id).toBe(by)
+    // The next sweep finds them owned by live instances.
+    expect(await service(b, 'b').recoverActiveRuns()).toEqual({ requeued: 0, failed: 0, elsewhere: enqueued.filter(({ by }) => by === 'c').length })
+  })
 })
