@@ -20,7 +20,7 @@ beforeAll(async () => {
   s3 = await startS3(['media'])
   const env = {
     NUXT_REDIS_URL: redis.url, NUXT_REDIS_PREFIX: 'leaders', NUXT_HEARTBEAT_SECONDS: '1', NUXT_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
-    NUXT_S3_BUCKET: 'media', NUXT_S3_ENDPOINT: s3.endpoint, NUXT_S3_FORCE_PATH_STYLE: 'true', NUXT_S3_ACCESS_KEY_ID: 'S3RVER', NUXT_S3_SECRET_ACCESS_KEY: 'S3RVER',
+    ...s3.serverEnv('media'),
   }
   // At the same moment, as after a deploy: both must end up with the same cookie secret.
   ;[a, b] = await Promise.all([startServer({ dataDir: makeTempDir(), env }), startServer({ dataDir: makeTempDir(), env })])

@@ -7,7 +7,7 @@ import { TEST_ADMIN_PASSWORD, signInAsLeader } from '../support/admin'
 import { api, waitForRun } from '../support/api'
 import { rawRequest } from '../support/raw-http'
 import { createRun, runDir } from '../support/run-files'
-import { S3RVER_KEY, startS3, type TestS3 } from '../support/s3'
+import { startS3, type TestS3 } from '../support/s3'
 import { freePort, makeTempDir, startServer, type TestServer } from '../support/server'
 
 const BUCKET = 'media-int'
@@ -18,15 +18,7 @@ let server: TestServer
 let imageRunId: string
 let audioRunId: string
 
-const s3Env = (extra: Record<string, string> = {}) => ({
-  NUXT_S3_BUCKET: BUCKET,
-  NUXT_S3_ENDPOINT: s3.endpoint,
-  NUXT_S3_PREFIX: PREFIX,
-  NUXT_S3_FORCE_PATH_STYLE: 'true',
-  NUXT_S3_ACCESS_KEY_ID: S3RVER_KEY.accessKeyId,
-  NUXT_S3_SECRET_ACCESS_KEY: S3RVER_KEY.secretAccessKey,
-  ...extra,
-})
+const s3Env = (extra: Record<string, string> = {}) => ({ ...s3.serverEnv(BUCKET), NUXT_S3_PREFIX: PREFIX, ...extra })
 
 async function objectBytes(runId: string, file: string): Promise<{ bytes: Buffer, etag: string, contentType: string }> {
   const object = await s3.client.send(new GetObjectCommand({ Bucket: BUCKET, Key: `${PREFIX}/${runId}/${file}` }))

@@ -34,9 +34,7 @@ afterAll(async () => {
 
 /** One instance of a deployment that shares Redis (documents, queue, registry) and a bucket (media). */
 async function instance(prefix: string, bucket: string | null, env: Record<string, string> = {}): Promise<TestServer> {
-  const s3Env: Record<string, string> = bucket
-    ? { NUXT_S3_BUCKET: bucket, NUXT_S3_ENDPOINT: s3.endpoint, NUXT_S3_FORCE_PATH_STYLE: 'true', NUXT_S3_ACCESS_KEY_ID: 'S3RVER', NUXT_S3_SECRET_ACCESS_KEY: 'S3RVER' }
-    : {}
+  const s3Env = bucket ? s3.serverEnv(bucket) : {}
   const server = await startServer({
     dataDir: makeTempDir(),
     env: { NUXT_REDIS_URL: redis.url, NUXT_REDIS_PREFIX: prefix, NUXT_SESSION_PASSWORD: SESSION_PASSWORD, NUXT_HEARTBEAT_SECONDS: '1', ...s3Env, ...env },

@@ -13,6 +13,8 @@ export interface TestS3 {
   directory: string
   /** Settings for a store on one of the buckets created at start. */
   settings: (bucket: string, extra?: Partial<S3Settings>) => S3Settings
+  /** The settings a server needs to keep its media in `bucket` (NUXT_S3_*). */
+  serverEnv: (bucket: string) => Record<string, string>
   /** A plain client for checking what really lies in the bucket. */
   client: S3Client
   stop: () => Promise<void>
@@ -34,6 +36,10 @@ export async function startS3(buckets: string[]): Promise<TestS3> {
   const settings = (bucket: string, extra: Partial<S3Settings> = {}): S3Settings => ({
     endpoint, region: 'us-east-1', bucket, prefix: '', forcePathStyle: true, ...S3RVER_KEY, ...extra,
   })
+  const serverEnv = (bucket: string) => ({
+    NUXT_S3_BUCKET: bucket, NUXT_S3_ENDPOINT: endpoint, NUXT_S3_FORCE_PATH_STYLE: 'true',
+    NUXT_S3_ACCESS_KEY_ID: S3RVER_KEY.accessKeyId, NUXT_S3_SECRET_ACCESS_KEY: S3RVER_KEY.secretAccessKey,
+  })
   const client = new S3Client({
     endpoint, region: 'us-east-1', forcePathStyle: true, credentials: S3RVER_KEY,
     requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED',
@@ -42,5 +48,5 @@ export async function startS3(buckets: string[]): Promise<TestS3> {
     client.destroy()
     await server.close()
   }
-  return { endpoint, directory, settings, client, stop }
+  return { endpoint, directory, settings, serverEnv, client, stop }
 }
