@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { PublicUrlCheck, StorageConflict } from '#shared/instances'
+import { instanceAddress, type PublicUrlCheck, type StorageConflict } from '#shared/instances'
 import type { InstanceRecord } from './coordinator'
 
 export type { ConflictingInstance, PublicUrlCheck, StorageConflict } from '#shared/instances'
@@ -7,7 +7,6 @@ export type { ConflictingInstance, PublicUrlCheck, StorageConflict } from '#shar
 type Named = Pick<InstanceRecord, 'id' | 'hostname' | 'port'> & { storage: InstanceRecord['storage'] }
 
 const shortId = (id: string) => id.slice(0, 8)
-const address = (instance: Named) => `${instance.hostname}${instance.port === null ? '' : `:${instance.port}`}`
 /** For files the data dir is what an operator compares; for a bucket the bucket and prefix. */
 const where = (storage: Named['storage']) => storage.driver === 'fs' ? storage.data_dir : `${storage.location} (data dir ${storage.data_dir})`
 
@@ -16,13 +15,13 @@ function conflictOf(reason: StorageConflict['reason'], shared: string, members: 
   for (const member of members) if (!byStorage.has(member.storage.id)) byStorage.set(member.storage.id, member)
   if (byStorage.size < 2) return null
   const [first, ...others] = [...byStorage.values()]
-  const rest = others.map(other => `instance ${shortId(other.id)} (${address(other)}) in ${where(other.storage)}`).join(' and ')
+  const rest = others.map(other => `instance ${shortId(other.id)} (${instanceAddress(other)}) in ${where(other.storage)}`).join(' and ')
   const both = others.length > 1 ? 'all' : 'both'
   const sharing = reason === 'shared_queue' ? `take jobs from ${shared}` : `are reached at ${shared}`
   return {
     reason,
     instances: members.map(({ id, hostname, port, storage }) => ({ id, hostname, port, storage: { driver: storage.driver, location: storage.location, id: storage.id } })),
-    message: `Instance ${shortId(first!.id)} (${address(first!)}) stores in ${where(first!.storage)} but ${rest}, and ${both} ${sharing}`,
+    message: `Instance ${shortId(first!.id)} (${instanceAddress(first!)}) stores in ${where(first!.storage)} but ${rest}, and ${both} ${sharing}`,
   }
 }
 

@@ -1,11 +1,7 @@
+import type { InstanceView } from '#shared/instances'
+
 /** One server process as the others see it: in the registry, in /api/health and on the admin's instances page. */
-export interface InstanceRecord {
-  id: string, pid: number, hostname: string, port: number | null, version: string, commit: string | null,
-  started_at: string, last_seen: string,
-  public_url: string | null,
-  storage: { driver: string, location: string, data_dir: string, id: string },
-  queue: { driver: 'memory' | 'bullmq', /** where the queue lives, no password: "redis://host:6379/0" or "memory:<data_dir>" */ location: string },
-}
+export type InstanceRecord = InstanceView
 
 export type RemoteRunChange = { type: 'put', runId: string } | { type: 'delete', runId: string }
 
