@@ -12,14 +12,14 @@ import { instancesView } from '../utils/cluster/instances-view'
 export default defineEventHandler(async (event) => {
   const context = useAppContext()
   await context.ready
-  const { instance, dataDir, storageId, queue, runs } = context
+  const { instance, describeStorage, queue } = context
   const config = useRuntimeConfig(event)
   return {
     status: 'ok',
     version: config.public.appVersion,
     commit: config.appCommit || null,
     instance,
-    storage: { driver: runs.blobs.driver, location: runs.blobs.location, data_dir: dataDir.path, id: await storageId },
+    storage: describeStorage(),
     queue: { driver: queue.driver, ...(await queue.stats()) },
     ...(await instancesView(context)),
   }

@@ -6,6 +6,7 @@ import { scheduleRetention } from '../utils/retention/retention-schedule'
 import { parseSettings, SettingsError } from '../utils/settings'
 import { DataDirError } from '../utils/storage/data-dir'
 import { DOCUMENT_MOUNTS, documentsLocation } from '../utils/storage/mount-documents'
+import { refuseToStart } from '../utils/refuse-to-start'
 
 /** Starts storage, queue and pipeline; refuses to start on a bad data dir or bad settings. */
 export default defineNitroPlugin((nitroApp) => {
@@ -17,27 +18,16 @@ export default defineNitroPlugin((nitroApp) => {
   }
   catch (error) {
     if (!(error instanceof DataDirError || error instanceof SettingsError)) throw error
-    console.error(`[ai4artsed] refusing to start: ${error.message}`)
-    process.exit(1)
+    refuseToStart(error.message)
   }
   const { dataDir, queue, settings, index, ready, retention, coordinator } = context
   console.info(`[ai4artsed] data directory: ${dataDir.path}`)
   if (settings.redisUrl) console.info(`[ai4artsed] documents: ${documentsLocation(dataDir.path, settings)}`)
-  void context.storageId.then(id => console.info(`[ai4artsed] storage id ${id}`), () => {})
   if (context.runs.blobs.driver !== 'fs') console.info(`[ai4artsed] media: ${context.runs.blobs.location}`)
   // A wrong bucket or key would otherwise show only as missing images, run after run.
-  context.runs.blobs.check?.().catch((error: Error) => {
-    console.error(`[ai4artsed] refusing to start: ${error.message}`)
-    process.exit(1)
-  })
-  queue.check?.().catch((error: Error) => {
-    console.error(`[ai4artsed] refusing to start: ${error.message}`)
-    process.exit(1)
-  })
-  ready.catch((error) => {
-    console.error('[ai4artsed] refusing to start: content could not be loaded or the instance not registered', error)
-    process.exit(1)
-  })
+  context.runs.blobs.check?.().catch((error: Error) => refuseToStart(error.message))
+  queue.check?.().catch((error: Error) => refuseToStart(error.message))
+  ready.catch(error => refuseToStart('content could not be loaded or the instance not registered', error))
   // Without Redis every instance works off its own queue: runs of one that died or stopped wait
   // in the data dir for a live one to adopt them (BullMQ hands stalled jobs on by itself).
   let stopAdopting = () => {}

@@ -1,5 +1,6 @@
 import { defineNitroPlugin } from 'nitropack/runtime'
 import { findPortHolder, portTakenMessage } from '../utils/http/port-holder'
+import { refuseToStart } from '../utils/refuse-to-start'
 
 /**
  * Nitro's node server reports a failed listen as an uncaught exception and keeps running: a
@@ -12,9 +13,7 @@ export default defineNitroPlugin(() => {
   process.on('uncaughtException', (error: NodeJS.ErrnoException & { port?: number }) => {
     const { code, syscall, port } = error
     if (syscall !== 'listen' || !port) return
-    if (code === 'EADDRINUSE') console.error(`[ai4artsed] refusing to start: ${portTakenMessage(port, findPortHolder(port))}`)
-    else if (code === 'EACCES') console.error(`[ai4artsed] refusing to start: port ${port} needs privileges this user lacks. Start with PORT=<a port above 1023>.`)
-    else return
-    process.exit(1)
+    if (code === 'EADDRINUSE') refuseToStart(portTakenMessage(port, findPortHolder(port)))
+    if (code === 'EACCES') refuseToStart(`port ${port} needs privileges this user lacks. Start with PORT=<a port above 1023>.`)
   })
 })

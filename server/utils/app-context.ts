@@ -5,7 +5,7 @@ import { buildCatalog, type CatalogSources } from './catalog/build-catalog'
 import type { Catalog } from './catalog/catalog'
 import { type CatalogSource, loadCatalog } from './catalog/load-catalog'
 import { type InstanceInfo, describeInstance } from './instance'
-import type { Coordinator } from './cluster/coordinator'
+import type { Coordinator, InstanceRecord } from './cluster/coordinator'
 import { createCoordinator, createExpiringStore } from './cluster/create-coordinator'
 import type { ExpiringStore } from './cluster/expiring-store'
 import { buildInstanceRecord } from './cluster/instance-record'
@@ -45,8 +45,11 @@ export interface ContentSources extends CatalogSources { safety: CatalogSource[]
 export interface AppContext {
   settings: Settings
   dataDir: DataDir
-  /** The id /api/health reports: shared by every instance on the same storage (storage-id.ts). */
-  storageId: Promise<string>
+  /**
+   * Where this instance stores, as the registry and /api/health report it. Its id is shared by every
+   * instance on the same storage (storage-id.ts); until `ready` it may still be the data dir's own.
+   */
+  describeStorage: () => InstanceRecord['storage']
   instance: InstanceInfo
   runs: RunStore
   participants: ParticipantRuns
@@ -96,8 +99,6 @@ export function startApp(
   const sessionSecret = ensureSessionSecret(dataDir.path, settings.redisUrl ? expiring : null)
   sessionSecret.catch(error => console.error('[ai4artsed] the cookie secret could not be read from Redis', error))
   const runs = new RunStore(storage, blobStoreFromSettings(settings, dataDir.path), (key, work) => coordinator.withLock(key, work))
-  const storageId = resolveStorageId(settings, dataDir, runs.blobs)
-  storageId.catch(() => { /* reported when `ready` fails */ })
   const participants = new ParticipantRuns(storage)
   const participantStore = new ParticipantStore(storage)
   const sessions = new SessionStore(storage)
@@ -133,12 +134,13 @@ export function startApp(
   const instance = describeInstance(settings.devPort)
   // The data dir's id until the shared one (in the bucket, with documents in Redis) is known.
   let knownStorageId = dataDir.storageId
-  const storageOf = () => ({ driver: runs.blobs.driver, location: runs.blobs.location, data_dir: dataDir.path, id: knownStorageId })
+  const describeStorage = () => ({ driver: runs.blobs.driver, location: runs.blobs.location, data_dir: dataDir.path, id: knownStorageId })
   const publicAddress = settings.publicUrl
-    ? new PublicAddressCheck({ publicUrl: settings.publicUrl, self: () => ({ ...instance, storage: storageOf() }) })
+    ? new PublicAddressCheck({ publicUrl: settings.publicUrl, self: () => ({ ...instance, storage: describeStorage() }) })
     : null
   const ready = (async () => {
-    knownStorageId = await storageId
+    knownStorageId = await resolveStorageId(settings, dataDir, runs.blobs)
+    console.info(`[ai4artsed] storage id ${knownStorageId}`)
     const content = await loadContent(settings.contentDir || join(dataDir.path, 'content'))
     const safety = loadCatalog(SafetyTermList, content.safety)
     const builtin = builtinProviders(safety.items)
@@ -170,7 +172,7 @@ export function startApp(
     // In the registry before taking jobs: others starting now must see whose runs are whose.
     await coordinator.start(buildInstanceRecord({
       instance, release, publicUrl: settings.publicUrl, queueDriver: queue.driver, redisUrl: settings.redisUrl,
-      storage: storageOf(),
+      storage: describeStorage(),
     })).catch((error: Error) => {
       throw new Error(`could not register this instance with the ${coordinator.driver} coordinator: ${error.message}`)
     })
@@ -181,7 +183,7 @@ export function startApp(
     return { catalog, service, providers: live }
   })()
   current = {
-    settings, dataDir, storageId, instance, runs, participants, participantStore, sessions, audit, leaders, retention, storage, queue, coordinator, index, publicAddress, ready,
+    settings, dataDir, describeStorage, instance, runs, participants, participantStore, sessions, audit, leaders, retention, storage, queue, coordinator, index, publicAddress, ready,
     loginLimiter: new LoginLimiter(expiring), sessionSecret, exports: new ExportProgressTracker(expiring), expiring,
   }
   return current
