@@ -9,5 +9,7 @@ import { runViewerOf } from '../../../utils/sessions/current-participant'
 export default defineEventHandler(async (event) => {
   const { service, queue } = await useReadyApp()
   const run = await service.visibleRun(requireParam(event, 'id'), await runViewerOf(event))
-  return sendWithEtag(event, toRunStatusView(run, await queue.position(run.run_id)))
+  // Only a queued run has a place in the run queue; asking BullMQ reads its whole wait list from Redis.
+  const position = run.status === 'queued' ? await queue.position(run.run_id) : null
+  return sendWithEtag(event, toRunStatusView(run, position))
 })
