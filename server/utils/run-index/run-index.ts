@@ -221,16 +221,8 @@ export class RunIndex {
     const source = this.source as Extract<RunIndexSource, { documents: Storage }>
     return this.fetches.run(change.runId, async () => {
       const run = change.type === 'put' ? await source.runs.get(change.runId) : null
-      if (this.loading) this.changedWhileLoading.add(change.runId)
-      this.recent.clear()
-      if (run) {
-        const summary = toRunSummary(run)
-        this.upsert({ summary, search: summarySearchText(summary) })
-      }
-      else {
-        this.deleted.add(change.runId)
-        this.remove(change.runId)
-      }
+      // Documents in Redis keep no index log, so this is exactly what a local change does.
+      this.apply(run ? { type: 'put', run } : { type: 'delete', runId: change.runId, previous: null })
     }).catch((error) => {
       console.error(`[runs] could not read run ${change.runId} changed by another instance`, error)
     })
