@@ -8,7 +8,7 @@ import { S3BlobStore } from './s3-blob-store'
 export function blobStoreFromSettings(settings: Settings, dataDirPath: string): BlobStore {
   if (!settings.s3Bucket) return new FsBlobStore(join(dataDirPath, 'runs'))
   return new S3BlobStore({
-    endpoint: settings.s3Endpoint || undefined,
+    endpoint: settings.s3Endpoint,
     region: settings.s3Region,
     bucket: settings.s3Bucket,
     prefix: settings.s3Prefix,

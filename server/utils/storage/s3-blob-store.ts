@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream'
+import { text } from 'node:stream/consumers'
 import {
   DeleteObjectCommand, DeleteObjectsCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand,
   ListObjectsV2Command, PutObjectCommand, S3Client,
@@ -136,7 +137,7 @@ export class S3BlobStore implements BlobStore {
   async readOrCreateText(key: string, candidate: string): Promise<string> {
     const read = async () => {
       try {
-        return await (await this.read(key)).toArray().then(chunks => Buffer.concat(chunks).toString('utf8'))
+        return await text(await this.read(key))
       }
       catch (error) {
         if (error instanceof BlobNotFoundError) return null
@@ -149,21 +150,18 @@ export class S3BlobStore implements BlobStore {
       await this.client.send(new PutObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key), Body: candidate, ContentType: 'text/plain', IfNoneMatch: '*' }))
     }
     catch (error) {
-      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode
+      const status = httpStatusOf(error)
       if (status !== 412 && status !== 409) throw this.describe(`write ${key}`, error)
     }
     return (await read()) ?? candidate
   }
 
-  /** A URL that reads the object without credentials for `seconds`. */
-  async presignedUrl(key: string, seconds: number): Promise<string> {
-    const command = new GetObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) })
-    return getSignedUrl(this.client, command, { expiresIn: seconds })
-  }
-
+  /** With presignSeconds > 0: a URL that reads the object without credentials that long. */
   async directUrl(key: string): Promise<string | null> {
     const seconds = this.settings.presignSeconds ?? 0
-    return seconds > 0 ? this.presignedUrl(key, seconds) : null
+    if (seconds <= 0) return null
+    const command = new GetObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) })
+    return getSignedUrl(this.client, command, { expiresIn: seconds })
   }
 
   /** Object keys directly under `folder` (with a delimiter) or everywhere below it, page by page. */
@@ -189,7 +187,7 @@ export class S3BlobStore implements BlobStore {
 
   private describe(action: string, error: unknown): S3StorageError {
     const name = (error as { name?: string, Code?: string }).Code ?? (error as Error).name ?? 'Error'
-    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode
+    const status = httpStatusOf(error)
     const reason = [name, status && `HTTP ${status}`, (error as Error).message].filter(Boolean).join(', ')
     const endpoint = publicEndpoint(this.settings)
     const message = `S3 storage (endpoint ${endpoint}, bucket "${this.settings.bucket}") could not ${action}: ${reason}`
@@ -218,7 +216,12 @@ function publicEndpoint(settings: S3Settings): string {
 function isNotFound(error: unknown): boolean {
   const name = (error as Error).name
   if (name === 'NoSuchBucket') return false
-  return name === 'NotFound' || name === 'NoSuchKey' || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404
+  return name === 'NotFound' || name === 'NoSuchKey' || httpStatusOf(error) === 404
+}
+
+/** The HTTP status the SDK attached to a failed request, if it got that far. */
+function httpStatusOf(error: unknown): number | undefined {
+  return (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode
 }
 
 /** S3 answers ETags in quotes (an MD5, or `<md5>-<parts>` for multipart): strong validators as they are. */

@@ -29,10 +29,10 @@ describe('mountDocuments', () => {
   it('keeps documents as files in the data dir without a Redis URL', async () => {
     const dataDir = makeTempDir()
     const storage = createStorage()
-    mountDocuments(storage, dataDir, { redisUrl: '' })
+    mountDocuments(storage, dataDir, { redisUrl: '', redisPrefix: 'unused' })
     await storage.setItem('sessions:s-aaaaaa.json', '{"a":1}')
     expect(existsSync(join(dataDir, 'sessions', 's-aaaaaa.json'))).toBe(true)
-    expect(documentsLocation(dataDir, {})).toBe(dataDir)
+    expect(documentsLocation(dataDir, { redisUrl: '', redisPrefix: 'unused' })).toBe(dataDir)
   })
 
   it('stores runs, active runs and participants in Redis under the prefix, RunStore unchanged', async () => {
