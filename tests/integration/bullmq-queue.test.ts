@@ -1,14 +1,10 @@
-import { spawn } from 'node:child_process'
-import { resolve } from 'node:path'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, waitForRun } from '../support/api'
 import { readRunMetadataFromRedis, startRedis, type TestRedis } from '../support/redis'
 import { createRun } from '../support/run-files'
-import { freePort, makeTempDir, startServer, type TestServer } from '../support/server'
+import { freePort, startExpectingExit, startServer, type TestServer } from '../support/server'
 import { dataDirWithSlowOutput } from '../support/slow-content'
-
-const SERVER_ENTRY = resolve(import.meta.dirname, '../../.output/server/index.mjs')
 
 
 /** Two instances on one data dir and one Redis, and a slow run in its generation on one of them (`holder`). */
@@ -83,18 +79,8 @@ describe('runs through BullMQ when NUXT_REDIS_URL is set', () => {
   })
 
   it('refuses to start when Redis cannot be reached, naming it without the password', async () => {
-    const port = await freePort()
     const redisPort = await freePort()
-    const child = spawn(process.execPath, [SERVER_ENTRY], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NUXT_DATA_DIR: makeTempDir(), NUXT_REDIS_URL: `redis://:pa55word@127.0.0.1:${redisPort}/0` },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    child.stdout.on('data', (chunk) => { output += chunk })
-    child.stderr.on('data', (chunk) => { output += chunk })
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000)
-    const code = await new Promise<number | null>(resolveExit => child.once('exit', resolveExit))
-    clearTimeout(timer)
+    const { code, output } = await startExpectingExit({ env: { NUXT_REDIS_URL: `redis://:pa55word@127.0.0.1:${redisPort}/0` } })
     expect(code).toBe(1)
     expect(output).toContain(`refusing to start: Redis at redis://127.0.0.1:${redisPort}/0 (NUXT_REDIS_URL) cannot be reached`)
     expect(output).not.toContain('pa55word')

@@ -1,27 +1,8 @@
-import { spawn } from 'node:child_process'
 import { chmodSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { api } from '../support/api'
-import { freePort, makeTempDir, startServer } from '../support/server'
-
-const SERVER_ENTRY = resolve(import.meta.dirname, '../../.output/server/index.mjs')
-
-/** Starts the built server without waiting for health: for data dirs it must refuse. */
-async function startExpectingExit(dataDir: string): Promise<{ code: number | null, output: string }> {
-  const port = await freePort()
-  const child = spawn(process.execPath, [SERVER_ENTRY], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NUXT_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout.on('data', (chunk) => { output += chunk })
-  child.stderr.on('data', (chunk) => { output += chunk })
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
-  const code = await new Promise<number | null>(resolveExit => child.once('exit', exitCode => resolveExit(exitCode)))
-  clearTimeout(timer)
-  return { code, output }
-}
+import { makeTempDir, startExpectingExit, startServer } from '../support/server'
 
 describe('GET /api/health', () => {
   it('describes the instance, its storage at the real path of a symlinked data dir, and its queue', async () => {
@@ -87,7 +68,7 @@ describe('an unusable data dir', () => {
   it('stops a server whose data dir is a file, naming the path', async () => {
     const file = join(makeTempDir(), 'not-a-folder')
     writeFileSync(file, 'just a file')
-    const { code, output } = await startExpectingExit(file)
+    const { code, output } = await startExpectingExit({ dataDir: file, timeoutMs: 15_000 })
     expect(code).not.toBe(0)
     expect(code).not.toBeNull()
     expect(output).toContain(file)
@@ -99,7 +80,7 @@ describe('an unusable data dir', () => {
     const file = join(makeTempDir(), 'plain-file')
     writeFileSync(file, '')
     const dataDir = join(file, 'data')
-    const { code, output } = await startExpectingExit(dataDir)
+    const { code, output } = await startExpectingExit({ dataDir, timeoutMs: 15_000 })
     expect(code).not.toBe(0)
     expect(code).not.toBeNull()
     expect(output).toContain(dataDir)
@@ -107,7 +88,7 @@ describe('an unusable data dir', () => {
 
   it.runIf(process.platform === 'linux')('stops a server whose data dir cannot be created even by root, naming the path', async () => {
     const dataDir = '/sys/ai4artsed-data'
-    const { code, output } = await startExpectingExit(dataDir)
+    const { code, output } = await startExpectingExit({ dataDir, timeoutMs: 15_000 })
     expect(code).not.toBe(0)
     expect(code).not.toBeNull()
     expect(output).toContain(dataDir)
@@ -119,7 +100,7 @@ describe('an unusable data dir', () => {
     mkdirSync(dataDir)
     chmodSync(dataDir, 0o500)
     try {
-      const { code, output } = await startExpectingExit(dataDir)
+      const { code, output } = await startExpectingExit({ dataDir, timeoutMs: 15_000 })
       expect(code).not.toBe(0)
       expect(code).not.toBeNull()
       expect(output).toContain(dataDir)

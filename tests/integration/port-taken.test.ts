@@ -1,10 +1,7 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { freePort, makeTempDir } from '../support/server'
-
-const SERVER_ENTRY = resolve(import.meta.dirname, '../../.output/server/index.mjs')
+import { freePort, startExpectingExit } from '../support/server'
 
 /** A plain node server holding `port`, in its own process so that the holder search can find it. */
 async function occupy(port: number) {
@@ -19,17 +16,7 @@ describe('starting on a port that is taken', () => {
     const holder = await occupy(port)
     try {
       const started = Date.now()
-      const server = spawn(process.execPath, [SERVER_ENTRY], {
-        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NUXT_DATA_DIR: makeTempDir() },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
-      let output = ''
-      server.stdout!.on('data', (chunk) => { output += chunk })
-      server.stderr!.on('data', (chunk) => { output += chunk })
-      const timer = setTimeout(() => server.kill('SIGKILL'), 15_000)
-      const [code] = await once(server, 'exit')
-      clearTimeout(timer)
-
+      const { code, output } = await startExpectingExit({ port, timeoutMs: 15_000 })
       expect(code, output).toBe(1)
       expect(Date.now() - started).toBeLessThan(10_000)
       expect(output).toContain(`refusing to start: Port ${port} is already in use by node (pid ${holder.pid}, -e `)

@@ -1,6 +1,6 @@
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TEST_ADMIN_PASSWORD, signInAsLeader } from '../support/admin'
@@ -8,7 +8,7 @@ import { api, waitForRun } from '../support/api'
 import { rawRequest } from '../support/raw-http'
 import { createRun, runDir } from '../support/run-files'
 import { startS3, type TestS3 } from '../support/s3'
-import { freePort, makeTempDir, startServer, type TestServer } from '../support/server'
+import { makeTempDir, startExpectingExit, startServer, type TestServer } from '../support/server'
 
 const BUCKET = 'media-int'
 const PREFIX = 'school-a'
@@ -162,19 +162,7 @@ describe('presigned redirects', () => {
 describe('a bucket that does not work', () => {
   it('stops the server at start, naming endpoint and bucket but not the secret', async () => {
     const secret = 'not-the-right-secret-1234'
-    const child = spawn(process.execPath, [resolve(import.meta.dirname, '../../.output/server/index.mjs')], {
-      env: {
-        ...process.env, PORT: String(await freePort()), HOST: '127.0.0.1', NUXT_DATA_DIR: makeTempDir(),
-        ...s3Env({ NUXT_S3_BUCKET: 'no-such-bucket', NUXT_S3_SECRET_ACCESS_KEY: secret }),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    child.stdout.on('data', (chunk) => { output += chunk })
-    child.stderr.on('data', (chunk) => { output += chunk })
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000)
-    const code = await new Promise<number | null>(resolveExit => child.once('exit', exitCode => resolveExit(exitCode)))
-    clearTimeout(timer)
+    const { code, output } = await startExpectingExit({ env: s3Env({ NUXT_S3_BUCKET: 'no-such-bucket', NUXT_S3_SECRET_ACCESS_KEY: secret }) })
     expect(code).toBe(1)
     expect(output).toMatch(/refusing to start: S3 storage \(endpoint http:\/\/127\.0\.0\.1:\d+, bucket "no-such-bucket"\)/)
     expect(output).not.toContain(secret)

@@ -33,18 +33,10 @@ describe('two instances on one data dir, no Redis', () => {
     const student = new Device()
     const runId = await createRun(a, { perspective: 'bauhaus', input_text: 'Ein Schiff aus Papier' }, student)
     const started = Date.now()
-    let rows: AdminRunRow[] = []
-    while (!(rows = await listed(b, leader)).some(row => row.run_id === runId)) {
-      expect(Date.now() - started, 'run not listed by B within 2 s').toBeLessThan(2000)
-      await new Promise(resolveWait => setTimeout(resolveWait, 50))
-    }
+    await expect.poll(async () => (await listed(b, leader)).map(row => row.run_id), { timeout: 2000, interval: 50, message: 'run not listed by B within 2 s' }).toContain(runId)
     console.info(`[measure] run created on A listed by B after ${Date.now() - started} ms`)
     const done = await waitForRun(a, runId, undefined, 30_000, student)
-    const deadline = Date.now() + 2500
-    while ((await listed(b, leader)).find(row => row.run_id === runId)?.status !== done.status) {
-      expect(Date.now(), `B did not see status ${done.status}`).toBeLessThan(deadline)
-      await new Promise(resolveWait => setTimeout(resolveWait, 100))
-    }
+    await expect.poll(async () => (await listed(b, leader)).find(row => row.run_id === runId)?.status, { timeout: 2500, interval: 100, message: `B did not see status ${done.status}` }).toBe(done.status)
   })
 })
 
@@ -81,11 +73,7 @@ describe('one instance with documents in Redis', () => {
     await server.stop()
     server = await startServer({ env: redisEnv(), dataDir })
     // Health answers before the index is built; the rebuild logs when it is done.
-    const deadline = Date.now() + 10_000
-    while (!/run index built from the run documents: 1 runs/.test(server.output())) {
-      expect(Date.now(), server.output()).toBeLessThan(deadline)
-      await new Promise(resolveWait => setTimeout(resolveWait, 50))
-    }
+    await expect.poll(() => server.output(), { timeout: 10_000, interval: 50 }).toMatch(/run index built from the run documents: 1 runs/)
     expect(existsSync(join(dataDir, 'index', 'runs.jsonl'))).toBe(false)
     leader = await signInAsLeader(server)
     expect((await listed(server, leader)).map(row => [row.run_id, row.status])).toEqual([[runId, 'completed']])

@@ -13,15 +13,6 @@ const registry = (dataDir: string): InstanceRecord[] =>
   readdirSync(join(dataDir, 'instances')).filter(name => name.endsWith('.json'))
     .map(name => JSON.parse(readFileSync(join(dataDir, 'instances', name), 'utf8')) as InstanceRecord)
 
-async function eventually(check: () => boolean, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs
-  while (!check()) {
-    if (Date.now() > deadline) return false
-    await new Promise(resolve => setTimeout(resolve, 100))
-  }
-  return true
-}
-
 const servers: TestServer[] = []
 afterEach(async () => { await Promise.all(servers.splice(0).map(server => server.stop())) })
 
@@ -37,7 +28,7 @@ describe('two instances on one data dir, without Redis', () => {
     const b = await startServer({ dataDir, env })
     servers.push(b)
     const [idA, idB] = await Promise.all([a, b].map(async server => (await api(server, '/api/health')).body.instance.id as string))
-    expect(await eventually(() => registry(dataDir).length === 2)).toBe(true)
+    await expect.poll(() => registry(dataDir).length, { timeout: 10_000, interval: 100 }).toBe(2)
     const records = registry(dataDir)
     expect(records.map(record => record.id).sort()).toEqual([idA, idB].sort())
     const real = realpathSync(dataDir)
@@ -47,7 +38,7 @@ describe('two instances on one data dir, without Redis', () => {
     }
     expect(new Set(records.map(record => record.storage.id)).size).toBe(1)
     // B has recovered by then: the run stayed with A instead of being queued a second time.
-    expect(await eventually(() => b.output().includes('belong to other live instances'))).toBe(true)
+    await expect.poll(() => b.output(), { timeout: 10_000, interval: 100 }).toContain('belong to other live instances')
     expect(b.output()).not.toContain('re-queued')
     expect(readRunMetadata(dataDir, runId)).toMatchObject({ status: 'running', instance_id: idA })
 

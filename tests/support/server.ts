@@ -52,6 +52,25 @@ export async function startServer(options: { dataDir?: string, env?: Record<stri
   return { url, port, dataDir, process: child, output: () => output, stop: stopWith('SIGTERM'), kill: stopWith('SIGKILL') }
 }
 
+/**
+ * Starts the built server without waiting for health, for settings it must refuse: its exit code
+ * and everything it printed. A server still running after `timeoutMs` is killed (code null).
+ */
+export async function startExpectingExit(options: { dataDir?: string, env?: Record<string, string>, port?: number, timeoutMs?: number } = {}): Promise<{ code: number | null, output: string }> {
+  const port = options.port ?? await freePort()
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NUXT_DATA_DIR: options.dataDir ?? makeTempDir(), ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk) => { output += chunk })
+  child.stderr!.on('data', (chunk) => { output += chunk })
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20_000)
+  const code = await new Promise<number | null>(resolveExit => child.once('exit', exitCode => resolveExit(exitCode)))
+  clearTimeout(timer)
+  return { code, output }
+}
+
 async function waitForHealth(url: string, child: ChildProcess, output: () => string) {
   const deadline = Date.now() + 20_000
   while (Date.now() < deadline) {

@@ -25,15 +25,8 @@ function instance(options: Partial<BullRunQueueOptions> = {}) {
   return queue
 }
 
-async function until<T>(probe: () => T | Promise<T>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await probe()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error('condition not met in time')
-    await new Promise(resolveWait => setTimeout(resolveWait, 25))
-  }
-}
+/** How long and how often the tests poll a queue that works in the background. */
+const SOON = { timeout: 10_000, interval: 25 }
 
 /** A handler that runs until its signal aborts and says why it stopped. */
 function blockingHandler() {
@@ -84,13 +77,13 @@ describe('BullRunQueue', () => {
     const { seen, handler } = blockingHandler()
     runner.start(handler)
     await runner.enqueue({ runId: 'r1', kind: 'prepare' })
-    await until(() => seen.length === 1)
+    await expect.poll(() => seen.length, SOON).toBe(1)
     expect(await runner.stats()).toEqual({ waiting: 0, active: 1 })
     // The second object never starts a worker: like an instance that only answered the cancel request.
     expect(await instance().cancel('r1')).toBe(true)
-    await until(() => seen[0]!.signal.aborted)
+    await expect.poll(() => seen[0]!.signal.aborted, SOON).toBe(true)
     expect((seen[0]!.signal.reason as Error).message).toBe('cancelled')
-    await until(async () => (await runner.stats()).active === 0)
+    await expect.poll(async () => (await runner.stats()).active, SOON).toBe(0)
   })
 
   it('hands a running job back on close, so another instance runs it', async () => {
@@ -98,7 +91,7 @@ describe('BullRunQueue', () => {
     const { seen, handler } = blockingHandler()
     first.start(handler)
     await first.enqueue({ runId: 'r1', kind: 'generate' })
-    await until(() => seen.length === 1)
+    await expect.poll(() => seen.length, SOON).toBe(1)
     const started = Date.now()
     await first.close(200)
     expect(Date.now() - started).toBeLessThan(2000)
@@ -107,7 +100,7 @@ describe('BullRunQueue', () => {
     expect(await second.position('r1')).toBe(1)
     const ran: RunJob[] = []
     second.start(async (job) => { ran.push(job); return 'done' })
-    await until(() => ran.length === 1)
+    await expect.poll(() => ran.length, SOON).toBe(1)
     expect(ran[0]).toEqual({ runId: 'r1', kind: 'generate' })
   })
 
@@ -116,7 +109,7 @@ describe('BullRunQueue', () => {
     let finished = false
     queue.start(async () => { await new Promise(resolveWait => setTimeout(resolveWait, 300)); finished = true; return 'done' })
     await queue.enqueue({ runId: 'r1', kind: 'prepare' })
-    await until(async () => (await queue.stats()).active === 1)
+    await expect.poll(async () => (await queue.stats()).active, SOON).toBe(1)
     await queue.close(5000)
     expect(finished).toBe(true)
     expect(await instance().stats()).toEqual({ waiting: 0, active: 0 })
@@ -128,17 +121,17 @@ describe('BullRunQueue', () => {
     child.stdout.on('data', (chunk) => { output += chunk })
     const exited = new Promise(resolveExit => child.once('exit', resolveExit))
     try {
-      await until(() => output.includes('ready'))
+      await expect.poll(() => output, SOON).toContain('ready')
       const producer = instance()
       await producer.enqueue({ runId: 'r1', kind: 'generate' })
-      await until(() => output.includes('took r1__generate'))
+      await expect.poll(() => output, SOON).toContain('took r1__generate')
       const survivor = instance()
       const ran: RunJob[] = []
       survivor.start(async (job) => { ran.push(job); return 'done' })
       child.kill('SIGKILL')
       await exited
       const killed = Date.now()
-      await until(() => ran.length === 1, 10_000)
+      await expect.poll(() => ran.length, SOON).toBe(1)
       const takeoverMs = Date.now() - killed
       console.info(`[bullmq test] job of a SIGKILLed worker taken over after ${takeoverMs} ms (stall timeout 2 s)`)
       expect(takeoverMs).toBeLessThan(5000)
@@ -154,14 +147,14 @@ describe('BullRunQueue', () => {
     const old = blockingHandler()
     before.start(old.handler)
     await before.enqueue({ runId: 'r1', kind: 'prepare' })
-    await until(() => old.seen.length === 1)
+    await expect.poll(() => old.seen.length, SOON).toBe(1)
     const after = instance()
     const ran: string[] = []
     after.start(async (job) => { ran.push(job.runId); return 'done' })
     // The old worker's running job is handed over, and only the new worker takes jobs.
-    await until(() => ran.includes('r1'))
+    await expect.poll(() => ran, SOON).toContain('r1')
     for (const runId of ['r2', 'r3', 'r4']) await after.enqueue({ runId, kind: 'prepare' })
-    await until(() => ran.length === 4)
+    await expect.poll(() => ran.length, SOON).toBe(4)
     expect(old.seen).toHaveLength(1)
     expect(await after['queue'].getWorkers()).toHaveLength(1)
   })
@@ -180,7 +173,7 @@ describe('BullRunQueue', () => {
       })
       const started = Date.now()
       for (let index = 0; index < 20; index++) await queue.enqueue({ runId: `r${index}`, kind: 'prepare' })
-      await until(() => ran.length === 20)
+      await expect.poll(() => ran.length, SOON).toBe(20)
       const elapsed = Date.now() - started
       expect(new Set(ran).size).toBe(20)
       expect(most).toBeLessThanOrEqual(4)
