@@ -1,10 +1,11 @@
 import type { OutputConfig } from '#shared/schemas/output'
 import { BackendError } from '../backends/backend-error'
+import { fillPlaceholders } from '../fill-placeholders'
 
 /** An API-format workflow ("Export (API)"): node id → { class_type, inputs }. */
 export type ComfyuiWorkflow = Record<string, { class_type: string, inputs: Record<string, unknown>, _meta?: unknown }>
 
-export interface WorkflowValues {
+export type WorkflowValues = {
   prompt: string
   negative_prompt: string
   seed: number
@@ -50,24 +51,5 @@ export function storedWorkflow(output: OutputConfig): ComfyuiWorkflow {
  * number placeholders become numbers. The stored workflow is left as it was.
  */
 export function fillWorkflow(workflow: ComfyuiWorkflow, values: WorkflowValues): ComfyuiWorkflow {
-  const replace = (value: unknown): unknown => {
-    if (typeof value === 'string') {
-      const match = /^\{\{(\w+)\}\}$/.exec(value)
-      const key = match?.[1] as keyof WorkflowValues | undefined
-      return key && key in values ? values[key] : value
-    }
-    if (Array.isArray(value)) return value.map(replace)
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, replace(inner)]))
-    return value
-  }
-  return replace(workflow) as ComfyuiWorkflow
-}
-
-/** The checkpoint a workflow loads, for the run's metadata. */
-export function checkpointOf(workflow: ComfyuiWorkflow): string | null {
-  for (const node of Object.values(workflow)) {
-    const name = node.inputs.ckpt_name ?? node.inputs.unet_name
-    if (typeof name === 'string') return name
-  }
-  return null
+  return fillPlaceholders(workflow, values) as ComfyuiWorkflow
 }

@@ -1,4 +1,5 @@
 import type { OutputConfig } from '#shared/schemas/output'
+import { fillPlaceholders } from '../fill-placeholders'
 
 /** Where a prediction is created: official models by name, any model by `owner/name:version`. */
 export interface ReplicateTarget {
@@ -28,17 +29,8 @@ export function replicateInput(output: OutputConfig, prompt: string, seed: numbe
   }
   const template = parameters.input
   if (!template || typeof template !== 'object' || Array.isArray(template)) return { prompt, seed }
-  const fill = (value: unknown): unknown => {
-    if (typeof value === 'string') {
-      const name = /^\{\{(\w+)\}\}$/.exec(value)?.[1]
-      return name && name in values ? values[name] : value
-    }
-    if (Array.isArray(value)) return value.map(fill)
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, fill(inner)]))
-    return value
-  }
   // A placeholder whose parameter is not set (no width in the output) is left out, not sent as null.
-  return Object.fromEntries(Object.entries(fill(template) as Record<string, unknown>).filter(([, value]) => value !== undefined))
+  return Object.fromEntries(Object.entries(fillPlaceholders(template, values) as Record<string, unknown>).filter(([, value]) => value !== undefined))
 }
 
 /** Step progress from tqdm lines in the logs ("  50%|█████     | 2/4 [..."); null when there are none. */

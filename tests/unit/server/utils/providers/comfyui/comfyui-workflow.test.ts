@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { OutputConfig } from '#shared/schemas/output'
 import { BackendError } from '../../../../../../server/utils/providers/backends/backend-error'
 import { describeRejection } from '../../../../../../server/utils/providers/comfyui/comfyui-client'
-import { checkpointOf, fillWorkflow, storedWorkflow, workflowValues } from '../../../../../../server/utils/providers/comfyui/comfyui-workflow'
+import { fillWorkflow, storedWorkflow, workflowValues } from '../../../../../../server/utils/providers/comfyui/comfyui-workflow'
 
 const workflow = {
   3: { class_type: 'KSampler', inputs: { seed: '{{seed}}', steps: '{{steps}}', cfg: '{{cfg}}', sampler_name: 'euler' } },
@@ -21,10 +21,6 @@ describe('ComfyUI workflows', () => {
     expect(filled['6']!.inputs.text).toBe('a {{seed}} cat "quoted"')
     expect(filled['7']!.inputs.text).toBe('')
     expect(workflow[3].inputs.seed).toBe('{{seed}}')
-  })
-
-  it('finds the checkpoint the workflow loads', () => {
-    expect(checkpointOf(storedWorkflow(output))).toBe('sd3.5_large.safetensors')
   })
 
   it('refuses an output without an API-format workflow', () => {
