@@ -2,6 +2,7 @@ import type { BackendConfig } from '#shared/schemas/providers'
 import type { Backend, BackendProbe, ChatClient, ChatRequest } from './backend'
 import { BackendError } from './backend-error'
 import type { BackendGate } from './backend-gate'
+import { backendLabel, baseUrl } from './backend-config'
 import { backendFetch, readJson } from './backend-http'
 
 /** Only tests shorten the wait between tries. */
@@ -12,14 +13,6 @@ export const PROBE_TIMEOUT_MS = 5_000
 
 interface OllamaChatAnswer { message?: { content?: string } }
 interface OllamaTags { models?: { name: string }[] }
-
-export function backendLabel(config: BackendConfig) {
-  return `${config.id} (${config.url})`
-}
-
-export function baseUrl(config: BackendConfig) {
-  return config.url.replace(/\/+$/, '')
-}
 
 /** Ollama's /api/chat, one answer at once (stream: false); /api/tags lists the pulled models. */
 export const createOllamaBackend = (config: BackendConfig, gate: BackendGate, options: ChatClientOptions = {}): Backend => {

@@ -3,14 +3,11 @@ import type { BackendProbe, ChatClient, ChatRequest } from './backend'
 import { BackendError } from './backend-error'
 import type { BackendGate } from './backend-gate'
 import { backendFetch, readJson } from './backend-http'
-import { backendLabel, baseUrl, probeModels, type ChatClientOptions } from './ollama-backend'
+import { authorization, backendLabel, baseUrl } from './backend-config'
+import { probeModels, type ChatClientOptions } from './ollama-backend'
 
 interface ChatCompletion { choices?: { message?: { content?: string | null } }[] }
 interface ModelList { data?: { id: string }[] }
-
-function authorization(config: BackendConfig): Record<string, string> {
-  return config.api_key ? { authorization: `Bearer ${config.api_key}` } : {}
-}
 
 /**
  * OpenAI-compatible chat completions: OpenAI, OpenRouter, LM Studio, vLLM. `config.url` is the

@@ -1,4 +1,5 @@
 import type { BackendConfig } from '#shared/schemas/providers'
+import { backendLabel } from '../backends/backend-config'
 import { BackendError } from '../backends/backend-error'
 import { backendFetch, readJson } from '../backends/backend-http'
 import type { ComfyuiWorkflow } from './comfyui-workflow'
@@ -33,7 +34,7 @@ export class ComfyuiClient {
   private readonly base: string
 
   constructor(readonly config: BackendConfig, private readonly tuning: ComfyuiTuning = {}) {
-    this.label = `${config.id} (${config.url})`
+    this.label = backendLabel(config)
     this.base = config.url.endsWith('/') ? config.url : `${config.url}/`
   }
 

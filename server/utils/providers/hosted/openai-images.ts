@@ -1,5 +1,6 @@
 import type { BackendConfig } from '#shared/schemas/providers'
 import type { OutputConfig } from '#shared/schemas/output'
+import { authorization, backendLabel, baseUrl } from '../backends/backend-config'
 import { BackendError } from '../backends/backend-error'
 import type { BackendGate } from '../backends/backend-gate'
 import { backendFetch, readJson, type BackendRequestOptions } from '../backends/backend-http'
@@ -61,10 +62,9 @@ export function isContentPolicyRefusal(error: unknown): boolean {
  * `refused` BackendError naming the policy (never retried); see `isContentPolicyRefusal`.
  */
 export function createOpenAiImageGenerator(config: BackendConfig, gate: BackendGate, options: HostedOptions = {}): GenerationProvider {
-  const label = `${config.id} (${config.url})`
-  const base = config.url.replace(/\/+$/, '')
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
-  if (config.api_key) headers.authorization = `Bearer ${config.api_key}`
+  const label = backendLabel(config)
+  const base = baseUrl(config)
+  const headers = { 'content-type': 'application/json', ...authorization(config) }
 
   async function generate(input: GenerationInput): Promise<GeneratedMedia> {
     const request: BackendRequestOptions = { label, retries: config.retries, timeoutMs: config.timeout_s * 1000, signal: input.signal, backoffMs: options.backoffMs }

@@ -1,4 +1,5 @@
 import type { BackendConfig } from '#shared/schemas/providers'
+import { authorization, backendLabel, baseUrl } from '../backends/backend-config'
 import { BackendError } from '../backends/backend-error'
 import type { BackendGate } from '../backends/backend-gate'
 import { backendFetch, readJson, sleep, type BackendRequestOptions } from '../backends/backend-http'
@@ -35,11 +36,10 @@ function outputUrls(output: unknown): string[] {
  * sends `POST urls.cancel` so nobody pays for a picture no child will see.
  */
 export function createReplicateGenerator(config: BackendConfig, gate: BackendGate, options: HostedOptions = {}): GenerationProvider {
-  const label = `${config.id} (${config.url})`
-  const base = config.url.replace(/\/+$/, '')
+  const label = backendLabel(config)
+  const base = baseUrl(config)
   const origin = new URL(base).origin
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
-  if (config.api_key) headers.authorization = `Bearer ${config.api_key}`
+  const headers = { 'content-type': 'application/json', ...authorization(config) }
   const interval = options.pollIntervalMs ?? POLL_INTERVAL_MS
 
   // The token goes only to the configured API, whatever URLs an answer names.
@@ -121,10 +121,10 @@ export function createReplicateGenerator(config: BackendConfig, gate: BackendGat
 
 /** Replicate answers who the token belongs to; the models are whatever output configs name. */
 export async function probeReplicate(config: BackendConfig, signal?: AbortSignal, options: HostedOptions = {}): Promise<BackendProbe> {
-  const label = `${config.id} (${config.url})`
+  const label = backendLabel(config)
   const started = Date.now()
   try {
-    await backendFetch(`${config.url.replace(/\/+$/, '')}/account`, { headers: config.api_key ? { authorization: `Bearer ${config.api_key}` } : {} }, { label, retries: 0, timeoutMs: 10_000, signal, backoffMs: options.backoffMs })
+    await backendFetch(`${baseUrl(config)}/account`, { headers: authorization(config) }, { label, retries: 0, timeoutMs: 10_000, signal, backoffMs: options.backoffMs })
     return { reachable: true, error: null, latency_ms: Date.now() - started, models: [] }
   }
   catch (error) {
