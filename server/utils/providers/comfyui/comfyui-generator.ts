@@ -1,4 +1,5 @@
 import type { BackendConfig } from '#shared/schemas/providers'
+import { mimeTypeOf } from '../../media/media-types'
 import sharp from '../../media/sharp'
 import { BackendError } from '../backends/backend-error'
 import type { BackendGate } from '../backends/backend-gate'
@@ -6,11 +7,6 @@ import type { GeneratedMedia, GenerationInput, GenerationProvider } from '../typ
 import type { ComfyuiClient } from './comfyui-client'
 import { runComfyuiJob, type ComfyuiResult } from './comfyui-job'
 import { fillWorkflow, storedWorkflow, workflowValues } from './comfyui-workflow'
-
-const MIME_BY_EXTENSION: Record<string, string> = {
-  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif',
-  wav: 'audio/wav', flac: 'audio/flac', mp3: 'audio/mpeg', ogg: 'audio/ogg', opus: 'audio/ogg',
-}
 
 /** Images (and audio, for workflows that end in SaveAudio) from an output config's stored workflow. */
 export class ComfyuiGenerator implements GenerationProvider {
@@ -49,7 +45,9 @@ export class ComfyuiGenerator implements GenerationProvider {
 
 async function toMedia({ file, data, mime }: ComfyuiResult): Promise<GeneratedMedia> {
   const extension = (/\.([a-z0-9]+)$/i.exec(file.filename)?.[1] ?? 'bin').toLowerCase()
-  const type = MIME_BY_EXTENSION[extension] ?? mime ?? 'application/octet-stream'
+  // The type the media route will serve the file with; ComfyUI's own answer only for names it does not know.
+  const byName = mimeTypeOf(file.filename)
+  const type = byName !== 'application/octet-stream' ? byName : mime ?? byName
   if (!type.startsWith('image/')) return { data, mime: type, extension, width: null, height: null, duration_s: null }
   const { width, height } = await sharp(data).metadata()
   return { data, mime: type, extension, width: width ?? null, height: height ?? null, duration_s: null }

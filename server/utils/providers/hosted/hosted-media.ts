@@ -1,5 +1,6 @@
 import type { MediaType } from '#shared/schemas/common'
 import sharp from '../../media/sharp'
+import { mimeTypeOf } from '../../media/media-types'
 import { BackendError } from '../backends/backend-error'
 import { backendFetch, type BackendRequestOptions } from '../backends/backend-http'
 import type { GeneratedMedia } from '../types'
@@ -75,6 +76,5 @@ export async function downloadMedia(url: string, mediaType: MediaType, options: 
   }
   const extension = AUDIO_TYPES[type] ?? (type === 'application/octet-stream' ? /\.(wav|mp3|ogg|flac)(?:\?|$)/.exec(url)?.[1] : undefined)
   if (!extension || (mediaType !== 'audio')) throw new BackendError('bad_answer', `${options.label} sent ${type || 'a file without a type'} instead of ${mediaType}`)
-  const mime = extension === 'wav' ? 'audio/wav' : extension === 'mp3' ? 'audio/mpeg' : `audio/${extension}`
-  return { data, mime, extension, width: null, height: null, duration_s: extension === 'wav' ? wavDuration(data) : null }
+  return { data, mime: mimeTypeOf(`output.${extension}`), extension, width: null, height: null, duration_s: extension === 'wav' ? wavDuration(data) : null }
 }
