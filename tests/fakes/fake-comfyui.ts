@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net'
 import sharp from 'sharp'
 import { WebSocketServer, type WebSocket } from 'ws'
+import { encodeWav } from '../../server/utils/providers/builtin/audio/wav'
 
 /**
  * A ComfyUI on loopback that speaks the real protocol (server.py / execution.py of ComfyUI):
@@ -465,21 +466,5 @@ function delay(ms: number) {
 
 /** 0.1 s of silence, 8 kHz mono 16-bit PCM. */
 function tinyWav() {
-  const samples = 800
-  const data = Buffer.alloc(samples * 2)
-  const header = Buffer.alloc(44)
-  header.write('RIFF', 0)
-  header.writeUInt32LE(36 + data.length, 4)
-  header.write('WAVE', 8)
-  header.write('fmt ', 12)
-  header.writeUInt32LE(16, 16)
-  header.writeUInt16LE(1, 20)
-  header.writeUInt16LE(1, 22)
-  header.writeUInt32LE(8000, 24)
-  header.writeUInt32LE(16000, 28)
-  header.writeUInt16LE(2, 32)
-  header.writeUInt16LE(16, 34)
-  header.write('data', 36)
-  header.writeUInt32LE(data.length, 40)
-  return Buffer.concat([header, data])
+  return encodeWav(new Float32Array(800), 8000)
 }

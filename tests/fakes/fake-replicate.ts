@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import sharp from 'sharp'
+import { encodeWav } from '../../server/utils/providers/builtin/audio/wav'
 
 /**
  * Replicate's HTTP API on loopback: create a prediction (by model or by version), follow it with
@@ -103,14 +104,7 @@ async function readBody(request: IncomingMessage): Promise<string> {
 /** One second of a 440 Hz tone as 16-bit PCM WAV. */
 function tone(): Buffer {
   const rate = 8000
-  const samples = rate
-  const wav = Buffer.alloc(44 + samples * 2)
-  wav.write('RIFF', 0, 'ascii'); wav.writeUInt32LE(36 + samples * 2, 4); wav.write('WAVE', 8, 'ascii')
-  wav.write('fmt ', 12, 'ascii'); wav.writeUInt32LE(16, 16); wav.writeUInt16LE(1, 20); wav.writeUInt16LE(1, 22)
-  wav.writeUInt32LE(rate, 24); wav.writeUInt32LE(rate * 2, 28); wav.writeUInt16LE(2, 32); wav.writeUInt16LE(16, 34)
-  wav.write('data', 36, 'ascii'); wav.writeUInt32LE(samples * 2, 40)
-  for (let index = 0; index < samples; index++) wav.writeInt16LE(Math.round(Math.sin(2 * Math.PI * 440 * index / rate) * 12000), 44 + index * 2)
-  return wav
+  return encodeWav(Float32Array.from({ length: rate }, (_, index) => Math.sin(2 * Math.PI * 440 * index / rate) * 12000 / 32767), rate)
 }
 
 async function fileFor(extension: string, input: Record<string, unknown>): Promise<Buffer> {

@@ -1,5 +1,6 @@
 import type { GeneratedMedia } from '../providers/types'
 import sharp from './sharp'
+import { readWavLayout } from './wav-layout'
 
 const LONGEST_SIDE = 256
 const WAVEFORM_WIDTH = 256
@@ -27,19 +28,8 @@ async function imageThumbnail(image: Buffer): Promise<Thumbnail> {
 
 /** The first channel of a PCM WAV (16-bit integer or 32-bit float) in -1..1; null for anything else. */
 function readWavChannel(file: Buffer): Float32Array | null {
-  if (file.length < 12 || file.toString('ascii', 0, 4) !== 'RIFF' || file.toString('ascii', 8, 12) !== 'WAVE') return null
-  let format: { code: number, channels: number, bits: number } | null = null
-  for (let offset = 12; offset + 8 <= file.length;) {
-    const id = file.toString('ascii', offset, offset + 4)
-    const size = file.readUInt32LE(offset + 4)
-    const body = offset + 8
-    if (id === 'fmt ' && body + 16 <= file.length) {
-      format = { code: file.readUInt16LE(body), channels: file.readUInt16LE(body + 2), bits: file.readUInt16LE(body + 14) }
-    }
-    if (id === 'data' && format && format.channels > 0) return decodeFirstChannel(file.subarray(body, Math.min(file.length, body + size)), format)
-    offset = body + size + (size % 2)
-  }
-  return null
+  const layout = readWavLayout(file)
+  return layout && layout.channels > 0 ? decodeFirstChannel(layout.samples, layout) : null
 }
 
 function decodeFirstChannel(data: Buffer, format: { code: number, channels: number, bits: number }): Float32Array | null {

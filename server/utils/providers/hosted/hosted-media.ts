@@ -1,6 +1,7 @@
 import type { MediaType } from '#shared/schemas/common'
 import sharp from '../../media/sharp'
 import { mimeTypeOf } from '../../media/media-types'
+import { readWavLayout } from '../../media/wav-layout'
 import { BackendError } from '../backends/backend-error'
 import { backendFetch, type BackendRequestOptions } from '../backends/backend-http'
 import type { GeneratedMedia } from '../types'
@@ -39,16 +40,8 @@ export async function describeImage(data: Buffer, label: string): Promise<Genera
 
 /** Length of a PCM WAV from its header; null for anything else. */
 function wavDuration(data: Buffer): number | null {
-  if (data.length < 44 || data.toString('ascii', 0, 4) !== 'RIFF' || data.toString('ascii', 8, 12) !== 'WAVE') return null
-  let byteRate = 0
-  for (let offset = 12; offset + 8 <= data.length;) {
-    const id = data.toString('ascii', offset, offset + 4)
-    const size = data.readUInt32LE(offset + 4)
-    if (id === 'fmt ') byteRate = data.readUInt32LE(offset + 16)
-    if (id === 'data') return byteRate > 0 ? Math.round(size / byteRate * 100) / 100 : null
-    offset += 8 + size + (size % 2)
-  }
-  return null
+  const layout = data.length < 44 ? null : readWavLayout(data)
+  return layout && layout.byteRate > 0 ? Math.round(layout.declaredSize / layout.byteRate * 100) / 100 : null
 }
 
 /**
