@@ -33,7 +33,8 @@ export interface ChatClient {
 export interface Backend {
   readonly config: BackendConfig
   readonly gate: BackendGate
-  probe(signal?: AbortSignal): Promise<BackendProbe>
+  /** Reachable, how fast, which models; rejects with a leader-readable reason otherwise (probe-backends.ts reports it, with a time limit). */
+  probe(signal: AbortSignal): Promise<BackendProbe>
   /** Present when the backend runs language models (Ollama, OpenAI-compatible). */
   chat?: ChatClient
   /** Present when it makes media; its id is the backend id, which output configs name. */

@@ -53,17 +53,11 @@ function withPullHint(error: unknown, model: string) {
   return error
 }
 
-/** One quick GET listing models: reachable or not, how fast, and which models it offers. */
+/** One quick GET listing models: how fast, and which models it offers. */
 export async function probeModels<T>(url: string, headers: Record<string, string>, label: string, signal: AbortSignal | undefined,
   names: (body: T) => string[]): Promise<BackendProbe> {
   const started = Date.now()
-  try {
-    const response = await backendFetch(url, { headers }, { label, retries: 0, timeoutMs: PROBE_TIMEOUT_MS, signal })
-    const models = names(await readJson<T>(response, label))
-    return { reachable: true, error: null, latency_ms: Date.now() - started, models }
-  }
-  catch (error) {
-    if (signal?.aborted) throw error
-    return { reachable: false, error: error instanceof Error ? error.message : String(error), latency_ms: null, models: [] }
-  }
+  const response = await backendFetch(url, { headers }, { label, retries: 0, timeoutMs: PROBE_TIMEOUT_MS, signal })
+  const models = names(await readJson<T>(response, label))
+  return { reachable: true, error: null, latency_ms: Date.now() - started, models }
 }

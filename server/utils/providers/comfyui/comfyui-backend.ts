@@ -4,7 +4,6 @@ import type { BackendGate } from '../backends/backend-gate'
 import { ComfyuiClient, type ComfyuiTuning } from './comfyui-client'
 import { ComfyuiGenerator } from './comfyui-generator'
 
-const PROBE_MS = 5_000
 const DEFAULT_POLL_MS = 1_000
 
 /** A ComfyUI: reachable when /system_stats answers; its models are the checkpoints it can load. */
@@ -14,18 +13,11 @@ export function createComfyuiBackend(config: BackendConfig, gate: BackendGate, t
     config,
     gate,
     generator: new ComfyuiGenerator(config, gate, client, tuning.pollMs ?? DEFAULT_POLL_MS),
-    async probe(signal?: AbortSignal): Promise<BackendProbe> {
-      const limit = AbortSignal.timeout(PROBE_MS)
-      const probeSignal = signal ? AbortSignal.any([signal, limit]) : limit
+    async probe(signal: AbortSignal): Promise<BackendProbe> {
       const started = Date.now()
-      try {
-        await client.systemStats(probeSignal)
-        const latency = Date.now() - started
-        return { reachable: true, error: null, latency_ms: latency, models: await client.checkpoints(probeSignal).catch(() => []) }
-      }
-      catch (error) {
-        return { reachable: false, error: error instanceof Error ? error.message : String(error), latency_ms: null, models: [] }
-      }
+      await client.systemStats(signal)
+      const latency = Date.now() - started
+      return { reachable: true, error: null, latency_ms: latency, models: await client.checkpoints(signal).catch(() => []) }
     },
   }
 }

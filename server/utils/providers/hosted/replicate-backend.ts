@@ -123,15 +123,9 @@ export function createReplicateGenerator(config: BackendConfig, gate: BackendGat
 export async function probeReplicate(config: BackendConfig, signal?: AbortSignal, options: HostedOptions = {}): Promise<BackendProbe> {
   const label = backendLabel(config)
   const started = Date.now()
-  try {
-    await backendFetch(`${baseUrl(config)}/account`, { headers: authorization(config) }, { label, retries: 0, timeoutMs: 10_000, signal, backoffMs: options.backoffMs })
-    return { reachable: true, error: null, latency_ms: Date.now() - started, models: [] }
-  }
-  catch (error) {
-    if (signal?.aborted) throw error
-    const explained = explainKeyProblem(error, label)
-    return { reachable: false, error: explained instanceof Error ? explained.message : String(explained), latency_ms: null, models: [] }
-  }
+  await backendFetch(`${baseUrl(config)}/account`, { headers: authorization(config) }, { label, retries: 0, timeoutMs: 10_000, signal, backoffMs: options.backoffMs })
+    .catch((error: unknown) => { throw explainKeyProblem(error, label) })
+  return { reachable: true, error: null, latency_ms: Date.now() - started, models: [] }
 }
 
 export function createReplicateBackend(config: BackendConfig, gate: BackendGate, options: HostedOptions = {}): Backend {

@@ -9,6 +9,7 @@ import { BackendGate } from '../../../../../../server/utils/providers/backends/b
 import { createComfyuiBackend } from '../../../../../../server/utils/providers/comfyui/comfyui-backend'
 import type { GenerationInput } from '../../../../../../server/utils/providers/types'
 import { type FakeComfyui, startFakeComfyui } from '../../../../../fakes/fake-comfyui'
+import { probeBackend } from '../../../../../../server/utils/providers/probe-backends'
 
 const shipped = JSON.parse(readFileSync(new URL('../../../../../../server/assets/outputs/sd35_large.json', import.meta.url), 'utf8'))
 /** The shipped SD 3.5 output, small and quick. */
@@ -220,11 +221,11 @@ describe('ComfyUI backend', () => {
   it('probes /system_stats and lists the checkpoints; says why when it cannot be reached', async () => {
     fake = await startFakeComfyui()
     const backend = backendFor()
-    const probe = await backend.probe()
+    const probe = await probeBackend(backend, 5_000)
     expect(probe).toMatchObject({ reachable: true, error: null, models: ['sd3.5_large.safetensors', 'sd_xl_base_1.0.safetensors'] })
     expect(probe.latency_ms).toBeGreaterThanOrEqual(0)
     await fake.close()
-    const down = await backend.probe()
+    const down = await probeBackend(backend, 5_000)
     expect(down).toMatchObject({ reachable: false, models: [] })
     expect(down.error).toBe(`comfyui (${fake.url}) could not be reached: connection refused (is it running?)`)
   })

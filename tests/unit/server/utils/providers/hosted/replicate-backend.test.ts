@@ -4,6 +4,7 @@ import { createBackend } from '../../../../../../server/utils/providers/backends
 import { createReplicateBackend } from '../../../../../../server/utils/providers/hosted/replicate-backend'
 import { type FakeReplicate, startFakeReplicate } from '../../../../../fakes/fake-replicate'
 import { backendConfig, generation, output } from './hosted-fixtures'
+import { probeBackend } from '../../../../../../server/utils/providers/probe-backends'
 
 let fake: FakeReplicate
 
@@ -143,20 +144,20 @@ describe('Replicate generator', () => {
 describe('Replicate backend', () => {
   it('is created for type replicate and probes /account', async () => {
     const replicate = createBackend(backendConfig({ id: 'replicate', type: 'replicate', url: fake.url, api_key: 'r8_test' }))
-    const probe = await replicate.probe()
+    const probe = await probeBackend(replicate, 5_000)
     expect(probe).toMatchObject({ reachable: true, error: null, models: [] })
     expect(calls('GET', /^\/v1\/account$/)).toHaveLength(1)
   })
 
   it('probes a bad token as not usable, naming the setting', async () => {
-    const probe = await backend({ api_key: 'nope' }).probe()
+    const probe = await probeBackend(backend({ api_key: 'nope' }), 5_000)
     expect(probe.reachable).toBe(false)
     expect(probe.error).toMatch(/did not accept the API key \(401\)/)
   })
 
   it('probes an unreachable host', async () => {
     await fake.close()
-    const probe = await backend().probe()
+    const probe = await probeBackend(backend(), 5_000)
     expect(probe).toMatchObject({ reachable: false, latency_ms: null })
     expect(probe.error).toMatch(/could not be reached: connection refused/)
   })

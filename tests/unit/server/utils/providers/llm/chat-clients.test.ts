@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { BackendError } from '../../../../../../server/utils/providers/backends/backend-error'
 import { createBackend } from '../../../../../../server/utils/providers/backends/create-backend'
-import { probeOpenAi } from '../../../../../../server/utils/providers/backends/openai-chat'
 import { startFakeLlm, type FakeLlm } from '../../../../../fakes/fake-llm'
+import { probeBackend } from '../../../../../../server/utils/providers/probe-backends'
 import { ollamaBackend, ollamaConfig, openAiChat, openAiConfig } from './llm-fixtures'
 
 const HELLO = [{ role: 'user' as const, content: 'Hallo' }]
@@ -35,7 +35,7 @@ describe('the Ollama backend', () => {
   })
 
   it('lists the pulled models from /api/tags when probed', async () => {
-    const probe = await ollamaBackend(ollamaConfig(fake.url)).probe()
+    const probe = await probeBackend(ollamaBackend(ollamaConfig(fake.url)), 5_000)
     expect(probe).toMatchObject({ reachable: true, error: null, models: ['llama3.2:latest', 'llama-guard3:1b'] })
     expect(probe.latency_ms).toBeGreaterThanOrEqual(0)
     expect(fake.requests[0]).toMatchObject({ method: 'GET', path: '/api/tags' })
@@ -43,7 +43,7 @@ describe('the Ollama backend', () => {
 
   it('reports a backend that is down as unreachable, naming it', async () => {
     await fake.down()
-    const probe = await ollamaBackend(ollamaConfig(fake.url)).probe()
+    const probe = await probeBackend(ollamaBackend(ollamaConfig(fake.url)), 5_000)
     expect(probe).toMatchObject({ reachable: false, models: [] })
     expect(probe.error).toBe(`ollama (${fake.url}) could not be reached: connection refused (is it running?)`)
   })
@@ -88,8 +88,8 @@ describe('the OpenAI-compatible chat client', () => {
   it('lists models from {url}/models, and says when the key is refused', async () => {
     await fake.close()
     fake = await startFakeLlm({ apiKey: 'sk-right', models: ['gpt-4o-mini', 'gpt-4.1'] })
-    expect(await probeOpenAi(openAiConfig(fake.openAiUrl, { api_key: 'sk-right' }))).toMatchObject({ reachable: true, models: ['gpt-4o-mini', 'gpt-4.1'] })
-    const refused = await probeOpenAi(openAiConfig(fake.openAiUrl, { api_key: 'sk-wrong' }))
+    expect(await probeBackend(createBackend(openAiConfig(fake.openAiUrl, { api_key: 'sk-right' })), 5_000)).toMatchObject({ reachable: true, models: ['gpt-4o-mini', 'gpt-4.1'] })
+    const refused = await probeBackend(createBackend(openAiConfig(fake.openAiUrl, { api_key: 'sk-wrong' })), 5_000)
     expect(refused).toMatchObject({ reachable: false, models: [] })
     expect(refused.error).toContain('401 Unauthorized: Incorrect API key provided.')
   })
