@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import type { Socket } from 'node:net'
 import sharp from 'sharp'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { encodeWav } from '../../server/utils/providers/builtin/audio/wav'
+import { listenOnLoopback, readRequestBody, sendJson } from './fake-http'
 
 /**
  * A ComfyUI on loopback that speaks the real protocol (server.py / execution.py of ComfyUI):
@@ -95,7 +96,7 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
   const wss = new WebSocketServer({ noServer: true })
   const server = createServer((request, response) => {
     handle(request, response).catch((error) => {
-      if (!response.headersSent) json(response, 500, { error: String(error) })
+      if (!response.headersSent) sendJson(response, 500, { error: String(error) })
     })
   })
   server.on('connection', (socket) => {
@@ -117,12 +118,11 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
     })
   })
 
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  const port = (server.address() as AddressInfo).port
+  const port = await listenOnLoopback(server)
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', 'http://fake')
-    const raw = await readBody(request)
+    const raw = await readRequestBody(request)
     let body: unknown = null
     if (raw.length > 0) {
       try { body = JSON.parse(raw.toString('utf8')) }
@@ -135,12 +135,12 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
     if (failure) {
       failure.count -= 1
       const headers: Record<string, string> = failure.retryAfter ? { 'retry-after': failure.retryAfter } : {}
-      return json(response, failure.status, { error: failure.status === 429 ? 'Too Many Requests' : 'Service Unavailable' }, headers)
+      return sendJson(response, failure.status, { error: failure.status === 429 ? 'Too Many Requests' : 'Service Unavailable' }, headers)
     }
 
     if (request.method === 'POST' && path === '/prompt') return submit(body, response)
     if (request.method === 'GET' && path === '/queue') {
-      return json(response, 200, {
+      return sendJson(response, 200, {
         queue_running: running ? [queueTuple(running)] : [],
         // ComfyUI's pending list comes from a heap: not in submission order.
         queue_pending: [...pending].reverse().map(queueTuple),
@@ -161,48 +161,48 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
     const historyMatch = /^\/(?:api\/)?history\/([^/]+)$/.exec(path)
     if (request.method === 'GET' && historyMatch) {
       const entry = history.get(decodeURIComponent(historyMatch[1]!))
-      return json(response, 200, entry ? { [historyMatch[1]!]: entry } : {})
+      return sendJson(response, 200, entry ? { [historyMatch[1]!]: entry } : {})
     }
     if (request.method === 'GET' && path === '/view') {
       const key = fileKey(url.searchParams.get('type') ?? 'output', url.searchParams.get('subfolder') ?? '', url.searchParams.get('filename') ?? '')
       const file = files.get(key)
-      if (!file) return json(response, 404, { error: 'not found' })
+      if (!file) return sendJson(response, 404, { error: 'not found' })
       response.writeHead(200, { 'content-type': file.mime, 'content-length': file.data.length })
       return response.end(file.data)
     }
     if (request.method === 'GET' && path === '/object_info/CheckpointLoaderSimple') {
-      return json(response, 200, {
+      return sendJson(response, 200, {
         CheckpointLoaderSimple: {
           input: { required: { ckpt_name: [options.checkpoints, { tooltip: 'The name of the checkpoint (model) to load.' }] } },
           output: ['MODEL', 'CLIP', 'VAE'], name: 'CheckpointLoaderSimple', category: 'loaders', output_node: false,
         },
       })
     }
-    if (request.method === 'GET' && path === '/models/checkpoints') return json(response, 200, options.checkpoints)
+    if (request.method === 'GET' && path === '/models/checkpoints') return sendJson(response, 200, options.checkpoints)
     if (request.method === 'GET' && path === '/system_stats') {
-      return json(response, 200, {
+      return sendJson(response, 200, {
         system: { os: 'posix', ram_total: 68719476736, ram_free: 34359738368, comfyui_version: '0.3.60', python_version: '3.12.3', pytorch_version: '2.7.1+cu128', embedded_python: false, argv: ['main.py'] },
         devices: [{ name: 'cuda:0 NVIDIA GeForce RTX 4090 : cudaMallocAsync', type: 'cuda', index: 0, vram_total: 25393692672, vram_free: 24000000000, torch_vram_total: 0, torch_vram_free: 0 }],
       })
     }
-    return json(response, 404, { error: 'not found' })
+    return sendJson(response, 404, { error: 'not found' })
   }
 
   function submit(body: unknown, response: ServerResponse) {
     const { prompt, client_id } = (body ?? {}) as { prompt?: unknown, client_id?: string }
     if (!prompt || typeof prompt !== 'object' || Array.isArray(prompt)) {
-      return json(response, 400, { error: { type: 'no_prompt', message: 'No prompt provided', details: 'No prompt provided', extra_info: {} }, node_errors: {} })
+      return sendJson(response, 400, { error: { type: 'no_prompt', message: 'No prompt provided', details: 'No prompt provided', extra_info: {} }, node_errors: {} })
     }
     const workflow = prompt as Record<string, WorkflowNode>
     const invalid = validate(workflow)
-    if (invalid) return json(response, 400, invalid)
+    if (invalid) return sendJson(response, 400, invalid)
     const item: QueueItem = {
       number: counter++, prompt_id: randomUUID(), prompt: workflow, extra: client_id ? { client_id } : {},
       outputs: Object.entries(workflow).filter(([, node]) => OUTPUT_NODES.has(node.class_type!)).map(([id]) => id),
     }
     pending.push(item)
     broadcastStatus()
-    json(response, 200, { prompt_id: item.prompt_id, number: item.number, node_errors: {} })
+    sendJson(response, 200, { prompt_id: item.prompt_id, number: item.number, node_errors: {} })
     queueMicrotask(startNext)
   }
 
@@ -417,7 +417,7 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
         for (const socket of sockets) socket.destroy()
       })
       await delay(downMs)
-      await new Promise<void>(resolve => server.listen(port, '127.0.0.1', resolve))
+      await listenOnLoopback(server, port)
     },
     get queue() {
       return { running: running?.prompt_id ?? null, pending: pending.map(item => item.prompt_id) }
@@ -438,21 +438,6 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
 
 function fileKey(type: string, subfolder: string, filename: string) {
   return `${type}/${subfolder}/${filename}`
-}
-
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    request.on('data', (chunk: Buffer) => chunks.push(chunk))
-    request.on('end', () => resolve(Buffer.concat(chunks)))
-    request.on('error', reject)
-  })
-}
-
-function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  const text = JSON.stringify(body)
-  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers })
-  response.end(text)
 }
 
 function empty(response: ServerResponse) {

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { listenOnLoopback, readJsonBody, sendJson, stopServer } from './fake-http'
 
 /**
  * A language-model server on loopback that speaks both protocols the app uses:
@@ -71,7 +71,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}) {
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const path = (request.url ?? '/').split('?')[0]!
-    const body = await readBody(request)
+    const body = await readJsonBody(request)
     requests.push({ method: request.method ?? 'GET', path, headers: request.headers, body, at: Date.now() })
     const openAi = path.startsWith('/v1/')
     active += 1
@@ -86,9 +86,9 @@ export async function startFakeLlm(options: FakeLlmOptions = {}) {
       }
       const failure = failures.shift()
       if (failure) return fail(response, failure, openAi)
-      if (request.method === 'GET' && path === '/api/tags') return json(response, 200, { models: models.map(tag) })
+      if (request.method === 'GET' && path === '/api/tags') return sendJson(response, 200, { models: models.map(tag) })
       if (request.method === 'GET' && path === '/v1/models') {
-        return json(response, 200, { object: 'list', data: models.map(id => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'fake' })) })
+        return sendJson(response, 200, { object: 'list', data: models.map(id => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'fake' })) })
       }
       if (request.method === 'POST' && (path === '/api/chat' || path === '/v1/chat/completions')) {
         const protocol = openAi ? 'openai' : 'ollama'
@@ -96,24 +96,24 @@ export async function startFakeLlm(options: FakeLlmOptions = {}) {
         if (!knows(model)) {
           return openAi
             ? openAiError(response, 404, `The model \`${model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found')
-            : json(response, 404, { error: `model '${model}' not found` })
+            : sendJson(response, 404, { error: `model '${model}' not found` })
         }
         const messages = (Array.isArray(body?.messages) ? body.messages : []) as FakeChatMessage[]
         const lastUser = [...messages].reverse().find(message => message.role === 'user')?.content ?? ''
         const content = script.length > 0 ? script.shift()! : answer({ protocol, model, messages, lastUser, body: body ?? {} })
-        return json(response, 200, openAi ? completion(model, content) : ollamaChat(model, content))
+        return sendJson(response, 200, openAi ? completion(model, content) : ollamaChat(model, content))
       }
-      return openAi ? openAiError(response, 404, `Unknown request URL: ${request.method} ${path}`, 'invalid_request_error', 'unknown_url') : json(response, 404, { error: '404 page not found' })
+      return openAi ? openAiError(response, 404, `Unknown request URL: ${request.method} ${path}`, 'invalid_request_error', 'unknown_url') : sendJson(response, 404, { error: '404 page not found' })
     }
     finally {
       active -= 1
     }
   }
 
-  let server = await listen(createServer((request, response) => {
-    handle(request, response).catch(error => json(response, 500, { error: String(error) }))
-  }), 0)
-  const port = (server.address() as AddressInfo).port
+  const server = createServer((request, response) => {
+    handle(request, response).catch(error => sendJson(response, 500, { error: String(error) }))
+  })
+  const port = await listenOnLoopback(server)
 
   return {
     /** Ollama base URL; the OpenAI-compatible base is `openAiUrl`. */
@@ -141,10 +141,10 @@ export async function startFakeLlm(options: FakeLlmOptions = {}) {
       maxActive = 0
     },
     /** Stops listening and drops open connections: the next request is refused. */
-    async down() { await stop(server) },
+    async down() { await stopServer(server) },
     /** Listens again on the same port. */
-    async up() { server = await listen(server, port) },
-    close: () => stop(server),
+    async up() { await listenOnLoopback(server, port) },
+    close: () => stopServer(server),
   }
 }
 
@@ -178,32 +178,14 @@ function completion(model: string, content: string) {
 function fail(response: ServerResponse, failure: FakeFailure, openAi: boolean) {
   if (failure.retryAfterS != null) response.setHeader('retry-after', String(failure.retryAfterS))
   const message = failure.message ?? (failure.status === 429 ? 'Rate limit reached for requests' : failure.status >= 500 ? 'The server is overloaded' : 'Invalid request')
-  if (!openAi) return json(response, failure.status, { error: message })
+  if (!openAi) return sendJson(response, failure.status, { error: message })
   const type = failure.status === 429 ? 'requests' : failure.status >= 500 ? 'server_error' : 'invalid_request_error'
   const code = failure.status === 429 ? 'rate_limit_exceeded' : null
   return openAiError(response, failure.status, message, type, code)
 }
 
 function openAiError(response: ServerResponse, status: number, message: string, type: string, code: string | null) {
-  json(response, status, { error: { message, type, param: null, code } })
-}
-
-function json(response: ServerResponse, status: number, body: unknown) {
-  if (response.headersSent || response.destroyed) return
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
-  response.end(JSON.stringify(body))
-}
-
-async function readBody(request: IncomingMessage): Promise<Record<string, unknown> | null> {
-  const chunks: Buffer[] = []
-  for await (const chunk of request) chunks.push(chunk as Buffer)
-  if (chunks.length === 0) return null
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>
-  }
-  catch {
-    return null
-  }
+  sendJson(response, status, { error: { message, type, param: null, code } })
 }
 
 /** False when the client went away first (an aborted request). */
@@ -218,23 +200,5 @@ function waitUnlessClosed(ms: number, response: ServerResponse): Promise<boolean
       resolve(false)
     }
     response.once('close', onClose)
-  })
-}
-
-function listen(server: Server, port: number): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject)
-      resolve(server)
-    })
-  })
-}
-
-function stop(server: Server): Promise<void> {
-  if (!server.listening) return Promise.resolve()
-  return new Promise((resolve) => {
-    server.close(() => resolve())
-    server.closeAllConnections()
   })
 }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import sharp from 'sharp'
+import { listenOnLoopback, readJsonBody, sendJson, stopServer } from './fake-http'
 
 /**
  * An OpenAI-compatible image API on loopback: `POST /v1/images/generations` with the real field
@@ -51,14 +52,7 @@ function family(model: string): keyof typeof SIZES | null {
 }
 
 function openAiError(response: ServerResponse, status: number, error: { message: string, type: string, param?: string | null, code?: string | null }, headers: Record<string, string> = {}) {
-  response.writeHead(status, { 'content-type': 'application/json', ...headers })
-  response.end(JSON.stringify({ error: { param: null, code: null, ...error } }))
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = []
-  for await (const chunk of request) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
+  sendJson(response, status, { error: { param: null, code: null, ...error } }, headers)
 }
 
 async function picture(width: number, height: number, format: 'png' | 'jpeg' | 'webp', seed: number): Promise<Buffer> {
@@ -109,12 +103,11 @@ export async function startFakeOpenAiImages(options: FakeOpenAiImagesOptions = {
     if (kind === 'gpt-image') {
       const format = (['png', 'jpeg', 'webp'] as const).find(f => f === body.output_format) ?? 'png'
       const data = await Promise.all(Array.from({ length: n }, (_, index) => picture(width, height, format, ++counter + index)))
-      response.writeHead(200, { 'content-type': 'application/json' })
-      return response.end(JSON.stringify({
+      return sendJson(response, 200, {
         created, background: 'opaque', output_format: format, quality: body.quality ?? 'high', size,
         data: data.map(bytes => ({ b64_json: bytes.toString('base64') })),
         usage: { input_tokens: 12, input_tokens_details: { image_tokens: 0, text_tokens: 12 }, output_tokens: 4160, total_tokens: 4172 },
-      }))
+      })
     }
     const responseFormat = urlsAlways ? 'url' : body.response_format ?? 'url'
     if (responseFormat !== 'url' && responseFormat !== 'b64_json') {
@@ -128,20 +121,15 @@ export async function startFakeOpenAiImages(options: FakeOpenAiImagesOptions = {
       files.set(name, { data: bytes, mime: 'image/png' })
       return { url: `${origin}/files/${name}?se=2099-01-01&sig=fake`, ...revised }
     }))
-    response.writeHead(200, { 'content-type': 'application/json' })
-    response.end(JSON.stringify({ created, data }))
+    sendJson(response, 200, { created, data })
   }
 
   const server = createServer(async (request, response) => {
     const address = server.address() as AddressInfo
     const origin = `http://127.0.0.1:${address.port}`
     const path = (request.url ?? '/').split('?')[0]!
-    const text = await readBody(request)
-    let body: Record<string, unknown> | null = null
-    try {
-      body = text ? JSON.parse(text) as Record<string, unknown> : null
-    }
-    catch { /* recorded as null; answered below */ }
+    // Recorded as null when it is not JSON; answered below.
+    const body = await readJsonBody(request)
     requests.push({ method: request.method ?? 'GET', path, authorization: request.headers.authorization ?? null, body, at: Date.now() })
     if (delayMs > 0) await new Promise(resolve => setTimeout(resolve, delayMs))
     if (response.destroyed) return
@@ -165,8 +153,7 @@ export async function startFakeOpenAiImages(options: FakeOpenAiImagesOptions = {
     openAiError(response, 404, { message: `Invalid URL (${request.method} ${path})`, type: 'invalid_request_error' })
   })
 
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
+  const port = await listenOnLoopback(server)
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
@@ -174,9 +161,6 @@ export async function startFakeOpenAiImages(options: FakeOpenAiImagesOptions = {
     slow(ms) { delayMs = ms },
     expireFiles() { filesExpired = true },
     alwaysAnswerUrls(on) { urlsAlways = on },
-    close: () => new Promise(resolve => {
-      server.closeAllConnections()
-      server.close(() => resolve())
-    }),
+    close: () => stopServer(server),
   }
 }

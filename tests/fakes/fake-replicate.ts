@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import sharp from 'sharp'
 import { encodeWav } from '../../server/utils/providers/builtin/audio/wav'
+import { listenOnLoopback, readJsonBody, sendJson, stopServer } from './fake-http'
 
 /**
  * Replicate's HTTP API on loopback: create a prediction (by model or by version), follow it with
@@ -90,16 +90,6 @@ function problem(response: ServerResponse, status: number, title: string, detail
   response.end(JSON.stringify({ title, detail, status }))
 }
 
-function json(response: ServerResponse, status: number, body: unknown) {
-  response.writeHead(status, { 'content-type': 'application/json' })
-  response.end(JSON.stringify(body))
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = []
-  for await (const chunk of request) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
-}
 
 /** One second of a 440 Hz tone as 16-bit PCM WAV. */
 function tone(): Buffer {
@@ -164,7 +154,7 @@ export async function startFakeReplicate(options: FakeReplicateOptions = {}): Pr
       polls: 0, outcome: outcomes.shift() ?? 'succeeded', spec,
     }
     predictions.set(id, prediction)
-    json(response, 201, publicView(prediction))
+    sendJson(response, 201, publicView(prediction))
   }
 
   async function advance(prediction: Prediction) {
@@ -225,7 +215,7 @@ export async function startFakeReplicate(options: FakeReplicateOptions = {}): Pr
       return problem(response, failures.status, 'Internal Server Error', 'Something went wrong on our side.', headers)
     }
     if (request.method === 'GET' && path === '/v1/account') {
-      return json(response, 200, { type: 'user', username: 'fake-school', name: 'Fake School', github_url: null })
+      return sendJson(response, 200, { type: 'user', username: 'fake-school', name: 'Fake School', github_url: null })
     }
     const byModel = /^\/v1\/models\/([^/]+)\/([^/]+)\/predictions$/.exec(path)
     if (request.method === 'POST' && byModel) {
@@ -244,33 +234,28 @@ export async function startFakeReplicate(options: FakeReplicateOptions = {}): Pr
     if (one && !prediction) return problem(response, 404, 'Not found', 'The requested resource could not be found.')
     if (prediction && request.method === 'GET' && !one![2]) {
       await advance(prediction)
-      return json(response, 200, publicView(prediction))
+      return sendJson(response, 200, publicView(prediction))
     }
     if (prediction && request.method === 'POST' && one![2]) {
       if (prediction.status === 'starting' || prediction.status === 'processing') {
         Object.assign(prediction, { status: 'canceled', completed_at: new Date().toISOString() })
       }
-      return json(response, 200, publicView(prediction))
+      return sendJson(response, 200, publicView(prediction))
     }
     problem(response, 404, 'Not found', 'The requested resource could not be found.')
   }
 
   const server = createServer(async (request, response) => {
     const path = (request.url ?? '/').split('?')[0]!
-    const text = await readBody(request)
-    let body: Record<string, unknown> | null = null
-    try {
-      body = text ? JSON.parse(text) as Record<string, unknown> : null
-    }
-    catch { /* recorded as null */ }
+    // Recorded as null when it is not JSON.
+    const body = await readJsonBody(request)
     requests.push({ method: request.method ?? 'GET', path, authorization: request.headers.authorization ?? null, body, at: Date.now() })
     if (delayMs > 0) await new Promise(resolve => setTimeout(resolve, delayMs))
     if (response.destroyed) return
     await route(request, response, path, body)
   })
 
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  origin = `http://127.0.0.1:${await listenOnLoopback(server)}`
   return {
     url: `${origin}/v1`,
     requests,
@@ -280,9 +265,6 @@ export async function startFakeReplicate(options: FakeReplicateOptions = {}): Pr
     hang(on) { hanging = on },
     setPolls(starting, processing) { startingPolls = starting; processingPolls = processing },
     expireFiles() { filesExpired = true },
-    close: () => new Promise(resolve => {
-      server.closeAllConnections()
-      server.close(() => resolve())
-    }),
+    close: () => stopServer(server),
   }
 }

@@ -1,12 +1,9 @@
 import { OutputConfig } from '#shared/schemas/output'
-import { Perspective } from '#shared/schemas/perspective'
 import { BackendConfig } from '#shared/schemas/providers'
 import type { GenerationInput } from '../../../../../../server/utils/providers/types'
+import { makePerspective } from '../builtin/interception/perspective-fixture'
 
-export const perspective = Perspective.parse({
-  id: 'bauhaus', colour: '#7a5cff', category: 'art_history', icon: '🎨', minimum_age: 6, default_output: 'image',
-  name: { de: 'Bauhaus', en: 'Bauhaus' }, description: { de: 'Test', en: 'Test' }, instruction: { de: 'Test', en: 'Test' },
-})
+export const perspective = makePerspective('bauhaus')
 
 export function backendConfig(fields: Partial<BackendConfig> & Pick<BackendConfig, 'id' | 'type' | 'url'>): BackendConfig {
   return BackendConfig.parse({ retries: 3, timeout_s: 20, ...fields })
