@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { startFakeComfyui } from '../fakes/fake-comfyui'
-import { artifactPath, ipadContext, launchBrowser, openHydrated } from '../support/browser'
+import { artifactPath, ipadContext, launchBrowser, reachInterception, runStatus, startImage } from '../support/browser'
 import { readRunMetadata } from '../support/run-files'
 import { startServer, type TestServer } from '../support/server'
 
@@ -32,28 +32,16 @@ afterAll(async () => {
   await comfyui?.close()
 })
 
-const status = (page: Page) => page.getByTestId('run-status').getAttribute('data-status')
-
 describe('the student journey with ComfyUI as the image backend', () => {
   it('shows the real place in ComfyUI’s queue, then its step progress, then the picture ComfyUI made', async () => {
     const { context, foreignRequests } = await ipadContext(browser, server.url, 'iPad Pro 11 landscape')
     const page = await context.newPage()
-    await openHydrated(page, '/')
-    await page.getByTestId('join-studio').tap()
-    await page.waitForURL('**/perspectives')
-    await page.getByTestId('perspective-tile-bauhaus').tap()
-    await page.getByTestId('perspective-choose').tap()
-    await page.waitForURL('**/idea')
-    await page.getByTestId('idea-input').fill('Ein rotes Haus am Meer')
-    await page.getByTestId('idea-submit').tap()
-    await page.waitForURL('**/runs/**')
-    await expect.poll(() => status(page), { timeout: 15_000 }).toBe('awaiting_output')
+    await reachInterception(page, 'Ein rotes Haus am Meer')
     const runId = page.url().split('/runs/')[1]!.split(/[?#]/)[0]!
 
     // Two prompts of another ComfyUI user are ahead of ours: one running, one waiting.
     await comfyui.busyAhead(2)
-    await page.getByTestId('medium-image').tap()
-    await page.getByTestId('generate-start').tap()
+    await startImage(page)
 
     const queue = page.getByTestId('queue-position')
     await expect.poll(() => queue.isVisible(), { timeout: 10_000 }).toBe(true)
@@ -67,7 +55,7 @@ describe('the student journey with ComfyUI as the image backend', () => {
     await page.screenshot({ path: artifactPath('comfyui-journey-02-progress.png'), animations: 'disabled' })
     await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 10_000 }).toBeGreaterThan(first)
 
-    await expect.poll(() => status(page), { timeout: 30_000 }).toBe('completed')
+    await expect.poll(() => runStatus(page), { timeout: 30_000 }).toBe('completed')
     const image = page.getByTestId('result-image')
     await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth), { timeout: 10_000 }).toBe(1024)
     await page.screenshot({ path: artifactPath('comfyui-journey-03-result.png'), animations: 'disabled' })

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { type Browser, type BrowserContext, devices, type Page } from 'playwright-core'
 import { api } from '../support/api'
-import { accessibilityViolations, artifactPath, openHydrated, ipadContext, launchBrowser } from '../support/browser'
+import { accessibilityViolations, artifactPath, ipadContext, launchBrowser, reachInterception, runStatus, startImage } from '../support/browser'
 import { slowImageContentDir } from '../support/slow-content'
 import { startServer, type TestServer } from '../support/server'
 
@@ -32,31 +32,12 @@ async function openPage(server: TestServer): Promise<{ page: Page, context: Brow
   return { page: await context.newPage(), context, foreignRequests }
 }
 
-const status = (page: Page) => page.getByTestId('run-status').getAttribute('data-status')
-
-/** The happy path up to the transformed text, as a student taps it. */
-async function reachInterception(page: Page, idea: string) {
-  await openHydrated(page, '/')
-  await page.getByTestId('join-studio').tap()
-  await page.getByTestId('perspective-tile-bauhaus').tap()
-  await page.getByTestId('perspective-choose').tap()
-  await page.getByTestId('idea-input').fill(idea)
-  await page.getByTestId('idea-submit').tap()
-  await page.waitForURL('**/runs/**')
-}
-
-async function startImage(page: Page) {
-  await expect.poll(() => status(page), { timeout: 15_000 }).toBe('awaiting_output')
-  await page.getByTestId('medium-image').tap()
-  await page.getByTestId('generate-start').tap()
-}
-
 describe('when things go wrong on the iPad', () => {
   it('explains a blocked idea kindly and leads back to editing with the idea kept', async () => {
     const server = await serverFor()
     const { page } = await openPage(server)
     await reachInterception(page, 'Ich will jemanden töten')
-    await expect.poll(() => status(page), { timeout: 15_000 }).toBe('blocked')
+    await expect.poll(() => runStatus(page), { timeout: 15_000 }).toBe('blocked')
     const message = await page.getByTestId('blocked-message').textContent()
     expect(message!.length).toBeGreaterThan(10)
     expect(message).not.toMatch(/violence|reason|input_safety/i)
@@ -83,21 +64,21 @@ describe('when things go wrong on the iPad', () => {
     const { page } = await openPage(server)
     await reachInterception(page, 'Ein Schiff im Sturm')
     await startImage(page)
-    await expect.poll(() => status(page), { timeout: 30_000 }).toBe('failed')
+    await expect.poll(() => runStatus(page), { timeout: 30_000 }).toBe('failed')
     expect(await page.getByTestId('failed-message').textContent()).toMatch(/beschäftigt|busy/i)
     await page.screenshot({ path: artifactPath('unhappy-failed.png'), animations: 'disabled' })
     expect(await accessibilityViolations(page)).toEqual([])
     const runId = page.url().split('/').pop()!
     await page.getByTestId('retry').tap()
     await expect.poll(async () => (await api(server, `/api/runs/${runId}`)).body.status, { timeout: 10_000 }).not.toBe('failed')
-    await expect.poll(() => status(page), { timeout: 30_000 }).toBe('failed')
+    await expect.poll(() => runStatus(page), { timeout: 30_000 }).toBe('failed')
   })
 
   it('shows the connection is lost while polls fail and recovers by itself when they work again', async () => {
     const server = await serverFor()
     const { page } = await openPage(server)
     await reachInterception(page, 'Ein Vogel auf dem Dach')
-    await expect.poll(() => status(page), { timeout: 15_000 }).toBe('awaiting_output')
+    await expect.poll(() => runStatus(page), { timeout: 15_000 }).toBe('awaiting_output')
     await page.getByTestId('medium-image').tap()
     await page.route('**/api/runs/*', route => route.abort('internetdisconnected'))
     await page.getByTestId('generate-start').tap()
@@ -105,7 +86,7 @@ describe('when things go wrong on the iPad', () => {
     await page.screenshot({ path: artifactPath('unhappy-connection-lost.png'), animations: 'disabled' })
     expect(await accessibilityViolations(page)).toEqual([])
     await page.unroute('**/api/runs/*')
-    await expect.poll(() => status(page), { timeout: 30_000 }).toBe('completed')
+    await expect.poll(() => runStatus(page), { timeout: 30_000 }).toBe('completed')
     expect(await page.getByTestId('connection-lost').isVisible()).toBe(false)
   })
 
@@ -116,11 +97,11 @@ describe('when things go wrong on the iPad', () => {
     const { page } = await openPage(first)
     await reachInterception(page, 'Eine Burg in den Wolken')
     await startImage(page)
-    await expect.poll(() => status(page), { timeout: 15_000 }).toBe('running')
+    await expect.poll(() => runStatus(page), { timeout: 15_000 }).toBe('running')
     await first.kill()
     const second = await serverFor({ dataDir: first.dataDir, port: first.port, env: { NUXT_CONTENT_DIR: content } })
     expect(second.url).toBe(first.url)
-    await expect.poll(() => status(page), { timeout: 60_000 }).toBe('completed')
+    await expect.poll(() => runStatus(page), { timeout: 60_000 }).toBe('completed')
     await page.screenshot({ path: artifactPath('unhappy-server-restarted.png'), animations: 'disabled' })
   })
 
@@ -128,7 +109,7 @@ describe('when things go wrong on the iPad', () => {
     const server = await serverFor({ env: { NUXT_CONTENT_DIR: slowImageContentDir(), NUXT_QUEUE_CONCURRENCY: '1' } })
     const { page } = await openPage(server)
     await reachInterception(page, 'Ein Zug im Schnee')
-    await expect.poll(() => status(page), { timeout: 15_000 }).toBe('awaiting_output')
+    await expect.poll(() => runStatus(page), { timeout: 15_000 }).toBe('awaiting_output')
     // Someone else's big picture keeps the only worker busy, so ours has to wait.
     await api(server, '/api/runs', { body: { perspective: 'bauhaus', input_text: 'Ein Berg', output: 'image' } })
     await page.getByTestId('medium-image').tap()
@@ -137,7 +118,7 @@ describe('when things go wrong on the iPad', () => {
     await page.screenshot({ path: artifactPath('unhappy-queued.png'), animations: 'disabled' })
     expect(await accessibilityViolations(page)).toEqual([])
     await page.getByTestId('cancel-run').tap()
-    await expect.poll(() => status(page), { timeout: 15_000 }).toBe('cancelled')
+    await expect.poll(() => runStatus(page), { timeout: 15_000 }).toBe('cancelled')
     expect(await page.getByTestId('cancelled-message').isVisible()).toBe(true)
     await page.screenshot({ path: artifactPath('unhappy-cancelled.png'), animations: 'disabled' })
     expect(await accessibilityViolations(page)).toEqual([])

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { type Browser, type BrowserContext, chromium, devices, type Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 export const ARTIFACTS_DIR = resolve(import.meta.dirname, '../../test-artifacts')
 
@@ -60,4 +61,27 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
 export async function openHydrated(page: Page, path: string) {
   await page.goto(path)
   await page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__))
+}
+
+/** The run page's status as the page shows it (data-status of the run-status element). */
+export const runStatus = (page: Page) => page.getByTestId('run-status').getAttribute('data-status')
+
+/** The happy path up to the transformed text, as a student taps it: join the studio, Bauhaus, the idea. */
+export async function reachInterception(page: Page, idea: string) {
+  await openHydrated(page, '/')
+  await page.getByTestId('join-studio').tap()
+  await page.waitForURL('**/perspectives')
+  await page.getByTestId('perspective-tile-bauhaus').tap()
+  await page.getByTestId('perspective-choose').tap()
+  await page.waitForURL('**/idea')
+  await page.getByTestId('idea-input').fill(idea)
+  await page.getByTestId('idea-submit').tap()
+  await page.waitForURL('**/runs/**')
+}
+
+/** Once the transformed text is there: pick a picture and start it. */
+export async function startImage(page: Page) {
+  await expect.poll(() => runStatus(page), { timeout: 15_000 }).toBe('awaiting_output')
+  await page.getByTestId('medium-image').tap()
+  await page.getByTestId('generate-start').tap()
 }
