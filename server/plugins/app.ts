@@ -60,5 +60,5 @@ export default defineNitroPlugin((nitroApp) => {
   // Redis connections would keep the process alive after the server closed.
   if (settings.redisUrl) nitroApp.hooks.hook('close', () => Promise.all(DOCUMENT_MOUNTS.map(mount => context.storage.unmount(mount, true))).then(() => {}))
   // Last of all: the queue's final writes still take run locks; then this instance leaves the registry.
-  nitroApp.hooks.hook('close', () => Promise.all([coordinator.close(), context.expiring.close()]).then(() => {}))
+  nitroApp.hooks.hook('close', () => coordinator.close())
 })

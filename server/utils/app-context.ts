@@ -6,8 +6,7 @@ import type { Catalog } from './catalog/catalog'
 import { type CatalogSource, loadCatalog } from './catalog/load-catalog'
 import { type InstanceInfo, describeInstance } from './instance'
 import type { Coordinator, InstanceRecord } from './cluster/coordinator'
-import { createCoordinator, createExpiringStore } from './cluster/create-coordinator'
-import type { ExpiringStore } from './cluster/expiring-store'
+import { createCoordinator } from './cluster/create-coordinator'
 import { buildInstanceRecord } from './cluster/instance-record'
 import { createRunJobHandler } from './pipeline/run-job-handler'
 import { RunService } from './pipeline/run-service'
@@ -65,8 +64,6 @@ export interface AppContext {
   sessionSecret: Promise<void>
   /** Progress of ZIP exports, readable on any instance with Redis. */
   exports: ExportProgressTracker
-  /** Counters and short-lived values: Redis when configured, else this process. */
-  expiring: ExpiringStore
   /** Deletes runs past their session's or the global retention, on a schedule or when a leader asks. */
   retention: RetentionJob
   /** Unstorage with every document mount, for stores added later. */
@@ -95,8 +92,8 @@ export function startApp(
   const dataDir = prepareDataDir(settings.dataDir)
   mountDocuments(storage, dataDir.path, settings)
   const coordinator = createCoordinator(settings, dataDir.path)
-  const expiring = createExpiringStore(settings)
-  const sessionSecret = ensureSessionSecret(dataDir.path, settings.redisUrl ? expiring : null)
+  const { expiring } = coordinator
+  const sessionSecret = ensureSessionSecret(dataDir.path, coordinator.driver === 'redis' ? expiring : null)
   sessionSecret.catch(error => console.error('[ai4artsed] the cookie secret could not be read from Redis', error))
   const runs = new RunStore(storage, blobStoreFromSettings(settings, dataDir.path), (key, work) => coordinator.withLock(key, work))
   const participants = new ParticipantRuns(storage)
@@ -184,7 +181,7 @@ export function startApp(
   })()
   current = {
     settings, dataDir, describeStorage, instance, runs, participants, participantStore, sessions, audit, leaders, retention, storage, queue, coordinator, index, publicAddress, ready,
-    loginLimiter: new LoginLimiter(expiring), sessionSecret, exports: new ExportProgressTracker(expiring), expiring,
+    loginLimiter: new LoginLimiter(expiring), sessionSecret, exports: new ExportProgressTracker(expiring),
   }
   return current
 }

@@ -1,4 +1,5 @@
 import type { InstanceView } from '#shared/instances'
+import type { ExpiringStore } from './expiring-store'
 
 /** One server process as the others see it: in the registry, in /api/health and on the admin's instances page. */
 export type InstanceRecord = InstanceView
@@ -11,6 +12,8 @@ export type RemoteRunChange = { type: 'put', runId: string } | { type: 'delete',
  */
 export interface Coordinator {
   readonly driver: 'local' | 'redis'
+  /** Counters and short-lived values shared by the instances (local: by this process only). */
+  readonly expiring: ExpiringStore
   /** Registers this instance and beats every heartbeatSeconds until close(). */
   start(self: InstanceRecord): Promise<void>
   /** Live instances (last_seen within 3 heartbeats), this one included. */

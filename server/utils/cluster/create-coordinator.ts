@@ -1,9 +1,7 @@
 import type { Settings } from '../settings'
 import type { Coordinator } from './coordinator'
-import { type ExpiringStore, MemoryExpiringStore } from './expiring-store'
 import { LocalCoordinator } from './local-coordinator'
 import { RedisCoordinator } from './redis-coordinator'
-import { RedisExpiringStore } from './redis-expiring-store'
 
 type CoordinatorSettings = Pick<Settings, 'redisUrl' | 'redisPrefix' | 'heartbeatSeconds'>
 
@@ -13,9 +11,4 @@ export function createCoordinator(settings: CoordinatorSettings, dataDirPath: st
   return settings.redisUrl
     ? new RedisCoordinator(settings.redisUrl, settings.redisPrefix, heartbeatMs)
     : new LocalCoordinator(dataDirPath, heartbeatMs)
-}
-
-/** Redis when NUXT_REDIS_URL is set, so every instance counts the same sign-in failures; else this process. */
-export function createExpiringStore(settings: Pick<Settings, 'redisUrl' | 'redisPrefix'>): ExpiringStore {
-  return settings.redisUrl ? new RedisExpiringStore(settings.redisUrl, settings.redisPrefix) : new MemoryExpiringStore()
 }

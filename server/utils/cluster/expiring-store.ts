@@ -1,7 +1,8 @@
 /**
  * Small values that live for a while: sign-in failure counts, export progress, the generated
- * cookie secret. With Redis every instance sees the same values (redis-expiring-store.ts);
- * without it they live in this process, which is all one machine needs.
+ * cookie secret. Each coordinator has one: with Redis every instance sees the same values
+ * (redis-expiring-store.ts, on the coordinator's connection); without it they live in this
+ * process, which is all one machine needs.
  */
 export interface ExpiringStore {
   /** Counts one more for `key`; its window opens with the first count and closes `windowMs` later. */
@@ -13,7 +14,6 @@ export interface ExpiringStore {
   /** Stores `value` unless `key` already has one (kept without expiry), and returns the value that holds. */
   claim(key: string, value: string): Promise<string>
   delete(key: string): Promise<void>
-  close(): Promise<void>
 }
 
 interface Entry { value: string, count: number, expiresAt: number }
@@ -53,8 +53,6 @@ export class MemoryExpiringStore implements ExpiringStore {
   async delete(key: string) {
     this.entries.delete(key)
   }
-
-  async close() {}
 
   private live(key: string): Entry | undefined {
     const entry = this.entries.get(key)

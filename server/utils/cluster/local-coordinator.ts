@@ -3,6 +3,7 @@ import { promises as fsp } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { acquireWaiting, type Coordinator, holdLease, type InstanceRecord, isFresh, startHeartbeat, LOCK_LEASE_MS } from './coordinator'
+import { MemoryExpiringStore } from './expiring-store'
 
 /** What a lock file holds: enough for another process to tell whether its holder is gone. */
 interface LockFile { instance_id: string | null, pid: number, hostname: string, token: string, expires: number }
@@ -16,6 +17,7 @@ interface Lease { path: string, token: string, file: LockFile }
  */
 export class LocalCoordinator implements Coordinator {
   readonly driver = 'local'
+  readonly expiring = new MemoryExpiringStore()
   private self: InstanceRecord | null = null
   private beat: NodeJS.Timeout | null = null
   private readonly instancesDir: string

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
+import type { ExpiringStore } from './expiring-store'
+import { RedisExpiringStore } from './redis-expiring-store'
 import { acquireWaiting, type Coordinator, holdLease, type InstanceRecord, isFresh, startHeartbeat, LOCK_LEASE_MS, MISSED_BEATS, type RemoteRunChange } from './coordinator'
 
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`
@@ -14,6 +16,7 @@ interface RunChangeMessage { origin: string, type: 'put' | 'delete', runId: stri
  */
 export class RedisCoordinator implements Coordinator {
   readonly driver = 'redis'
+  readonly expiring: ExpiringStore
   private readonly redis: Redis
   private subscriber: Redis | null = null
   private listeners = new Set<(change: RemoteRunChange) => void>()
@@ -25,6 +28,7 @@ export class RedisCoordinator implements Coordinator {
   constructor(url: string, private prefix: string, private heartbeatMs: number) {
     this.redis = new Redis(url, { maxRetriesPerRequest: 3 })
     this.redis.on('error', error => console.error(`[cluster] redis: ${error.message}`))
+    this.expiring = new RedisExpiringStore(this.redis, prefix)
   }
 
   async start(self: InstanceRecord): Promise<void> {

@@ -1,17 +1,12 @@
-import { Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 import type { ExpiringStore } from './expiring-store'
 
 // The window starts with the first count; later counts must not push its end further away.
 const INCREMENT = `local n = redis.call('incr', KEYS[1]) if n == 1 then redis.call('pexpire', KEYS[1], ARGV[1]) end return n`
 
-/** Values every instance on this Redis sees, under `<prefix>:<key>`. */
+/** Values every instance on this Redis sees, under `<prefix>:<key>`; the connection is its owner's (the coordinator's). */
 export class RedisExpiringStore implements ExpiringStore {
-  private readonly redis: Redis
-
-  constructor(url: string, private prefix: string) {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 3 })
-    this.redis.on('error', error => console.error(`[cluster] redis: ${error.message}`))
-  }
+  constructor(private readonly redis: Redis, private readonly prefix: string) {}
 
   async increment(key: string, windowMs: number) {
     await this.redis.eval(INCREMENT, 1, this.key(key), windowMs)
@@ -37,10 +32,6 @@ export class RedisExpiringStore implements ExpiringStore {
 
   async delete(key: string) {
     await this.redis.del(this.key(key))
-  }
-
-  async close() {
-    await this.redis.quit().catch(() => this.redis.disconnect())
   }
 
   private key(key: string) {

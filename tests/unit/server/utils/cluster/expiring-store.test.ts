@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ExpiringStore, MemoryExpiringStore } from '../../../../../server/utils/cluster/expiring-store'
 import { RedisExpiringStore } from '../../../../../server/utils/cluster/redis-expiring-store'
@@ -6,13 +7,24 @@ import { startRedis, type TestRedis } from '../../../../support/redis'
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
 let redis: TestRedis
+const clients: Redis[] = []
 beforeAll(async () => { redis = await startRedis() })
-afterAll(async () => { await redis?.stop() })
+afterAll(async () => {
+  await Promise.all(clients.map(client => client.quit()))
+  await redis?.stop()
+})
+
+/** A store on its own connection, as each instance's coordinator has one. */
+function redisStore(prefix: string) {
+  const client = new Redis(redis.url)
+  clients.push(client)
+  return new RedisExpiringStore(client, prefix)
+}
 
 let prefixes = 0
 const drivers: [string, () => ExpiringStore][] = [
   ['memory', () => new MemoryExpiringStore()],
-  ['redis', () => new RedisExpiringStore(redis.url, `expiring-test-${++prefixes}`)],
+  ['redis', () => redisStore(`expiring-test-${++prefixes}`)],
 ]
 
 describe.each(drivers)('%s expiring store', (_driver, create) => {
@@ -30,7 +42,6 @@ describe.each(drivers)('%s expiring store', (_driver, create) => {
     expect(await store.count('k')).toBeNull()
     await store.increment('k', 400)
     expect((await store.count('k'))!.count).toBe(1)
-    await store.close()
   })
 
   it('keeps a value until its time is up, and forgets a deleted one', async () => {
@@ -42,7 +53,6 @@ describe.each(drivers)('%s expiring store', (_driver, create) => {
     expect(await store.get('progress')).toBeNull()
     await store.delete('other')
     expect(await store.get('other')).toBeNull()
-    await store.close()
   })
 
   it('claims a value once: later claims get the first value', async () => {
@@ -50,18 +60,16 @@ describe.each(drivers)('%s expiring store', (_driver, create) => {
     const claims = await Promise.all(['first', 'second', 'third'].map(value => store.claim('secret', value)))
     expect(new Set(claims).size).toBe(1)
     expect(await store.claim('secret', 'later')).toBe(claims[0])
-    await store.close()
   })
 })
 
 describe('RedisExpiringStore', () => {
   it('is one store for every instance on the same Redis and prefix', async () => {
-    const [a, b] = [new RedisExpiringStore(redis.url, 'shared'), new RedisExpiringStore(redis.url, 'shared')]
+    const [a, b] = [redisStore('shared'), redisStore('shared')]
     await a.increment('login', 60_000)
     await b.increment('login', 60_000)
     expect((await a.count('login'))!.count).toBe(2)
     expect(await b.claim('secret', 'from-b')).toBe(await a.claim('secret', 'from-a'))
-    await Promise.all([a.close(), b.close()])
   })
 })
 

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest'
 import type { AppContext } from '../../../../../server/utils/app-context'
 import { PublicAddressCheck } from '../../../../../server/utils/cluster/conflicts'
 import type { Coordinator, InstanceRecord } from '../../../../../server/utils/cluster/coordinator'
+import { MemoryExpiringStore } from '../../../../../server/utils/cluster/expiring-store'
 import { instancesView } from '../../../../../server/utils/cluster/instances-view'
 
 /** The registry as the views see it: just a list of live instances. */
 function fakeCoordinator(live: InstanceRecord[]): Coordinator {
   return {
     driver: 'local',
+    expiring: new MemoryExpiringStore(),
     start: async () => {},
     instances: async () => live,
     isAlive: async id => live.some(instance => instance.id === id),
