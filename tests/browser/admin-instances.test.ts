@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { TEST_ADMIN_PASSWORD } from '../support/admin'
-import { accessibilityViolations, artifactPath, ipadContext, launchBrowser, openHydrated } from '../support/browser'
+import { accessibilityViolations, artifactPath, launchBrowser, leaderPage, openHydrated } from '../support/browser'
 import { freePort, startServer, type TestServer } from '../support/server'
 
 let a: TestServer
@@ -25,11 +25,9 @@ afterAll(async () => {
 })
 
 it('a leader on the development server sees a red banner on every admin page naming both data dirs', async () => {
-  const { context, foreignRequests } = await ipadContext(browser, b.url, 'iPad (gen 7) landscape')
-  const page = await context.newPage()
   // B asks the public address 5 s after start.
   await expect.poll(async () => (await (await fetch(`${b.url}/api/health`)).json()).storage_conflict, { timeout: 10_000 }).toBe(true)
-  expect((await page.request.post('/api/admin/login', { data: { name: 'admin', password: TEST_ADMIN_PASSWORD } })).status()).toBe(200)
+  const { page, context, foreignRequests } = await leaderPage(browser, b.url, 'iPad (gen 7) landscape')
 
   await openHydrated(page, '/admin/runs')
   const banner = page.getByTestId('storage-conflict-banner')
@@ -53,9 +51,7 @@ it('a leader on the development server sees a red banner on every admin page nam
 })
 
 it('shows no banner on the production server, whose public address is itself', async () => {
-  const { context } = await ipadContext(browser, a.url, 'iPad (gen 7)')
-  const page = await context.newPage()
-  await page.request.post('/api/admin/login', { data: { name: 'admin', password: TEST_ADMIN_PASSWORD } })
+  const { page, context } = await leaderPage(browser, a.url, 'iPad (gen 7)')
   await openHydrated(page, '/admin/instances')
   await page.getByTestId('instances-ok').waitFor()
   expect(await page.getByTestId('storage-conflict-banner').count()).toBe(0)

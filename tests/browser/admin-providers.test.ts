@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { TEST_ADMIN_PASSWORD } from '../support/admin'
-import { accessibilityViolations, artifactPath, ipadContext, launchBrowser, openHydrated } from '../support/browser'
+import { accessibilityViolations, artifactPath, launchBrowser, leaderPage, openHydrated } from '../support/browser'
 import { freePort, startServer, type TestServer } from '../support/server'
 
 let server: TestServer
@@ -18,10 +18,7 @@ afterAll(async () => {
 })
 
 it('a leader adds a backend that cannot be reached, sees it red with the reason, and never sees its key again', async () => {
-  const { context, foreignRequests } = await ipadContext(browser, server.url, 'iPad (gen 7) landscape')
-  const page = await context.newPage()
-  const login = await page.request.post('/api/admin/login', { data: { name: 'admin', password: TEST_ADMIN_PASSWORD } })
-  expect(login.status()).toBe(200)
+  const { page, context, foreignRequests } = await leaderPage(browser, server.url, 'iPad (gen 7) landscape')
   const refusedUrl = `http://127.0.0.1:${await freePort()}`
 
   await openHydrated(page, '/admin/providers')
@@ -53,9 +50,7 @@ it('a leader adds a backend that cannot be reached, sees it red with the reason,
 })
 
 it('shows a save the server refuses as a sentence', async () => {
-  const { context } = await ipadContext(browser, server.url, 'iPad (gen 7)')
-  const page = await context.newPage()
-  await page.request.post('/api/admin/login', { data: { name: 'admin', password: TEST_ADMIN_PASSWORD } })
+  const { page, context } = await leaderPage(browser, server.url, 'iPad (gen 7)')
   await openHydrated(page, '/admin/providers')
   await page.getByTestId('backend-id').fill('gpu')
   await page.getByTestId('backend-url').fill('http://127.0.0.1:9')

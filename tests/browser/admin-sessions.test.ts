@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TEST_ADMIN_PASSWORD } from '../support/admin'
-import { artifactPath, ipadContext, launchBrowser, openHydrated } from '../support/browser'
+import { artifactPath, launchBrowser, leaderPage, openHydrated } from '../support/browser'
 import { startServer, type TestServer } from '../support/server'
 
 let server: TestServer
@@ -19,10 +19,7 @@ afterAll(async () => {
 
 describe('admin session pages', () => {
   it('a leader creates a session, sees its code large, closes it, saves settings and opens the wall', async () => {
-    const { context, foreignRequests } = await ipadContext(browser, server.url, 'iPad (gen 7) landscape')
-    const page = await context.newPage()
-    const login = await page.request.post('/api/admin/login', { data: { name: 'admin', password: TEST_ADMIN_PASSWORD } })
-    expect(login.status()).toBe(200)
+    const { page, context, foreignRequests } = await leaderPage(browser, server.url, 'iPad (gen 7) landscape')
 
     await openHydrated(page, '/admin')
     await page.getByTestId('session-create-name').fill('Klasse 4b')

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { type Browser, type BrowserContext, chromium, devices, type Page } from 'playwright-core'
 import { expect } from 'vitest'
+import { TEST_ADMIN_PASSWORD } from './admin'
 
 export const ARTIFACTS_DIR = resolve(import.meta.dirname, '../../test-artifacts')
 
@@ -28,6 +29,15 @@ export async function ipadContext(browser: Browser, appUrl: string, device: keyo
     return route.abort('blockedbyclient')
   })
   return { context, foreignRequests }
+}
+
+/** A leader's iPad, signed in as `admin` (start the server with TEST_ADMIN_PASSWORD); fails loudly if sign-in does not work. */
+export async function leaderPage(browser: Browser, appUrl: string, device: keyof typeof devices = 'iPad (gen 7)') {
+  const { context, foreignRequests } = await ipadContext(browser, appUrl, device)
+  const page = await context.newPage()
+  const login = await page.request.post('/api/admin/login', { data: { name: 'admin', password: TEST_ADMIN_PASSWORD } })
+  if (login.status() !== 200) throw new Error(`Signing in as admin failed with ${login.status()}: ${await login.text()}`)
+  return { page, context, foreignRequests }
 }
 
 /** The descriptors the journey must work on, each upright and on its side. */
