@@ -1,6 +1,12 @@
 // Plain constants with no zod, so pages can use them without shipping the schema library.
 
-export const STAGE_NAMES = ['input_safety', 'interception', 'pre_output', 'generation'] as const
+/**
+ * In the order a run passes them. Every text a child sees or a backend receives, and every picture,
+ * has a check stage before it: the idea (input_safety), personal data before anything leaves the
+ * building (personal_data), the transformed text before it is shown (interception_safety), the
+ * generation prompt (pre_output) and the generated media (output_safety).
+ */
+export const STAGE_NAMES = ['input_safety', 'personal_data', 'interception', 'interception_safety', 'pre_output', 'generation', 'output_safety'] as const
 export type StageName = typeof STAGE_NAMES[number]
 
 export const RUN_STATUSES = ['queued', 'running', 'awaiting_output', 'completed', 'blocked', 'failed', 'cancelled'] as const

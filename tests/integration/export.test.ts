@@ -15,8 +15,10 @@ const SESSION_NAME = 'Klasse 4b, "Kunst" – Äpfel'
 const COLUMNS = [
   'run_id', 'created_at', 'session_id', 'session_name', 'participant_export_id', 'participant_pseudonym',
   'perspective', 'output', 'output_type', 'safety_level', 'status', 'hidden',
-  'input_safety_duration_ms', 'input_safety_provider', 'interception_duration_ms', 'interception_provider',
+  'input_safety_duration_ms', 'input_safety_provider', 'personal_data_duration_ms', 'personal_data_provider',
+  'interception_duration_ms', 'interception_provider', 'interception_safety_duration_ms', 'interception_safety_provider',
   'pre_output_duration_ms', 'pre_output_provider', 'generation_duration_ms', 'generation_provider',
+  'output_safety_duration_ms', 'output_safety_provider',
   'input_text', 'interception_text', 'generation_prompt', 'prompt_edit_count', 'files',
 ]
 
@@ -178,7 +180,7 @@ describe('research export', () => {
         perspective: run.perspective, status: run.status, safety_level: run.safety_level, hidden: 'false',
         input_text: run.input_text, interception_text: run.interception_text ?? '', generation_prompt: run.generation_prompt ?? '',
         files: readdirSync(runDir(server.dataDir, run.run_id)).sort().join(';'),
-        generation_provider: run.stages[3]!.provider ?? '',
+        generation_provider: run.stages.find(stage => stage.name === 'generation')!.provider ?? '',
       })
       const session = JSON.parse(readFileSync(join(server.dataDir, 'sessions', `${run.session_id}.json`), 'utf8'))
       expect(record.session_name).toBe(session.name)

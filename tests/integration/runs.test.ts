@@ -17,7 +17,7 @@ afterAll(async () => {
 
 /** Every stage ran, and its record says who ran it and when. */
 function expectStagesRecorded(run: RunMetadata) {
-  expect(run.stages.map(stage => stage.name)).toEqual(['input_safety', 'interception', 'pre_output', 'generation'])
+  expect(run.stages.map(stage => stage.name)).toEqual(['input_safety', 'personal_data', 'interception', 'interception_safety', 'pre_output', 'generation', 'output_safety'])
   let previousEnd = Date.parse(run.created_at)
   for (const stage of run.stages) {
     expect(stage.status, stage.name).toBe('done')
@@ -63,7 +63,7 @@ describe('a full run', () => {
     expect(readRunFile(server.dataDir, runId, 'input.txt').toString('utf8')).toBe(input)
     expect(run.interception_text).toMatch(/\S/)
     expect(readRunFile(server.dataDir, runId, 'interception.txt').toString('utf8')).toBe(run.interception_text)
-    expect(run.generation_prompt).toBe(run.stages[2]!.detail!.prompt)
+    expect(run.generation_prompt).toBe(run.stages.find(stage => stage.name === 'pre_output')!.detail!.prompt)
 
     const png = await expectOutputOnDisk(server.dataDir, run, {
       type: 'image', filename: 'output-image.png', mime: 'image/png', config: 'image_builtin', provider: 'builtin_image', thumbnail: 'thumbnail-image.webp',
@@ -128,7 +128,7 @@ describe('a two-step run with an edit', () => {
     expect(run.output).toBe('image_builtin')
     expectStagesRecorded(run)
     // English idea: nothing to translate, so the prompt generated from is exactly the edit.
-    expect(run.stages[2]!.detail).toMatchObject({ translated: false, prompt: edited, safe: true })
+    expect(run.stages.find(stage => stage.name === 'pre_output')!.detail).toMatchObject({ translated: false, prompt: edited, safe: true })
     expect(run.generation_prompt).toBe(edited)
     expect(run.prompt_history.map(entry => entry.source)).toEqual(['interception', 'student'])
     await expectOutputOnDisk(server.dataDir, run, {

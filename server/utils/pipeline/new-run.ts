@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto'
 import type { Language, SafetyLevel } from '#shared/schemas/common'
 import { RUN_SCHEMA_VERSION, type RunMetadata, STAGE_NAMES } from '#shared/schemas/run'
+import { pendingStage } from './stage-runner'
 
 export interface NewRunFields {
   session_id: string
@@ -36,9 +37,7 @@ export function newRun(fields: NewRunFields): RunMetadata {
     input_text: fields.input_text,
     interception_text: null,
     generation_prompt: null,
-    stages: STAGE_NAMES.map(name => ({
-      name, status: 'pending', provider: null, model: null, started_at: null, finished_at: null, duration_ms: null, error: null,
-    })),
+    stages: STAGE_NAMES.map(pendingStage),
     outputs: [],
     prompt_history: [],
     progress: null,

@@ -1,4 +1,4 @@
-import type { RunError, StageName, StageRecord } from '#shared/schemas/run'
+import { type RunError, STAGE_NAMES, type StageName, type StageRecord } from '#shared/schemas/run'
 import type { ProviderIdentity } from '../providers/types'
 import type { RunStore } from '../storage/run-store'
 
@@ -9,10 +9,19 @@ export class StageFailure extends Error {
   }
 }
 
+/** The run's record of a stage; a run stored before the stage existed gets it, in pipeline order. */
 export function stageRecord(stages: StageRecord[], name: StageName): StageRecord {
   const record = stages.find(stage => stage.name === name)
-  if (!record) throw new Error(`Run has no stage ${name}`)
-  return record
+  if (record) return record
+  const added = pendingStage(name)
+  const order = (stage: StageRecord) => STAGE_NAMES.indexOf(stage.name)
+  const before = stages.findIndex(stage => order(stage) > order(added))
+  stages.splice(before < 0 ? stages.length : before, 0, added)
+  return added
+}
+
+export function pendingStage(name: StageName): StageRecord {
+  return { name, status: 'pending', provider: null, model: null, started_at: null, finished_at: null, duration_ms: null, error: null }
 }
 
 /**

@@ -8,7 +8,7 @@ describe('RunMetadata', () => {
   it('accepts a new run with every stage pending and the current schema version', () => {
     const run = RunMetadata.parse(fresh())
     expect(run.schema_version).toBe(RUN_SCHEMA_VERSION)
-    expect(run.stages.map(stage => stage.name)).toEqual(['input_safety', 'interception', 'pre_output', 'generation'])
+    expect(run.stages.map(stage => stage.name)).toEqual(['input_safety', 'personal_data', 'interception', 'interception_safety', 'pre_output', 'generation', 'output_safety'])
     expect(run.stages.every(stage => stage.status === 'pending')).toBe(true)
   })
 
