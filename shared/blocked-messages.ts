@@ -25,6 +25,14 @@ const BLOCKED_MESSAGES = {
     de: 'Hier sollen sich alle wohlfühlen. Beschreib deine Idee doch mit freundlichen Worten!',
     en: 'Everyone should feel welcome here. Try describing your idea with kind words!',
   },
+  extremism: {
+    de: 'Zeichen und Sprüche, die Menschen ausgrenzen, malen wir hier nicht. Wie wäre es mit einem Zeichen für Zusammenhalt?',
+    en: 'We don’t make signs and slogans that shut people out. How about a sign for sticking together?',
+  },
+  bullying: {
+    de: 'Über echte Menschen machen wir hier keine gemeinen Bilder. Erfinde doch eine Figur und erzähl, was sie Schönes erlebt!',
+    en: 'We don’t make mean pictures about real people. Make up a character instead and tell us about something nice that happens to them!',
+  },
   drugs: {
     de: 'Diese Idee können wir hier nicht umsetzen. Probier doch ein anderes Thema!',
     en: 'We can’t make this idea here. Why not try a different topic?',
@@ -40,6 +48,18 @@ const BLOCKED_MESSAGES = {
 } as const satisfies Record<string, LocalizedText>
 
 export type BlockedReasonCode = keyof typeof BLOCKED_MESSAGES
+
+/**
+ * When several reasons apply, the one that matters most decides the child's message: self-harm
+ * first (its message points to a trusted adult), then sexual content, violence, hate, the rest.
+ */
+const REASON_PRIORITY: readonly string[] = ['self_harm', 'sexual', 'violence', 'hate', 'extremism', 'bullying', 'drugs', 'horror', 'profanity']
+
+/** Lower is more important; a code not named above comes after all that are. */
+export function reasonPriority(reasonCode: string): number {
+  const rank = REASON_PRIORITY.indexOf(reasonCode)
+  return rank >= 0 ? rank : REASON_PRIORITY.length
+}
 
 export const BLOCKED_REASON_CODES = Object.keys(BLOCKED_MESSAGES) as BlockedReasonCode[]
 

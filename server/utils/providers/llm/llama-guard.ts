@@ -41,8 +41,8 @@ export const BLOCKED_CATEGORIES: Record<SafetyLevel, ReadonlySet<string>> = {
   research: new Set(['S4']),
 }
 
-/** When several categories block, the child reads the message of the gravest one. */
-const PRIORITY = ['S4', 'S3', 'S11', 'S10', 'S12', 'S1', 'S9']
+/** When several categories block, the child reads the message that matters most: self-harm first (it points to a trusted adult), then sexual, violence, hate (as blocked-messages.ts ranks reasons). */
+const PRIORITY = ['S11', 'S4', 'S3', 'S12', 'S1', 'S9', 'S10']
 
 export type GuardAnswer = { safe: true } | { safe: false, categories: string[] }
 

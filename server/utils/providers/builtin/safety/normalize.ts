@@ -13,12 +13,17 @@ const FOLDED_LETTERS: Readonly<Record<string, string>> = {
   // Cyrillic and Greek look-alikes of Latin letters.
   'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'у': 'y', 'х': 'x', 'і': 'i', 'ј': 'j', 'ѕ': 's', 'к': 'k',
   'α': 'a', 'ε': 'e', 'ι': 'i', 'κ': 'k', 'ο': 'o', 'ρ': 'p', 'τ': 't', 'υ': 'u', 'ν': 'v',
+  // The SS runes: Greek koppa and the runic sowilo letters all stand for the same sign.
+  'ᛋ': 'ϟ', 'ᛊ': 'ϟ',
 }
 const FOLDABLE_LETTER = new RegExp(`[${Object.keys(FOLDED_LETTERS).join('')}]`, 'g')
 
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's', '!': 'i' }
 const LEET_CHAR = /[013457@$!]/g
-const TOKEN = /[\p{L}\p{N}@$!'’ʼ`]+/gu
+// An emoji is a word of its own: "🍆💦" is two words, which a list can name as a phrase.
+const TOKEN = /[\p{L}\p{N}@$!'’ʼ`]+|\p{Extended_Pictographic}/gu
+// Skin tones change nothing about what an emoji means.
+const EMOJI_MODIFIER = /[\u{1F3FB}-\u{1F3FF}]/gu
 const APOSTROPHE = /['’ʼ`]/g
 // A "!" only stands for an "i" inside a word; at either end it is punctuation.
 const EDGE_EXCLAMATION = /^!+|!+$/g
@@ -64,6 +69,7 @@ export function foldCharacters(text: string): string {
     .normalize('NFKD')
     .replace(COMBINING_MARK, '')
     .replace(INVISIBLE, '')
+    .replace(EMOJI_MODIFIER, '')
     .replace(FOLDABLE_LETTER, letter => FOLDED_LETTERS[letter] ?? letter)
 }
 

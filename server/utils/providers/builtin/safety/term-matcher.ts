@@ -1,215 +1,152 @@
 import { distance } from 'fastest-levenshtein'
-import type { SafetyTermList } from '#shared/schemas/safety'
+import type { SafetyTermListInput } from '#shared/schemas/safety'
 import { capRepeats, collapseRepeats, normalizeWords, type CollapsedWord, type NormalizedText } from './normalize'
+import { addTo, occursIn, WordSet, type CompiledTerm, type WordHit } from './word-set'
 
 /*
- * Term syntax in the lists (every term is normalised like the checked text):
- *   "töten"      the whole word, in any spelling that normalises to it
- *   "folter*"    words that start with it: foltern, Folterkammer
- *   "*mord"      words that end with it, for German compounds: Massenmord
- *   "*porn*"     words that contain it
- *   "sieg heil"  these words in a row
- *   "!niger"     an ordinary word close to a severe term: fuzzy matching never flags it
- * Fuzzy matching applies to whole-word terms of severe lists only: stems would make "Selbstporträt"
- * a near miss of "selbstmord*".
- * A doubled letter is spelling, so a term matches it only where it is doubled too: "busen" is not
- * "Bussen", "rape" not "Rappe". Three or more of a letter are stretching: "kiiiill" is "kill".
- * At the open end of a stem the word may carry on with the same letter: "scheis*" matches "Scheiße".
+ * One list against one text. Besides the term syntax of word-set.ts:
+ *   "!niger"     in `terms`: an ordinary word close to a severe term, never flagged fuzzily
+ *   `allow`      harmless phrases ("water gun", "blood orange"): their words never match this list
+ *   `alone`      terms that match only when the text is made of nothing else ("88", "HH")
+ *   `patterns`   ordinary words that match together (word-set terms or "@group" per slot)
+ * Severe lists are matched fuzzily: whole words of 5+ letters (one edit, two from 10 letters) and
+ * stems of 7+ letters (one edit, followed by at most an inflection), but never with another first letter ("Digga" is not a misspelt slur: children keep
+ * the first letter when they misspell or disguise a word, and most harmless near misses differ
+ * right there: digger, bigger, nager).
  */
-
-const STRETCHED_RUN = 3
-
-type Placement = 'word' | 'prefix' | 'suffix' | 'infix'
-
-interface CompiledTerm {
-  listIndex: number
-  /** The normalised term, with its `*`: what the leader sees in `matched`. */
-  label: string
-  placement: Placement
-  core: CollapsedWord
-}
-
-interface CompiledPhrase {
-  listIndex: number
-  label: string
-  words: CollapsedWord[]
-  joined: CollapsedWord
-}
 
 interface FuzzyTerm extends CompiledTerm {
   form: string
   maxEdits: number
 }
 
-export interface TermListMatch {
-  list: SafetyTermList
-  matched: string[]
+interface CompiledPattern {
+  slots: WordSet[]
+  within: number
+  label: string
 }
 
-/** A severe term this close to a word (in edits) still matches it: misspellings cannot slip past. */
+const MIN_FUZZY_WORD = 4
+const MIN_FUZZY_STEM = 7
+/** A stem matched fuzzily may carry an inflection, not a compound: "selbstmorde", not "leichtathletik". */
+const MAX_FUZZY_STEM_TAIL = 5
+
+/** A severe whole-word term this close to a word (in edits) still matches it. */
 function allowedEdits(termLength: number): number {
-  if (termLength >= 8) return 2
+  if (termLength >= 10) return 2
   if (termLength >= 5) return 1
   return 0
 }
 
 export class TermMatcher {
-  private readonly byWord = new Map<string, CompiledTerm[]>()
-  private readonly byPrefix = new Map<string, CompiledTerm[]>()
-  private readonly bySuffix = new Map<string, CompiledTerm[]>()
-  private longestStem = 0
-  private readonly infixes: CompiledTerm[] = []
-  private readonly phrasesByFirstWord = new Map<string, CompiledPhrase[]>()
-  private readonly fuzzyTerms: FuzzyTerm[] = []
+  private readonly terms: WordSet
+  private readonly allow: WordSet
+  private readonly alone: WordSet
+  private readonly patterns: CompiledPattern[]
+  private readonly fuzzyWords = new Map<string, FuzzyTerm[]>()
+  private readonly fuzzyStems = new Map<string, FuzzyTerm[]>()
   private readonly fuzzyExemptions = new Set<string>()
-  private readonly spelledOutTargets: CompiledTerm[] = []
 
-  /** `lists` in priority order: when several match, the first one wins. */
-  constructor(private readonly lists: readonly SafetyTermList[]) {
-    lists.forEach((list, listIndex) => {
-      for (const term of list.terms) this.compile(term, list, listIndex)
-    })
+  constructor(readonly list: SafetyTermListInput) {
+    const fail = (term: string, problem: string) => new Error(`safety list ${list.id}: term "${term}" ${problem}`)
+    const plainTerms: string[] = []
+    for (const term of list.terms ?? []) {
+      if (!term.startsWith('!')) plainTerms.push(term)
+      else this.fuzzyExemptions.add(exemptionForm(term, fail))
+    }
+    this.terms = new WordSet(plainTerms, fail)
+    this.allow = new WordSet(list.allow ?? [], fail)
+    this.alone = new WordSet(list.alone ?? [], fail)
+    this.patterns = (list.patterns ?? []).map(pattern => ({
+      slots: pattern.all.map(slot => new WordSet(expandGroups(slot, list.groups ?? {}, fail), fail)),
+      within: pattern.within ?? 5,
+      label: pattern.all.map(slot => slot.join('|')).join(' + '),
+    }))
+    if (list.severe) this.compileFuzzy()
   }
 
-  match(text: NormalizedText): TermListMatch | null {
-    const hits = new Map<number, Set<string>>()
-    const record = (listIndex: number, label: string) => {
-      const labels = hits.get(listIndex) ?? new Set<string>()
-      labels.add(label)
-      hits.set(listIndex, labels)
-    }
-    const words = text.words.map(collapseRepeats)
+  /** The labels of what matched, or null. */
+  match(text: NormalizedText, words: readonly CollapsedWord[] = text.words.map(collapseRepeats)): string[] | null {
+    const allowed = new Set<number>()
+    for (const hit of this.allow.hits(words)) for (let index = hit.start; index < hit.end; index++) allowed.add(index)
+    const counts = (hit: WordHit) => !rangeIn(allowed, hit)
+    const found = new Set<string>()
+    for (const hit of this.terms.hits(words)) if (counts(hit)) found.add(hit.label)
     words.forEach((word, index) => {
-      for (const term of this.exactHits(word)) record(term.listIndex, term.label)
-      for (const phrase of this.phraseHits(words, index)) record(phrase.listIndex, phrase.label)
-      for (const term of this.fuzzyHits(word)) record(term.listIndex, term.label)
+      if (allowed.has(index)) return
+      for (const term of this.fuzzyHits(word)) found.add(term.label)
     })
+    for (const pattern of this.patterns) {
+      if (patternHolds(pattern, words, counts)) found.add(pattern.label)
+    }
+    if (words.length > 0 && this.alone.size > 0) {
+      const covered = new Set<number>()
+      for (const hit of this.alone.hits(words)) for (let index = hit.start; index < hit.end; index++) covered.add(index)
+      if (covered.size === words.length) for (const hit of this.alone.hits(words)) found.add(hit.label)
+    }
     // Spelled-out text has no word boundaries, so every term counts wherever it occurs in it.
     for (const spelledOut of text.spelledOut.map(collapseRepeats)) {
-      for (const target of this.spelledOutTargets) {
-        if (occursIn(spelledOut, target.core)) record(target.listIndex, target.label)
+      for (const target of this.terms.joined) {
+        if (occursIn(spelledOut, target.core)) found.add(target.label)
       }
     }
-    if (hits.size === 0) return null
-    const winner = Math.min(...hits.keys())
-    return { list: this.lists[winner]!, matched: [...hits.get(winner)!] }
+    return found.size > 0 ? [...found] : null
   }
 
-  private compile(rawTerm: string, list: SafetyTermList, listIndex: number): void {
-    const fail = (problem: string) => new Error(`safety list ${list.id}: term "${rawTerm}" ${problem}`)
-    if (rawTerm.startsWith('!')) {
-      const words = normalizeWords(rawTerm.slice(1))
-      if (words.length !== 1) throw fail('must be one word')
-      this.fuzzyExemptions.add(capRepeats(collapseRepeats(words[0]!)))
-      return
-    }
-    const placement = placementOf(rawTerm)
-    const words = normalizeWords(rawTerm.replace(/^\*|\*$/g, ''))
-    if (words.length === 0) throw fail('has no letters')
-    if (words.length > 1) {
-      if (placement !== 'word') throw fail('is several words and cannot use *')
-      this.compilePhrase(words, listIndex)
-      return
-    }
-    const core = collapseRepeats(words[0]!)
-    const label = labelOf(words[0]!, placement)
-    const term: CompiledTerm = { listIndex, label, placement, core }
-    this.spelledOutTargets.push(term)
-    if (placement === 'infix') this.infixes.push(term)
-    else addTo(placement === 'word' ? this.byWord : placement === 'prefix' ? this.byPrefix : this.bySuffix, core.skeleton, term)
-    if (placement === 'prefix' || placement === 'suffix') this.longestStem = Math.max(this.longestStem, core.skeleton.length)
-    const form = capRepeats(core)
-    const maxEdits = allowedEdits(form.length)
-    if (list.severe && placement === 'word' && maxEdits > 0) this.fuzzyTerms.push({ ...term, form, maxEdits })
-  }
-
-  private compilePhrase(words: string[], listIndex: number): void {
-    const phrase: CompiledPhrase = {
-      listIndex,
-      label: words.join(' '),
-      words: words.map(collapseRepeats),
-      joined: collapseRepeats(words.join('')),
-    }
-    addTo(this.phrasesByFirstWord, phrase.words[0]!.skeleton, phrase)
-    this.spelledOutTargets.push({ listIndex, label: phrase.label, placement: 'word', core: phrase.joined })
-  }
-
-  private* exactHits(word: CollapsedWord): Generator<CompiledTerm> {
-    const { skeleton } = word
-    for (const term of this.byWord.get(skeleton) ?? []) {
-      if (runsCover(word, term, 0)) yield term
-    }
-    for (let length = 1; length <= Math.min(skeleton.length, this.longestStem); length++) {
-      for (const term of this.byPrefix.get(skeleton.slice(0, length)) ?? []) {
-        if (runsCover(word, term, 0)) yield term
+  private compileFuzzy(): void {
+    for (const term of this.terms.singleWords) {
+      const form = capRepeats(term.core)
+      if (term.placement === 'word' && allowedEdits(form.length) > 0) {
+        addTo(this.fuzzyWords, form[0]!, { ...term, form, maxEdits: allowedEdits(form.length) })
       }
-      for (const term of this.bySuffix.get(skeleton.slice(-length)) ?? []) {
-        if (runsCover(word, term, skeleton.length - length)) yield term
-      }
-    }
-    for (const term of this.infixes) {
-      if (occursIn(word, term.core)) yield term
-    }
-  }
-
-  private* phraseHits(words: CollapsedWord[], start: number): Generator<CompiledPhrase> {
-    for (const phrase of this.phrasesByFirstWord.get(words[start]!.skeleton) ?? []) {
-      const inARow = phrase.words.every((phraseWord, offset) => {
-        const word = words[start + offset]
-        return word !== undefined && word.skeleton === phraseWord.skeleton && runsCover(word, { core: phraseWord, placement: 'word' }, 0)
-      })
-      if (inARow) yield phrase
+      // Stems take one edit only: with two, "Selbstporträt" would be a near miss of "selbstmord*".
+      if (term.placement === 'prefix' && form.length >= MIN_FUZZY_STEM) addTo(this.fuzzyStems, form[0]!, { ...term, form, maxEdits: 1 })
     }
   }
 
   private* fuzzyHits(word: CollapsedWord): Generator<CompiledTerm> {
     const form = capRepeats(word)
-    if (form.length < 4 || this.fuzzyExemptions.has(form)) return
-    for (const term of this.fuzzyTerms) {
+    if (form.length < MIN_FUZZY_WORD || this.fuzzyExemptions.has(form)) return
+    for (const term of this.fuzzyWords.get(form[0]!) ?? []) {
       if (isNear(form, term)) yield term
+    }
+    for (const term of this.fuzzyStems.get(form[0]!) ?? []) {
+      for (let length = term.form.length - 1; length <= term.form.length + 1; length++) {
+        if (length <= form.length && form.length - length <= MAX_FUZZY_STEM_TAIL && isNear(form.slice(0, length), term)) {
+          yield term
+          break
+        }
+      }
     }
   }
 }
 
-function placementOf(rawTerm: string): Placement {
-  const starts = rawTerm.startsWith('*')
-  const ends = rawTerm.endsWith('*')
-  if (starts && ends) return 'infix'
-  if (starts) return 'suffix'
-  return ends ? 'prefix' : 'word'
+function exemptionForm(term: string, fail: (term: string, problem: string) => Error): string {
+  const words = normalizeWords(term.slice(1))
+  if (words.length !== 1) throw fail(term, 'must be one word')
+  return capRepeats(collapseRepeats(words[0]!))
 }
 
-function labelOf(word: string, placement: Placement): string {
-  const before = placement === 'suffix' || placement === 'infix' ? '*' : ''
-  const after = placement === 'prefix' || placement === 'infix' ? '*' : ''
-  return `${before}${word}${after}`
-}
-
-function addTo<T>(index: Map<string, T[]>, key: string, entry: T): void {
-  const entries = index.get(key)
-  if (entries) entries.push(entry)
-  else index.set(key, [entry])
-}
-
-/** From `offset` on, every letter of the term stands as often in the word, or is stretched there. */
-function runsCover(word: CollapsedWord, term: Pick<CompiledTerm, 'core' | 'placement'>, offset: number): boolean {
-  const { runs } = term.core
-  const openStart = term.placement === 'suffix' || term.placement === 'infix'
-  const openEnd = term.placement === 'prefix' || term.placement === 'infix'
-  return runs.every((termRun, index) => {
-    const wordRun = word.runs[offset + index] ?? 0
-    const atOpenEnd = (openStart && index === 0) || (openEnd && index === runs.length - 1)
-    return wordRun === termRun || wordRun >= (atOpenEnd ? termRun : Math.max(STRETCHED_RUN, termRun))
+function expandGroups(slot: readonly string[], groups: Readonly<Record<string, readonly string[]>>, fail: (term: string, problem: string) => Error): string[] {
+  return slot.flatMap((term) => {
+    if (!term.startsWith('@')) return [term]
+    const group = groups[term.slice(1)]
+    if (!group) throw fail(term, 'names no group of this list')
+    return [...group]
   })
 }
 
-/** `core` anywhere in the word, with open ends on both sides like an infix term. */
-function occursIn(word: CollapsedWord, core: CollapsedWord): boolean {
-  const anywhere = { core, placement: 'infix' as const }
-  for (let at = word.skeleton.indexOf(core.skeleton); at >= 0; at = word.skeleton.indexOf(core.skeleton, at + 1)) {
-    if (runsCover(word, anywhere, at)) return true
-  }
-  return false
+/** Every slot has a word within `within` words of a word of the first slot, each slot another word. */
+function patternHolds(pattern: CompiledPattern, words: readonly CollapsedWord[], counts: (hit: WordHit) => boolean): boolean {
+  const positions = pattern.slots.map(slot => slot.hits(words).filter(counts).map(hit => hit.start))
+  if (positions.some(list => list.length === 0)) return false
+  return positions[0]!.some(anchor => positions.slice(1).every(list =>
+    list.some(position => position !== anchor && Math.abs(position - anchor) <= pattern.within)))
+}
+
+function rangeIn(indices: ReadonlySet<number>, hit: WordHit): boolean {
+  for (let index = hit.start; index < hit.end; index++) if (!indices.has(index)) return false
+  return true
 }
 
 function isNear(form: string, term: FuzzyTerm): boolean {
