@@ -8,11 +8,12 @@ const Term = z.string().min(1)
  * ("soldier shooting kids"), a group with a dehumanising predicate ("juden sind böse"), a name
  * with an insult ("lena ist fett"). Each slot is a list of terms (same syntax as `terms`) or
  * "@group"; the pattern matches when every slot has a word within `within` words of the others,
- * in any order.
+ * in any order. `fuzzy` (in a severe list) lets misspellings of the slots' words count too.
  */
 export const SafetyPattern = z.object({
   all: z.array(z.array(Term).min(1)).min(2),
   within: z.number().int().min(1).max(20).default(5),
+  fuzzy: z.boolean().default(false),
 })
 export type SafetyPattern = z.infer<typeof SafetyPattern>
 

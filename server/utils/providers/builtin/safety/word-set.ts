@@ -40,7 +40,9 @@ export class WordSet {
   private readonly byWord = new Map<string, CompiledTerm[]>()
   private readonly byPrefix = new Map<string, CompiledTerm[]>()
   private readonly bySuffix = new Map<string, CompiledTerm[]>()
-  private longestStem = 0
+  /** The lengths stems come in, so a word is cut only where some stem could end. */
+  private prefixLengths: number[] = []
+  private suffixLengths: number[] = []
   private readonly infixes: CompiledTerm[] = []
   private readonly phrasesByFirstWord = new Map<string, CompiledPhrase[]>()
   /** Every term and phrase as one run of letters, for text typed letter by letter. */
@@ -57,6 +59,7 @@ export class WordSet {
 
   hits(words: readonly CollapsedWord[]): WordHit[] {
     const found: WordHit[] = []
+    if (this.joined.length === 0) return found
     words.forEach((word, index) => {
       for (const term of this.termsIn(word)) found.push({ label: term.label, start: index, end: index + 1 })
       for (const phrase of this.phrasesAt(words, index)) found.push({ label: phrase.label, start: index, end: index + phrase.words.length })
@@ -81,7 +84,8 @@ export class WordSet {
     this.singleWords.push(term)
     if (placement === 'infix') this.infixes.push(term)
     else addTo(placement === 'word' ? this.byWord : placement === 'prefix' ? this.byPrefix : this.bySuffix, core.skeleton, term)
-    if (placement === 'prefix' || placement === 'suffix') this.longestStem = Math.max(this.longestStem, core.skeleton.length)
+    const lengths = placement === 'prefix' ? this.prefixLengths : placement === 'suffix' ? this.suffixLengths : null
+    if (lengths && !lengths.includes(core.skeleton.length)) lengths.push(core.skeleton.length)
   }
 
   private* termsIn(word: CollapsedWord): Generator<CompiledTerm> {
@@ -89,10 +93,14 @@ export class WordSet {
     for (const term of this.byWord.get(skeleton) ?? []) {
       if (runsCover(word, term, 0)) yield term
     }
-    for (let length = 1; length <= Math.min(skeleton.length, this.longestStem); length++) {
+    for (const length of this.prefixLengths) {
+      if (length > skeleton.length) continue
       for (const term of this.byPrefix.get(skeleton.slice(0, length)) ?? []) {
         if (runsCover(word, term, 0)) yield term
       }
+    }
+    for (const length of this.suffixLengths) {
+      if (length > skeleton.length) continue
       for (const term of this.bySuffix.get(skeleton.slice(-length)) ?? []) {
         if (runsCover(word, term, skeleton.length - length)) yield term
       }
