@@ -23,4 +23,12 @@ describe('reading a Llama Guard answer', () => {
     expect(blockingCategories(['S1', 'S8', 'S11'], 'adult')).toEqual(['S11', 'S1'])
     expect(blockingCategories(['S1', 'S8', 'S11'], 'research')).toEqual([])
   })
+
+  it('puts self-harm first, then sexual, violence and hate', () => {
+    expect(blockingCategories(['S10', 'S1', 'S12', 'S11'], 'kids')).toEqual(['S11', 'S12', 'S1', 'S10'])
+  })
+
+  it('blocks child sexual exploitation at every level, research included', () => {
+    for (const level of ['kids', 'youth', 'adult', 'research'] as const) expect(blockingCategories(['S10', 'S4'], level)[0]).toBe('S4')
+  })
 })

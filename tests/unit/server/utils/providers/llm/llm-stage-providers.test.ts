@@ -95,9 +95,23 @@ describe('safety by a Llama Guard model', () => {
     expect(fake.chats()[0]!.body).toMatchObject({ model: 'llama-guard3:1b', stream: false, messages: [{ role: 'user', content: 'a cat in a garden' }] })
   })
 
-  it('blocks an unsafe idea with the reason code of its gravest category', async () => {
-    expect(await check('a dragon full of hate, explicit', 'kids')).toEqual({ safe: false, reason_code: 'hate', matched: ['S10 hate', 'S12 sexual content'] })
-    expect(blockedMessage('hate').en).toContain('kind words')
+  it('blocks an unsafe idea with the reason code that matters most (self-harm, sexual, violence, hate)', async () => {
+    expect(await check('a dragon full of hate, explicit', 'kids')).toEqual({ safe: false, reason_code: 'sexual', matched: ['S12 sexual content', 'S10 hate'] })
+    fake.setAnswer(() => 'unsafe\nS10,S1,S11')
+    expect(await check('a sad dragon', 'kids')).toEqual({ safe: false, reason_code: 'self_harm', matched: ['S11 suicide and self-harm', 'S1 violent crimes', 'S10 hate'] })
+    expect(blockedMessage('self_harm').en).toContain('someone you trust')
+  })
+
+  it('blocks child sexual content at research by the term lists, before the model is asked', async () => {
+    const verdict = await check('kinderporno', 'research')
+    expect(verdict).toMatchObject({ safe: false, reason_code: 'sexual' })
+    expect(fake.requests).toHaveLength(0)
+  })
+
+  it('still asks the model at research after the term lists, and blocks its S4 there', async () => {
+    fake.setAnswer(() => 'unsafe\nS12,S4')
+    expect(await check('a harmless sounding prompt', 'research')).toEqual({ safe: false, reason_code: 'sexual', matched: ['S4 child sexual exploitation'] })
+    expect(fake.chats()).toHaveLength(1)
   })
 
   it('counts categories as the level says', async () => {
