@@ -71,3 +71,13 @@ describe('collapseRepeats', () => {
     expect(capRepeats(collapseRepeats('bass'))).toBe('bass')
   })
 })
+
+describe('emoji and runes', () => {
+  it('makes each emoji a word of its own, without skin tone or variation selector', () => {
+    expect(normalizeWords('girl🍆💦 👍🏽 ❄️')).toEqual(['girl', '🍆', '💦', '👍', '❄'])
+  })
+
+  it('reads the SS runes, sowilo and koppa, as one sign', () => {
+    expect(normalizeWords('ᛋᛋ ϟϟ ᛊᛊ')).toEqual(['ϟϟ', 'ϟϟ', 'ϟϟ'])
+  })
+})
