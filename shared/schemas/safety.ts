@@ -28,6 +28,8 @@ export const SafetyTermList = z.object({
   reason_code: z.string().regex(/^[a-z_]+$/),
   levels: z.array(SafetyLevel).min(1),
   severe: z.boolean().default(false),
+  /** Where the words come from and under which licence, for lists that fold in others' work. */
+  source: z.string().optional(),
   terms: z.array(Term).default([]),
   allow: z.array(z.string().min(2)).default([]),
   alone: z.array(Term).default([]),
