@@ -14,7 +14,7 @@ import { collapseRepeats, normalizeWords, type CollapsedWord } from './normalize
 
 const STRETCHED_RUN = 3
 
-export type Placement = 'word' | 'prefix' | 'suffix' | 'infix'
+type Placement = 'word' | 'prefix' | 'suffix' | 'infix'
 
 export interface CompiledTerm {
   /** The normalised term, with its `*`: what the leader sees in `matched`. */
