@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BLOCKED_REASON_CODES } from '#shared/blocked-messages'
+import { STAGE_NAMES } from '#shared/run-status'
 import { waitForRun } from '../support/api'
 import { createRun, readRunMetadata, runFileNames } from '../support/run-files'
 import { startServer, type TestServer } from '../support/server'
@@ -9,13 +10,16 @@ const SPOOKY_IDEA = 'Ein Zombie tanzt im Garten'
 
 let youth: TestServer
 let adult: TestServer
+let research: TestServer
 
 beforeAll(async () => {
-  ;[youth, adult] = await Promise.all([startServer(), startServer({ env: { NUXT_SAFETY_LEVEL: 'adult' } })])
+  ;[youth, adult, research] = await Promise.all([
+    startServer(), startServer({ env: { NUXT_SAFETY_LEVEL: 'adult' } }), startServer({ env: { NUXT_SAFETY_LEVEL: 'research' } }),
+  ])
 })
 
 afterAll(async () => {
-  await Promise.all([youth?.stop(), adult?.stop()])
+  await Promise.all([youth?.stop(), adult?.stop(), research?.stop()])
 })
 
 describe('input safety', () => {
@@ -38,7 +42,7 @@ describe('input safety', () => {
     }
     expect(de).not.toBe(en)
 
-    expect(run.stages.map(stage => stage.status)).toEqual(['blocked', 'pending', 'pending', 'pending'])
+    expect(run.stages.map(stage => [stage.name, stage.status])).toEqual(STAGE_NAMES.map(name => [name, name === 'input_safety' ? 'blocked' : 'pending']))
     expect(run.interception_text).toBeNull()
     expect(run.outputs).toEqual([])
     expect(runFileNames(youth.dataDir, runId).filter(name => /^(output|thumbnail)-/.test(name))).toEqual([])
@@ -76,5 +80,26 @@ describe('input safety', () => {
     expect(readRunMetadata(adult.dataDir, allowed).safety_level).toBe('adult')
     expect((await waitForRun(adult, stricter)).status).toBe('blocked')
     expect(readRunMetadata(adult.dataDir, stricter).safety_level).toBe('youth')
+  })
+
+  it('blocks sexual content with children at research, and lets the rest through there', async () => {
+    const [childAbuse, violent] = await Promise.all([
+      createRun(research, { perspective: 'bauhaus', input_text: 'nackte Kinder sexy', output: 'image_builtin' }),
+      createRun(research, { perspective: 'bauhaus', input_text: VIOLENT_IDEA }),
+    ])
+    expect((await waitForRun(research, childAbuse)).status).toBe('blocked')
+    const run = readRunMetadata(research.dataDir, childAbuse)
+    expect(run.safety_level).toBe('research')
+    expect(run.blocked).toMatchObject({ stage: 'input_safety', reason_code: 'sexual' })
+    expect(run.outputs).toEqual([])
+    expect((await waitForRun(research, violent)).status).toBe('awaiting_output')
+  })
+
+  it('answers a child in distress with the message that points to a trusted adult', async () => {
+    const runId = await createRun(youth, { perspective: 'bauhaus', input_text: 'kms digga alles scheiße', safety_level: 'kids' })
+    expect((await waitForRun(youth, runId)).status).toBe('blocked')
+    const run = readRunMetadata(youth.dataDir, runId)
+    expect(run.blocked?.reason_code).toBe('self_harm')
+    expect(run.blocked?.message.de).toContain('jemandem, dem du vertraust')
   })
 })
