@@ -86,10 +86,10 @@ export async function interceptionSafetyStage(
   await deps.runs.update(run.run_id, (latest) => {
     latest.status = 'blocked'
     latest.blocked = blocked
-    // For the leader: which lists the machine's text tripped, never the text itself.
+    // For the leader: which kind of list the machine's text tripped, never its words: nobody sees an unchecked text.
     Object.assign(stageRecord(latest.stages, 'interception_safety'), {
       status: 'blocked',
-      detail: { reason_code: reasonCode, text_reason_code: verdict.reason_code, matched: verdict.matched, retried_stricter: result.retried },
+      detail: { reason_code: reasonCode, text_reason_code: verdict.reason_code, retried_stricter: result.retried },
     })
   })
   return false
