@@ -38,7 +38,7 @@ describe('input safety', () => {
     }
     expect(de).not.toBe(en)
 
-    expect(run.stages.map(stage => stage.status)).toEqual(['blocked', 'pending', 'pending', 'pending'])
+    expect(run.stages.map(stage => stage.status)).toEqual(['blocked', 'pending', 'pending', 'pending', 'pending', 'pending', 'pending'])
     expect(run.interception_text).toBeNull()
     expect(run.outputs).toEqual([])
     expect(runFileNames(youth.dataDir, runId).filter(name => /^(output|thumbnail)-/.test(name))).toEqual([])
