@@ -134,7 +134,7 @@ describe('perspectives never make harm out of harmless ideas (the cases from iss
       expect(await expectShownAndHarmless(await transformed('theopposite', 'a boy without a knife at school', seed))).toMatch(/^$|without a knife/)
       expect(await expectShownAndHarmless(await transformed('theopposite', 'nobody gets hurt on the playground', seed))).not.toMatch(/everybody|everyone|somebody/)
       expect(await expectShownAndHarmless(await transformed('theopposite', 'a dove of peace', seed))).not.toMatch(/\bwar\b/)
-      expect(await expectShownAndHarmless(await transformed('theopposite', 'Niemand wird verletzt und keiner hat Waffen', seed))).not.toMatch(/[Jj]emand|einer hat/)
+      expect(await expectShownAndHarmless(await transformed('theopposite', 'Niemand wird verletzt und keiner hat Waffen', seed))).not.toMatch(/\b[Jj]emand|\beiner hat/)
     }
   })
 
