@@ -41,6 +41,10 @@ const BLOCKED_MESSAGES = {
     de: 'Ein paar Wörter passen hier nicht. Probier doch, es freundlicher zu sagen!',
     en: 'Some words don’t fit here. Try saying it in a friendlier way!',
   },
+  machine_mistake: {
+    de: 'Hier hat die Maschine einen Fehler gemacht, nicht du! Probier eine andere Perspektive oder ändere deine Idee ein bisschen.',
+    en: 'The machine made a mistake here, not you! Try another perspective or change your idea a little.',
+  },
   safety_unavailable: {
     de: 'Die Sicherheitsprüfung ist gerade nicht erreichbar. Versuch es gleich noch einmal oder frag deine Kursleitung.',
     en: 'The safety check isn’t available right now. Try again in a moment or ask your course leader.',

@@ -15,3 +15,13 @@ export type RunStatus = typeof RUN_STATUSES[number]
 /** A run in one of these states never changes again by itself. */
 export const FINAL_STATUSES: readonly RunStatus[] = ['completed', 'blocked', 'failed', 'cancelled']
 export const isFinalStatus = (status: RunStatus) => FINAL_STATUSES.includes(status)
+
+/** The checks a child is shown as passed on the run page, each the stage that does it. */
+export const RUN_CHECK_STAGES = {
+  idea: 'input_safety',
+  transformation: 'interception_safety',
+  prompt: 'pre_output',
+  picture: 'output_safety',
+} as const satisfies Record<string, StageName>
+export type RunCheck = keyof typeof RUN_CHECK_STAGES
+export const RUN_CHECKS = Object.keys(RUN_CHECK_STAGES) as RunCheck[]

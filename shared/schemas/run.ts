@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import { RUN_STATUSES, STAGE_NAMES } from '../run-status'
+import { type RunCheck, RUN_STATUSES, STAGE_NAMES } from '../run-status'
 import { Language, LocalizedText, MediaType, SafetyLevel } from './common'
 
 export const RUN_SCHEMA_VERSION = 1
 
-export { FINAL_STATUSES, isFinalStatus, RUN_STATUSES, STAGE_NAMES } from '../run-status'
+export { FINAL_STATUSES, isFinalStatus, RUN_CHECKS, RUN_STATUSES, STAGE_NAMES, type RunCheck } from '../run-status'
 
 export const StageName = z.enum(STAGE_NAMES)
 export type StageName = z.infer<typeof StageName>
@@ -126,6 +126,8 @@ export interface RunStatusView {
   queue_position: number | null
   progress: Progress | null
   stages: Pick<StageRecord, 'name' | 'status' | 'duration_ms'>[]
+  /** The checks this run has passed, for the badges on the child's page. */
+  checks_passed: RunCheck[]
   perspective: string
   favourite: boolean
   output: string | null

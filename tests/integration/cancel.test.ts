@@ -57,7 +57,7 @@ describe('POST /api/runs/:id/cancel', () => {
     expect((await waitForRun(server, runId)).status).toBe('cancelled')
     const run = readRunMetadata(server.dataDir, runId)
     expect(run).toMatchObject({ status: 'cancelled', cancel_requested: true, outputs: [] })
-    expect(run.stages.map(stage => stage.status)).toEqual(['done', 'done', 'done', 'cancelled'])
+    expect(Object.fromEntries(run.stages.map(stage => [stage.name, stage.status]))).toMatchObject({ input_safety: 'done', interception: 'done', interception_safety: 'done', pre_output: 'done', generation: 'cancelled' })
     expect(runFileNames(server.dataDir, runId).filter(name => /^(output|thumbnail)-/.test(name))).toEqual([])
   })
 

@@ -76,12 +76,12 @@ export async function openHydrated(page: Page, path: string) {
 /** The run page's status as the page shows it (data-status of the run-status element). */
 export const runStatus = (page: Page) => page.getByTestId('run-status').getAttribute('data-status')
 
-/** The happy path up to the transformed text, as a student taps it: join the studio, Bauhaus, the idea. */
-export async function reachInterception(page: Page, idea: string) {
+/** The happy path up to the transformed text, as a student taps it: join the studio, a perspective (Bauhaus), the idea. */
+export async function reachInterception(page: Page, idea: string, perspective = 'bauhaus') {
   await openHydrated(page, '/')
   await page.getByTestId('join-studio').tap()
   await page.waitForURL('**/perspectives')
-  await page.getByTestId('perspective-tile-bauhaus').tap()
+  await page.getByTestId(`perspective-tile-${perspective}`).tap()
   await page.getByTestId('perspective-choose').tap()
   await page.waitForURL('**/idea')
   await page.getByTestId('idea-input').fill(idea)

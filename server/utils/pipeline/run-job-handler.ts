@@ -4,7 +4,8 @@ import type { WaitingReporter } from '../providers/backends/backend-gate'
 import type { PipelineDeps } from './pipeline-deps'
 import { RunDeadline } from './run-deadline'
 import { internalFailure, interruptedFailure, timeoutFailure } from './run-errors'
-import { StageFailure, stageRecord } from './stage-runner'
+import { InterceptionCheck, interceptionSafetyStage } from './interception-safety-stage'
+import { StageFailure } from './stage-runner'
 import { generationStage, inputSafetyStage, interceptionStage, preOutputStage, type StageSignals } from './stages'
 
 /**
@@ -89,11 +90,14 @@ async function runJob(deps: PipelineDeps, job: RunJob, started: RunMetadata, sig
   if (job.kind === 'prepare') {
     if (!(await inputSafetyStage(deps, run, signals))) return 'done'
     between()
-    await interceptionStage(deps, await fresh(), perspective, signals)
+    const check = new InterceptionCheck(deps, run, signals)
+    const text = await interceptionStage(deps, await fresh(), perspective, signals, check.acceptable)
+    between()
+    if (!(await interceptionSafetyStage(deps, await fresh(), perspective, text, check, signals))) return 'done'
     between()
     run = await fresh()
   }
-  // Also reached by a run recovered after a crash between its interception and this stop.
+  // Also reached by a run recovered after a crash between the check of its interception and this stop.
   if (!run.output) {
     await deps.runs.update(run.run_id, (latest) => {
       latest.status = 'awaiting_output'
@@ -123,5 +127,7 @@ async function markCancelled(deps: PipelineDeps, runId: string): Promise<RunJobO
 /** Which job an unfinished run still needs, judged from what its stages have done. */
 export function pendingJobKind(run: RunMetadata): RunJob['kind'] | null {
   if (run.status === 'awaiting_output' || isFinalStatus(run.status)) return null
-  return stageRecord(run.stages, 'interception').status === 'done' ? 'generate' : 'prepare'
+  // A run stored before interception_safety existed had its interception shown unchecked already.
+  const checked = run.stages.find(stage => stage.name === 'interception_safety') ?? run.stages.find(stage => stage.name === 'interception')
+  return checked?.status === 'done' ? 'generate' : 'prepare'
 }

@@ -1,3 +1,4 @@
+import { RUN_CHECK_STAGES, RUN_CHECKS } from '#shared/run-status'
 import type { RunMetadata, RunStatusView } from '#shared/schemas/run'
 
 export const mediaUrl = (runId: string, file: string) => `/api/runs/${runId}/media/${file}`
@@ -12,6 +13,7 @@ export function toRunStatusView(run: RunMetadata, queuePosition: number | null):
     queue_position: run.status === 'queued' ? queuePosition : run.status === 'running' ? run.waiting_position : null,
     progress: run.progress,
     stages: run.stages.map(({ name, status, duration_ms }) => ({ name, status, duration_ms })),
+    checks_passed: RUN_CHECKS.filter(check => run.stages.some(stage => stage.name === RUN_CHECK_STAGES[check] && stage.status === 'done')),
     perspective: run.perspective,
     favourite: run.favourite,
     output: run.output,

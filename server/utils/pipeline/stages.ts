@@ -48,16 +48,16 @@ export async function inputSafetyStage(deps: PipelineDeps, run: RunMetadata, sig
   return !(await blockIfUnsafe(deps, run.run_id, 'input_safety', verdict))
 }
 
-/** Stage 2: the idea transformed by the perspective's instruction. */
-export async function interceptionStage(deps: PipelineDeps, run: RunMetadata, perspective: Perspective, signals: StageSignals) {
+/**
+ * Stage 2: the idea transformed by the perspective's instruction. The text is returned, not stored:
+ * interception_safety stores it once it passed (interception-safety-stage.ts).
+ */
+export async function interceptionStage(deps: PipelineDeps, run: RunMetadata, perspective: Perspective, signals: StageSignals, acceptable?: (text: string) => Promise<boolean>): Promise<string> {
   const provider = deps.providers.interception
   const { text } = await runStage(deps.runs, run.run_id, 'interception', provider,
-    () => provider.intercept({ text: run.input_text, perspective, language: run.language, context: run.context, seed: run.seed, signal: signals.signal, onWaiting: signals.onWaiting }),
+    () => provider.intercept({ text: run.input_text, perspective, language: run.language, context: run.context, seed: run.seed, signal: signals.signal, onWaiting: signals.onWaiting, acceptable }),
     failureFor('interception', provider.id, signals))
-  await deps.runs.update(run.run_id, (latest) => {
-    latest.interception_text = text
-    latest.prompt_history.push({ at: new Date().toISOString(), source: 'interception', text })
-  })
+  return text
 }
 
 /** Stage 3: the text that will really be generated, in English where the output needs it, checked again. */

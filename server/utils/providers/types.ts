@@ -27,6 +27,13 @@ export interface InterceptionInput {
   seed: number
   signal?: AbortSignal
   onWaiting?: WaitingReporter
+  /**
+   * The check of the run's level, for a transformer to test its own candidates before it
+   * answers (the interception_safety stage checks the answer again, whatever the provider did).
+   */
+  acceptable?: (text: string) => Promise<boolean>
+  /** The first answer failed its check: transform more gently, with nothing that could hurt or offend. */
+  stricter?: boolean
 }
 
 export interface InterceptionProvider extends ProviderIdentity {

@@ -14,6 +14,12 @@ const FRAME: Record<Language, string> = {
   en: 'Answer only with the transformed text, in the language of the idea, with no introduction, no quotation marks and no explanation. Keep it short enough for an image prompt: about 80 words at most.',
 }
 
+/** Added when the first transformation failed the check of the run's level; the idea itself had passed. */
+const STRICTER: Record<Language, string> = {
+  de: 'Wichtig: Deine letzte Verwandlung dieser Idee war für Kinder nicht geeignet. Schreibe eine sanfte, harmlose Fassung für eine Kinderwerkstatt: keine Gewalt, keine Waffen, keine Nacktheit, keine Beleidigungen, keine Drogen, kein Tod, nichts Gruseliges. Wenn du etwas ins Gegenteil kehrst, mach aus der Abwesenheit von Schaden nie Schaden.',
+  en: 'Important: your last transformation of this idea was not suitable for children. Write a gentle, harmless version for a children’s workshop: no violence, no weapons, no nudity, no insults, no drugs, no death, nothing scary. When you turn something into its opposite, never turn the absence of harm into harm.',
+}
+
 const LABELS: Record<Language, { rules: string, context: string, idea: string }> = {
   de: { rules: 'Die Regeln der Schülerin oder des Schülers', context: 'Kontext', idea: 'Die Idee' },
   en: { rules: 'The student’s own rules', context: 'Context', idea: 'The idea' },
@@ -29,7 +35,7 @@ function interceptionMessages(input: InterceptionInput): ChatMessage[] {
   const context = input.context?.trim()
   const contextPart = context ? `${input.perspective.student_rules ? labels.rules : labels.context}:\n${context}\n\n` : ''
   return [
-    { role: 'system', content: `${input.perspective.instruction[input.language]}\n\n${FRAME[input.language]}` },
+    { role: 'system', content: [input.perspective.instruction[input.language], FRAME[input.language], input.stricter ? STRICTER[input.language] : null].filter(Boolean).join('\n\n') },
     { role: 'user', content: `${contextPart}${labels.idea}:\n${input.text}` },
   ]
 }
@@ -39,7 +45,10 @@ function nonEmpty(text: string, backendId: string, model: string, what: string):
   return text
 }
 
-/** The perspective's instruction in the run's language, the student's context and the idea. */
+/**
+ * The perspective's instruction in the run's language, the student's context and the idea; with
+ * `stricter`, the instruction to be gentle that the pipeline gives after a text failed its check.
+ */
 export function llmInterception(backendId: string, chat: ChatClient, model: string): InterceptionProvider {
   return {
     id: backendId,

@@ -44,19 +44,50 @@ export function hasBuiltinRule(perspectiveId: string): boolean {
   return RULES_BY_PERSPECTIVE.has(perspectiveId)
 }
 
-/** Offline stage 2: deterministic text rules per perspective, no network and no model. */
+/** How many seeds a transformer tries, and then as many in its gentlest variant, before it gives up. */
+const VARIANTS_PER_STYLE = 4
+// A large odd step, so the seeds of one run's variants are far apart.
+const VARIANT_SEED_STEP = 0x9E3779B1
+
+/**
+ * Offline stage 2: deterministic text rules per perspective, no network and no model. When the run
+ * gives it the check of its level, it tests its own candidates and answers with the first one that
+ * passes: other seeds first, then the rule's gentlest variant. Same seed and idea, same answer.
+ */
 export class BuiltinInterceptionProvider implements InterceptionProvider {
   readonly id = 'builtin_interception'
   readonly model = 'rules-v1'
 
   async intercept(input: InterceptionInput): Promise<{ text: string }> {
     input.signal?.throwIfAborted()
-    const { perspective, language, context, seed } = input
+    const tried = new Set<string>()
+    let last = ''
+    for (const candidate of this.candidates(input)) {
+      if (tried.has(candidate)) continue
+      tried.add(candidate)
+      last = candidate
+      if (!input.acceptable || await input.acceptable(candidate)) return { text: candidate }
+      input.signal?.throwIfAborted()
+    }
+    // Nothing passed: the stage's own check blocks the run with this text, which no one is shown.
+    return { text: last }
+  }
+
+  private *candidates(input: InterceptionInput): Generator<string> {
+    const styles = input.stricter ? [true] : [false, true]
+    for (const gentle of styles) {
+      for (let variant = 0; variant < VARIANTS_PER_STYLE; variant++) {
+        yield this.transform(input, (input.seed + variant * VARIANT_SEED_STEP) >>> 0, gentle)
+      }
+    }
+  }
+
+  private transform(input: InterceptionInput, seed: number, gentle: boolean): string {
+    const { perspective, language, context } = input
     const idea = clampText(input.text.trim(), MAX_IDEA_LENGTH)
     // The idea and perspective join the seed, so different ideas draw different phrases under one seed.
     const random = seededRandom((seed ^ hashString(`${perspective.id}\u0000${idea}`)) >>> 0)
     const rule = RULES_BY_PERSPECTIVE.get(perspective.id) ?? frameWithPerspective
-    const text = rule({ idea, language, perspective, context, random })
-    return { text: clampText(text, MAX_OUTPUT_LENGTH) }
+    return clampText(rule({ idea, language, perspective, context, random, gentle }), MAX_OUTPUT_LENGTH)
   }
 }

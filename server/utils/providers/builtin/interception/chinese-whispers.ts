@@ -22,7 +22,12 @@ function mishear(word: string, random: () => number): string {
   return matchCase(word, lower.slice(0, position) + replacement + lower.slice(position + 1))
 }
 
-function whisperOnce(sentence: string, language: Language, random: () => number): string {
+/** The gentle whisper only swaps words for the curated sound-alikes, or stretches a word's last sound. */
+function mishearGently(word: string): string {
+  return `${word}${word.slice(-1)}`
+}
+
+function whisperOnce(sentence: string, language: Language, random: () => number, gentle: boolean): string {
   const tokens = splitWords(sentence)
   const wordIndexes = tokens.map((token, index) => (isWord(token) && token.length > 2 ? index : -1)).filter(index => index >= 0)
   const fallbackIndexes = tokens.map((token, index) => (isWord(token) ? index : -1)).filter(index => index >= 0)
@@ -32,15 +37,15 @@ function whisperOnce(sentence: string, language: Language, random: () => number)
   const index = pick(random, candidates)
   const word = tokens[index] ?? ''
   const alikes = SOUND_ALIKES[language][word.toLocaleLowerCase()]
-  tokens[index] = alikes ? matchCase(word, pick(random, alikes)) : mishear(word, random)
+  tokens[index] = alikes ? matchCase(word, pick(random, alikes)) : gentle ? mishearGently(word) : mishear(word, random)
   return tokens.join('')
 }
 
 /** Stille Post: the idea is whispered along a row of children; each one mishears a word a little. */
-export const whisperAlongTheRow: InterceptionRule = ({ idea, language, random }) => {
+export const whisperAlongTheRow: InterceptionRule = ({ idea, language, random, gentle = false }) => {
   const relay = [idea.trim()]
   for (let round = 0; round < RELAY_ROUNDS; round++) {
-    relay.push(whisperOnce(relay[relay.length - 1] ?? '', language, random))
+    relay.push(whisperOnce(relay[relay.length - 1] ?? '', language, random, gentle))
   }
   const chain = relay.join(' → ')
   return chain.length <= MAX_CHAIN_LENGTH ? chain : (relay[relay.length - 1] ?? idea)

@@ -10,6 +10,8 @@ export interface InterceptionRequest {
   context: string | null
   /** Same seed, same idea → same sequence, so a run can be repeated exactly. */
   random: () => number
+  /** The gentlest variant the rule has: asked for when its usual variants failed the safety check. */
+  gentle?: boolean
 }
 
 /** Returns the transformed idea in the same language as the input. */

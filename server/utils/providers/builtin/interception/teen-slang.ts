@@ -22,8 +22,9 @@ const SLANG_WORDS: Bilingual<WordDictionary> = {
   },
 }
 
+// "Digga" is real slang, but a fuzzy match reads it as a slur: a perspective's own words must never trip a list.
 const OPENERS: Bilingual<readonly string[]> = {
-  de: ['Digga,', 'Sheesh,', 'Alter,', 'Bro, hör zu:', 'Okay, also:'],
+  de: ['Sheesh,', 'Alter,', 'Bro, hör zu:', 'Okay, also:'],
   en: ['Bro,', 'Yo,', 'Okay so,', 'Sheesh,', 'Lowkey,'],
 }
 
@@ -32,8 +33,13 @@ const CLOSERS: Bilingual<readonly string[]> = {
   en: ['– no cap.', "– it's giving main character.", 'fr fr.', "– that's a whole vibe!", '– big slay energy!'],
 }
 
-/** Jugendsprache: everyday words swapped for slang, wrapped in how teenagers talk. */
-export const talkLikeATeenager: InterceptionRule = ({ idea, language, random }) => {
+const GENTLE_OPENER: Bilingual<string> = { de: 'Okay, also:', en: 'Okay so,' }
+
+/** Jugendsprache: everyday words swapped for slang, wrapped in how teenagers talk; the gentle variant only frames the idea. */
+export const talkLikeATeenager: InterceptionRule = ({ idea, language, random, gentle }) => {
+  const opener = pick(random, OPENERS[language])
+  const closer = pick(random, CLOSERS[language])
+  if (gentle) return `${GENTLE_OPENER[language]} ${asSentenceContinuation(withoutFinalPunctuation(idea), language)} ${CLOSERS[language][0]}`
   const slangy = replaceKnownWords(withoutFinalPunctuation(idea), SLANG_WORDS[language], language, false).text
-  return `${pick(random, OPENERS[language])} ${asSentenceContinuation(slangy, language)} ${pick(random, CLOSERS[language])}`
+  return `${opener} ${asSentenceContinuation(slangy, language)} ${closer}`
 }

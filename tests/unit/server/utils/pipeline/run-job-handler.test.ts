@@ -60,7 +60,7 @@ describe('run job handler', () => {
       ['input_safety', 'done', 'fake_safety'],
       ['personal_data', 'pending', null],
       ['interception', 'done', 'fake_interception'],
-      ['interception_safety', 'pending', null],
+      ['interception_safety', 'done', 'fake_safety'],
       ['pre_output', 'done', 'fake_translation+fake_safety'],
       ['generation', 'done', 'fake_image'],
       ['output_safety', 'pending', null],

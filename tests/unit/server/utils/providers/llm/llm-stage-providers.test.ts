@@ -41,6 +41,18 @@ describe('interception by a language model', () => {
     expect(body.messages[1]).toEqual({ role: 'user', content: 'Kontext:\nim Winter\n\nDie Idee:\nEine Katze' })
   })
 
+  it('adds the stricter instruction only when the pipeline asks for it after a failed check', async () => {
+    const provider = llmInterception('ollama', ollamaChat(), 'llama3.2')
+    await provider.intercept({ text: 'A dove of peace', perspective: BAUHAUS, language: 'en', context: null, seed: 1 })
+    await provider.intercept({ text: 'A dove of peace', perspective: BAUHAUS, language: 'en', context: null, seed: 1, stricter: true })
+    await provider.intercept({ text: 'Eine Friedenstaube', perspective: BAUHAUS, language: 'de', context: null, seed: 1, stricter: true })
+    const systems = fake.chats().map(request => (request.body as { messages: { content: string }[] }).messages[0]!.content)
+    expect(systems[0]).not.toMatch(/not suitable for children/)
+    expect(systems[1]).toContain('Turn the idea into a Bauhaus poster.')
+    expect(systems[1]).toMatch(/not suitable for children.*never turn the absence of harm into harm/s)
+    expect(systems[2]).toMatch(/für Kinder nicht geeignet/)
+  })
+
   it('names the student’s own rules as rules, and leaves out an empty context', async () => {
     const provider = llmInterception('openai', openAiChat(openAiConfig(fake.openAiUrl)), 'llama3.2:latest')
     await provider.intercept({ text: 'A dragon', perspective: OWN_RULES, language: 'en', context: 'everything is made of sweets', seed: 1 })

@@ -31,3 +31,31 @@ describe('invertIdea', () => {
     expect(invert('Quokka', 'de')).toBe('Das genaue Gegenteil von: Quokka')
   })
 })
+
+describe('invertIdea and harm', () => {
+  it('never turns the absence of harm into harm', () => {
+    expect(invert('a man with clothes on at the beach', 'en')).not.toMatch(/without/)
+    expect(invert('a boy without a knife at school', 'en')).toMatch(/without a knife/)
+    expect(invert('nobody gets hurt on the playground', 'en')).not.toMatch(/everybody|everyone|somebody/)
+    expect(invert('a dove of peace', 'en')).not.toMatch(/\bwar\b/)
+    expect(invert('Ein Mann mit Kleidung am Strand', 'de')).not.toMatch(/ohne/)
+    expect(invert('Ein Junge ohne Messer in der Schule', 'de')).toMatch(/ohne Messer/)
+    expect(invert('Niemand wird verletzt', 'de')).not.toMatch(/[Jj]emand/)
+    expect(invert('Eine Taube des Friedens', 'de')).not.toMatch(/Krieg/)
+    expect(invert('Das Kind hat keine Drogen', 'de')).toMatch(/keine Drogen/)
+    expect(invert('The soldier is not dead', 'en')).toMatch(/not dead/)
+  })
+
+  it('still flips presence in ideas without harm', () => {
+    expect(invert('A cat with a hat', 'en')).toBe('A dog without a hat')
+    expect(invert('Ein Hund ohne Ball', 'de')).toBe('Ein Katze mit Ball')
+  })
+
+  it('turns an idea about harm only as a picture when it knows no other word', () => {
+    expect(invert('nobody gets hurt on the playground', 'en')).toBe('Painted upside down, with everything standing on its head: nobody gets hurt on the playground')
+  })
+
+  it('leaves presence alone in the gentle variant', () => {
+    expect(invertIdea({ ...makeRequest('theopposite', 'A cat with a hat', 'en'), gentle: true })).toBe('A dog with a hat')
+  })
+})
