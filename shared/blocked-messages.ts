@@ -33,6 +33,10 @@ const BLOCKED_MESSAGES = {
     de: 'Ein paar Wörter passen hier nicht. Probier doch, es freundlicher zu sagen!',
     en: 'Some words don’t fit here. Try saying it in a friendlier way!',
   },
+  personal_data: {
+    de: 'Echte Namen und Adressen bleiben bei uns. Erfinde doch einen Namen!',
+    en: 'Real names and addresses stay with us. Make up a name instead!',
+  },
   safety_unavailable: {
     de: 'Die Sicherheitsprüfung ist gerade nicht erreichbar. Versuch es gleich noch einmal oder frag deine Kursleitung.',
     en: 'The safety check isn’t available right now. Try again in a moment or ask your course leader.',
