@@ -4,7 +4,6 @@ import type { OutputConfig } from '#shared/schemas/output'
 import { isBuiltinProviderId } from '#shared/schemas/providers'
 import type { RunMetadata } from '#shared/schemas/run'
 import type { ProviderIdentity } from '../providers/types'
-import type { PersonalDataSpan } from '../safety/personal-data/findings'
 import type { PipelineDeps } from './pipeline-deps'
 import { internalFailure } from './run-errors'
 import { runStage, stageRecord } from './stage-runner'
@@ -29,21 +28,33 @@ export async function personalDataStage(deps: PipelineDeps, run: RunMetadata, ch
   const detector = deps.personalData
   const fields = checkpoint === 'idea' ? (['input_text', 'context'] as const) : (['interception_text'] as const)
   const outside = receivers(deps, run, checkpoint, output).filter(provider => !isBuiltinProviderId(provider.id)).map(provider => provider.id)
-  const earlier = run.stages.find(stage => stage.name === 'personal_data')?.detail ?? {}
-  const checked = await runStage(deps.runs, run.run_id, 'personal_data', { id: 'builtin_personal_data', model: detector.model }, async () => {
+  const record = run.stages.find(stage => stage.name === 'personal_data')
+  const check = async () => {
     const findings = fields.map(field => ({ field, text: run[field] ?? '', ...detector.find(run[field] ?? '') }))
     const spans = findings.flatMap(finding => finding.spans)
     const action = spans.length === 0 ? 'none' : outside.length === 0 ? 'kept_inside' : blocks(run) ? 'blocked' : 'redacted'
     const redacted = { ...run }
     if (action === 'redacted') for (const finding of findings) Object.assign(redacted, { [finding.field]: detector.redact(finding.text, finding.spans, run.language) })
     return { action, spans, famous: findings.flatMap(finding => finding.famous), redacted }
-  }, error => internalFailure('personal_data', String(error)), result => ({
-    ...earlier,
+  }
+  const describe = (result: Awaited<ReturnType<typeof check>>) => ({
+    ...record?.detail,
     [checkpoint]: {
-      action: result.action, outside_providers: outside, found: result.spans.map(describe), famous: result.famous,
+      action: result.action, outside_providers: outside, found: result.spans.map(span => ({ kind: span.kind, text: span.text })), famous: result.famous,
       ...(result.action === 'redacted' ? Object.fromEntries(fields.map(field => [field, result.redacted[field]])) : {}),
     },
-  }))
+  })
+  let checked: Awaited<ReturnType<typeof check>>
+  if (checkpoint === 'prompt' && record?.status === 'done') {
+    // The stage's time stays that of the idea check, so the run's stages keep their order; the prompt check adds its finding.
+    checked = await check()
+    const detail = describe(checked)
+    await deps.runs.update(run.run_id, (latest) => { stageRecord(latest.stages, 'personal_data').detail = detail })
+  }
+  else {
+    checked = await runStage(deps.runs, run.run_id, 'personal_data', { id: 'builtin_personal_data', model: detector.model }, check,
+      error => internalFailure('personal_data', String(error)), describe)
+  }
   if (checked.action !== 'blocked') return checked.redacted
   await deps.runs.update(run.run_id, (latest) => {
     latest.status = 'blocked'
@@ -74,8 +85,4 @@ function receivers(deps: PipelineDeps, run: RunMetadata, checkpoint: PersonalDat
   const generator = output ? providers.generators.get(output.provider) : undefined
   const translates = output?.needs_english && run.language !== 'en'
   return [providers.preOutputSafety, ...(translates ? [providers.translation] : []), ...(generator ? [generator] : [])]
-}
-
-function describe(span: PersonalDataSpan) {
-  return { kind: span.kind, text: span.text }
 }
