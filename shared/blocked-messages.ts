@@ -45,6 +45,10 @@ const BLOCKED_MESSAGES = {
     de: 'Hier hat die Maschine einen Fehler gemacht, nicht du! Probier eine andere Perspektive oder ändere deine Idee ein bisschen.',
     en: 'The machine made a mistake here, not you! Try another perspective or change your idea a little.',
   },
+  personal_data: {
+    de: 'Echte Namen und Adressen bleiben bei uns. Erfinde doch einen Namen!',
+    en: 'Real names and addresses stay with us. Make up a name instead!',
+  },
   safety_unavailable: {
     de: 'Die Sicherheitsprüfung ist gerade nicht erreichbar. Versuch es gleich noch einmal oder frag deine Kursleitung.',
     en: 'The safety check isn’t available right now. Try again in a moment or ask your course leader.',

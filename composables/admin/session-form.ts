@@ -1,4 +1,5 @@
 import type { SafetyLevel } from '#shared/schemas/common'
+import type { PersonalDataRule } from '#shared/schemas/personal-data'
 import type { CourseSession, SessionCreate, SessionPatch } from '#shared/schemas/session'
 
 // Same order as SAFETY_LEVELS in #shared/schemas/common, which pages may not import (zod stays on the server).
@@ -19,7 +20,11 @@ export interface SessionForm {
   archived: boolean
   retention: 'global' | 'forever' | 'days'
   retention_days: number | '' | null
+  personal_data: PersonalDataRule
 }
+
+/** Only adult and research sessions may let redacted texts leave the building; kids and youth always block. */
+export const choosesPersonalDataRule = (level: SafetyLevel) => level === 'adult' || level === 'research'
 
 export function sessionFormOf(session?: CourseSession): SessionForm {
   const retention = session?.retention ?? 'global'
@@ -36,6 +41,7 @@ export function sessionFormOf(session?: CourseSession): SessionForm {
     archived: session?.archived ?? false,
     retention: typeof retention === 'number' ? 'days' : retention,
     retention_days: typeof retention === 'number' ? retention : 30,
+    personal_data: session?.personal_data ?? 'block',
   }
 }
 
@@ -55,6 +61,7 @@ export function createBodyOf(form: SessionForm): Partial<SessionCreate> {
     limits: { runs_per_hour: limitOf(form.runs_per_hour), runs_in_progress: limitOf(form.runs_in_progress) },
     open: form.open,
     retention: retentionOf(form),
+    personal_data: choosesPersonalDataRule(form.safety_level) ? form.personal_data : 'block',
   }
 }
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import type { Storage } from 'unstorage'
+import { PersonalDataList } from '#shared/schemas/personal-data'
 import { SafetyTermList } from '#shared/schemas/safety'
 import { buildCatalog, type CatalogSources } from './catalog/build-catalog'
 import type { Catalog } from './catalog/catalog'
@@ -36,9 +37,10 @@ import { resolveStorageId } from './storage/storage-id'
 import { ParticipantRuns } from './storage/participant-runs'
 import { RunStore } from './storage/run-store'
 import { RunIndex } from './run-index/run-index'
+import { PersonalDataDetector } from './safety/personal-data/personal-data-detector'
 import { PublicAddressCheck } from './cluster/conflicts'
 
-export interface ContentSources extends CatalogSources { safety: CatalogSource[] }
+export interface ContentSources extends CatalogSources { safety: CatalogSource[], personal_data: CatalogSource[] }
 
 /** The server's parts, wired once at start-up. */
 export interface AppContext {
@@ -140,6 +142,7 @@ export function startApp(
     console.info(`[ai4artsed] storage id ${knownStorageId}`)
     const content = await loadContent(settings.contentDir || join(dataDir.path, 'content'))
     const safety = loadCatalog(SafetyTermList, content.safety)
+    const personalDataLists = loadCatalog(PersonalDataList, content.personal_data)
     const builtin = builtinProviders(safety.items)
     const builtinGate = new BackendGate(settings.builtinConcurrency)
     for (const [id, generator] of builtin.generators) builtin.generators.set(id, new GatedGenerator(generator, builtinGate))
@@ -152,11 +155,11 @@ export function startApp(
       if (!live.isAvailable(output)) console.warn(`[content] ${output.id}.json: provider: no provider "${output.provider}" is configured, so students are not offered it`)
     }
     const providers = live.registry
-    for (const problem of [...safety.problems, ...catalog.problems]) {
+    for (const problem of [...safety.problems, ...personalDataLists.problems, ...catalog.problems]) {
       console.warn(`[content] ${problem.file}: ${problem.field}: ${problem.message}`)
     }
     const deps = {
-      runs, catalog, providers, instanceId: instance.id,
+      runs, catalog, providers, personalData: new PersonalDataDetector(personalDataLists.items), instanceId: instance.id,
       runTimeoutMs: settings.runTimeoutSeconds * 1000, maxRunAttempts: settings.maxRunAttempts,
     }
     await sessions.ensureStudio(settings.safetyLevel)

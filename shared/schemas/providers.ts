@@ -5,13 +5,13 @@ export const BACKEND_TYPES = ['comfyui', 'ollama', 'openai', 'replicate'] as con
 export const BackendType = z.enum(BACKEND_TYPES)
 export type BackendType = z.infer<typeof BackendType>
 
-/** Ids that name the built-in providers; a backend may not take them. */
-export const BUILTIN_PROVIDER_IDS = ['builtin', 'builtin_image', 'builtin_audio'] as const
+/** Built-in providers run inside this server and own the `builtin` ids; every other provider is outside the building. */
+export const isBuiltinProviderId = (id: string) => id === 'builtin' || id.startsWith('builtin_')
 
 /** One connection to a real backend: a ComfyUI, an Ollama, an OpenAI-compatible API, Replicate. */
 export const BackendConfig = z.object({
   /** Output configs and stages name the backend by this id (e.g. `comfyui`, `gpu2`). */
-  id: Slug.refine(id => !(BUILTIN_PROVIDER_IDS as readonly string[]).includes(id), 'is reserved for the built-in providers'),
+  id: Slug.refine(id => !isBuiltinProviderId(id), 'is reserved for the built-in providers'),
   type: BackendType,
   /** Base URL: http://gpu:8188 (ComfyUI), http://gpu:11434 (Ollama), https://api.openai.com/v1, https://api.replicate.com/v1. */
   url: z.url({ protocol: /^https?$/ }),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { type RunCheck, RUN_STATUSES, STAGE_NAMES } from '../run-status'
 import { Language, LocalizedText, MediaType, SafetyLevel } from './common'
+import { PersonalDataRule } from './personal-data'
 
 export const RUN_SCHEMA_VERSION = 1
 
@@ -95,6 +96,8 @@ export const RunMetadata = z.object({
   context: z.string().nullable(),
   language: Language,
   safety_level: SafetyLevel,
+  /** The session's rule when the run began; only adult and research runs may redact. */
+  personal_data: PersonalDataRule.default('block'),
   seed: z.number().int().nonnegative(),
   /** The output config asked for; null until the student chooses one. */
   output: z.string().nullable(),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../join-code'
 import { SafetyLevel, Slug } from './common'
+import { PersonalDataRule } from './personal-data'
 
 const Timestamp = z.iso.datetime()
 
@@ -42,6 +43,8 @@ export const CourseSession = z.object({
   /** Archived sessions leave the sessions list; their runs stay. */
   archived: z.boolean(),
   retention: Retention,
+  /** Adult and research sessions: block or redact personal data on its way out of the building (kids and youth always block). */
+  personal_data: PersonalDataRule.default('block'),
   created_at: Timestamp,
   updated_at: Timestamp,
   /** The leader who created it. */
@@ -58,6 +61,7 @@ export const SessionCreate = z.object({
   limits: SessionLimits.default({ runs_per_hour: 30, runs_in_progress: 2 }),
   open: z.boolean().default(true),
   retention: Retention.default('global'),
+  personal_data: PersonalDataRule.default('block'),
 }).strict()
 export type SessionCreate = z.infer<typeof SessionCreate>
 
@@ -71,6 +75,7 @@ export const SessionPatch = z.object({
   open: z.boolean(),
   archived: z.boolean(),
   retention: Retention,
+  personal_data: PersonalDataRule,
   new_join_code: z.literal(true),
 }).partial().strict()
 export type SessionPatch = z.infer<typeof SessionPatch>

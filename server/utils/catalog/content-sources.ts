@@ -4,7 +4,7 @@ import type { ContentSources } from '../app-context'
 import type { CatalogSource } from './load-catalog'
 import { readCatalogDir } from './read-catalog-dir'
 
-const FOLDERS = ['perspectives', 'outputs', 'safety'] as const
+const FOLDERS = ['perspectives', 'outputs', 'safety', 'personal_data'] as const
 
 /** Shipped JSON (bundled server assets) followed by the school's own files from `contentDir`. */
 export async function loadContentSources(contentDir: string): Promise<ContentSources> {

@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto'
 import type { Language, SafetyLevel } from '#shared/schemas/common'
+import type { PersonalDataRule } from '#shared/schemas/personal-data'
 import { RUN_SCHEMA_VERSION, type RunMetadata, STAGE_NAMES } from '#shared/schemas/run'
 import { pendingStage } from './stage-runner'
 
@@ -11,6 +12,7 @@ export interface NewRunFields {
   context: string | null
   language: Language
   safety_level: SafetyLevel
+  personal_data?: PersonalDataRule
   output: string | null
   seed?: number
 }
@@ -32,6 +34,7 @@ export function newRun(fields: NewRunFields): RunMetadata {
     context: fields.context,
     language: fields.language,
     safety_level: fields.safety_level,
+    personal_data: fields.personal_data ?? 'block',
     seed: fields.seed ?? randomInt(0, 2 ** 31),
     output: fields.output,
     input_text: fields.input_text,

@@ -5,7 +5,8 @@ import type { PipelineDeps } from './pipeline-deps'
 import { RunDeadline } from './run-deadline'
 import { internalFailure, interruptedFailure, timeoutFailure } from './run-errors'
 import { InterceptionCheck, interceptionSafetyStage } from './interception-safety-stage'
-import { StageFailure } from './stage-runner'
+import { StageFailure, stageRecord } from './stage-runner'
+import { checkIdeaBeforeInputSafety, personalDataStage } from './personal-data-stage'
 import { generationStage, inputSafetyStage, interceptionStage, preOutputStage, type StageSignals } from './stages'
 
 /**
@@ -88,10 +89,16 @@ async function runJob(deps: PipelineDeps, job: RunJob, started: RunMetadata, sig
   // Providers that ignore the signal cannot hold up a cancel past the end of their stage.
   const between = () => signals.signal.throwIfAborted()
   if (job.kind === 'prepare') {
-    if (!(await inputSafetyStage(deps, run, signals))) return 'done'
+    const ideaFirst = checkIdeaBeforeInputSafety(deps)
+    let idea: RunMetadata | null = run
+    if (ideaFirst && !(idea = await personalDataStage(deps, run, 'idea'))) return 'done'
+    if (!(await inputSafetyStage(deps, idea, signals))) return 'done'
     between()
+    if (!ideaFirst && !(idea = await personalDataStage(deps, await fresh(), 'idea'))) return 'done'
+    between()
+    // `idea` may carry placeholders where the session redacts personal data: that is what goes on.
     const check = new InterceptionCheck(deps, run, signals)
-    const text = await interceptionStage(deps, await fresh(), perspective, signals, check.acceptable)
+    const text = await interceptionStage(deps, idea, perspective, signals, check.acceptable)
     between()
     if (!(await interceptionSafetyStage(deps, await fresh(), perspective, text, check, signals))) return 'done'
     between()
@@ -108,7 +115,8 @@ async function runJob(deps: PipelineDeps, job: RunJob, started: RunMetadata, sig
 
   const output = deps.catalog.output(run.output ?? '')
   if (!output) throw new StageFailure(internalFailure('pre_output', `Output ${run.output} is no longer configured`))
-  if (!(await preOutputStage(deps, run, output, signals))) return 'done'
+  const prompt = await personalDataStage(deps, run, 'prompt', output)
+  if (!prompt || !(await preOutputStage(deps, prompt, output, signals))) return 'done'
   between()
   await generationStage(deps, await fresh(), perspective, output, signals)
   return 'done'

@@ -73,6 +73,7 @@ export class RunService {
         context: request.context ?? null,
         language: detectLanguage(request.input_text) ?? request.language ?? this.deps.defaultLanguage,
         safety_level: request.safety_level ? stricterSafetyLevel(session.safety_level, request.safety_level) : session.safety_level,
+        personal_data: session.personal_data,
         output: output?.id ?? null,
         seed: request.seed,
       })

@@ -87,6 +87,7 @@ export class SessionStore {
         open: true,
         archived: false,
         retention: 'global',
+        personal_data: 'block',
         created_at: now,
         updated_at: now,
         created_by: 'system',

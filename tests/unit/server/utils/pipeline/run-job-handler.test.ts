@@ -6,6 +6,7 @@ import { Catalog } from '../../../../../server/utils/catalog/catalog'
 import { newRun } from '../../../../../server/utils/pipeline/new-run'
 import type { PipelineDeps } from '../../../../../server/utils/pipeline/pipeline-deps'
 import { createRunJobHandler, pendingJobKind } from '../../../../../server/utils/pipeline/run-job-handler'
+import { PersonalDataDetector } from '../../../../../server/utils/safety/personal-data/personal-data-detector'
 import type { ProviderRegistry } from '../../../../../server/utils/providers/registry'
 import type { GenerationProvider, SafetyProvider } from '../../../../../server/utils/providers/types'
 import { tempRunStore } from '../../../../support/run-store'
@@ -37,7 +38,7 @@ function setup(generation: GenerationProvider = pngGenerator, overrides: Partial
     translation: { id: 'fake_translation', model: 'm', toEnglish: async ({ text }) => ({ text: `EN ${text}` }) },
     generators: new Map([[generation.id, generation]]),
   }
-  const deps: PipelineDeps = { runs, catalog: new Catalog([perspective], [output], []), providers, instanceId: 'test', runTimeoutMs: 5_000, maxRunAttempts: 2, ...overrides }
+  const deps: PipelineDeps = { runs, catalog: new Catalog([perspective], [output], []), providers, personalData: new PersonalDataDetector([{ id: 'names', kind: 'first_names', entries: ['Lisa'] }]), instanceId: 'test', runTimeoutMs: 5_000, maxRunAttempts: 2, ...overrides }
   return { runs, deps, handle: createRunJobHandler(deps) }
 }
 
@@ -58,7 +59,7 @@ describe('run job handler', () => {
     expect(run.generation_prompt).toBe('EN EIN HAUS')
     expect(run.stages.map(stage => [stage.name, stage.status, stage.provider])).toEqual([
       ['input_safety', 'done', 'fake_safety'],
-      ['personal_data', 'pending', null],
+      ['personal_data', 'done', 'builtin_personal_data'],
       ['interception', 'done', 'fake_interception'],
       ['interception_safety', 'done', 'fake_safety'],
       ['pre_output', 'done', 'fake_translation+fake_safety'],
@@ -87,7 +88,8 @@ describe('run job handler', () => {
     const run = await runs.get(id)
     expect(run).toMatchObject({ status: 'blocked', blocked: { stage: 'input_safety', reason_code: 'violence' } })
     expect(run!.blocked!.message.de).not.toContain('violence')
-    expect(run!.stages.map(stage => stage.status)).toEqual(['blocked', 'pending', 'pending', 'pending', 'pending', 'pending', 'pending'])
+    // The fake safety provider is outside the building, so the personal data check came first.
+    expect(run!.stages.map(stage => stage.status)).toEqual(['blocked', 'done', 'pending', 'pending', 'pending', 'pending', 'pending'])
     expect(await runs.listFiles(id)).toEqual(['input.txt', 'metadata.json'])
   })
 
