@@ -48,6 +48,8 @@ export default defineNuxtConfig({
     defaultLanguage: 'de',
     queueConcurrency: 16,
     builtinConcurrency: 2,
+    // The picture check's model folder; '' = the MobileNetV2 shipped inside the nsfwjs package.
+    imageCheckModelDir: '',
     // JSON ProviderSettings (backends, stage assignments, default outputs); the README has examples.
     providers: '',
     runTimeoutSeconds: 300,

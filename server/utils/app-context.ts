@@ -36,6 +36,7 @@ import { resolveStorageId } from './storage/storage-id'
 import { ParticipantRuns } from './storage/participant-runs'
 import { RunStore } from './storage/run-store'
 import { RunIndex } from './run-index/run-index'
+import { createImageCheck } from './safety/image-check/create-image-check'
 import { PublicAddressCheck } from './cluster/conflicts'
 
 export interface ContentSources extends CatalogSources { safety: CatalogSource[] }
@@ -138,7 +139,9 @@ export function startApp(
   const ready = (async () => {
     knownStorageId = await resolveStorageId(settings, dataDir, runs.blobs)
     console.info(`[ai4artsed] storage id ${knownStorageId}`)
-    const content = await loadContent(settings.contentDir || join(dataDir.path, 'content'))
+    const contentDir = settings.contentDir || join(dataDir.path, 'content')
+    const content = await loadContent(contentDir)
+    const imageCheck = await createImageCheck({ contentDir, modelDir: settings.imageCheckModelDir })
     const safety = loadCatalog(SafetyTermList, content.safety)
     const builtin = builtinProviders(safety.items)
     const builtinGate = new BackendGate(settings.builtinConcurrency)
@@ -156,7 +159,7 @@ export function startApp(
       console.warn(`[content] ${problem.file}: ${problem.field}: ${problem.message}`)
     }
     const deps = {
-      runs, catalog, providers, instanceId: instance.id,
+      runs, catalog, providers, imageCheck, instanceId: instance.id,
       runTimeoutMs: settings.runTimeoutSeconds * 1000, maxRunAttempts: settings.maxRunAttempts,
     }
     await sessions.ensureStudio(settings.safetyLevel)

@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { runInNewContext } from 'node:vm'
+import type { io } from '@tensorflow/tfjs-core'
+
+const require = createRequire(import.meta.url)
+
+/** The MobileNetV2 that ships inside the nsfwjs package: read from node_modules, never downloaded. */
+export function bundledModelDir(): string {
+  return join(dirname(require.resolve('nsfwjs')), '..', 'models', 'mobilenet_v2')
+}
+
+/**
+ * nsfwjs ships its models as browserify bundles: `model.min.js` exports the Keras topology as an
+ * object literal, each `group1-shard*.min.js` one base64 string of weights. Evaluated in an empty
+ * context (no require, no process), the bundles can only hand back their value.
+ */
+export async function readModelArtifacts(dir: string): Promise<io.ModelArtifacts> {
+  const model = evaluateBundle(await readFile(join(dir, 'model.min.js'), 'utf8')) as {
+    modelTopology: object
+    weightsManifest: { paths: string[], weights: io.WeightsManifestEntry[] }[]
+  }
+  const shards = await Promise.all(model.weightsManifest.flatMap(group => group.paths).map(async (path) => {
+    const text = await readFile(join(dir, `${path}.min.js`), 'latin1')
+    const base64 = /exports="([A-Za-z0-9+/=]+)"/.exec(text)?.[1]
+    if (!base64) throw new Error(`${path}.min.js in ${dir} holds no weights`)
+    return Buffer.from(base64, 'base64')
+  }))
+  const weights = Buffer.concat(shards)
+  return {
+    modelTopology: model.modelTopology,
+    weightSpecs: model.weightsManifest.flatMap(group => group.weights),
+    weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
+  }
+}
+
+function evaluateBundle(source: string): unknown {
+  const module = { exports: {} as unknown }
+  runInNewContext(source, { module, exports: module.exports }, { timeout: 10_000 })
+  return module.exports
+}
