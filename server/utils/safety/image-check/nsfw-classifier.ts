@@ -43,7 +43,10 @@ export class NsfwClassifier implements ImageClassifier {
   load(): Promise<LayersModel> {
     this.loaded ??= (async () => {
       await useWasmBackend()
-      return loadLayersModel(tf.io.fromMemory(await readModelArtifacts(this.modelDir)))
+      const model = await loadLayersModel(tf.io.fromMemory(await readModelArtifacts(this.modelDir)))
+      // The first prediction sets up every kernel and takes many times longer: do it now, not on a child's picture.
+      tf.tidy(() => (model.predict(tf.zeros([1, SIZE, SIZE, 3])) as tf.Tensor).dataSync())
+      return model
     })().catch((error: Error) => {
       this.loaded = null
       throw new Error(`the image classifier could not load from ${this.modelDir}: ${error.message}`)

@@ -8,7 +8,8 @@ const require = createRequire(import.meta.url)
 
 /** The MobileNetV2 that ships inside the nsfwjs package: read from node_modules, never downloaded. */
 export function bundledModelDir(): string {
-  return join(dirname(require.resolve('nsfwjs')), '..', 'models', 'mobilenet_v2')
+  // The package's own entry for this model (dist/cjs/models/), not its main, which needs all of TensorFlow.js.
+  return join(dirname(require.resolve('nsfwjs/models/mobilenet_v2')), '..', '..', 'models', 'mobilenet_v2')
 }
 
 /**
@@ -38,5 +39,6 @@ export async function readModelArtifacts(dir: string): Promise<io.ModelArtifacts
 function evaluateBundle(source: string): unknown {
   const module = { exports: {} as unknown }
   runInNewContext(source, { module, exports: module.exports }, { timeout: 10_000 })
-  return module.exports
+  // Objects of the other context fail TensorFlow.js' `instanceof` checks: bring the plain data over.
+  return JSON.parse(JSON.stringify(module.exports))
 }
