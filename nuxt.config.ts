@@ -3,12 +3,13 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import pkg from './package.json' with { type: 'json' }
 
-// The picture check reads its model and TensorFlow.js' .wasm files from node_modules at run time;
-// no import names them, so the server build's file trace is told to copy them.
+// The picture check's thread requires TensorFlow.js and reads the model and the .wasm files from
+// node_modules at run time; no import names them, so the server build's file trace is told to copy them.
 const require = createRequire(import.meta.url)
 const filesIn = (dir: string, pattern: RegExp) => readdirSync(dir).filter(file => pattern.test(file)).map(file => join(dir, file))
 const nsfwModelEntry = require.resolve('nsfwjs/models/mobilenet_v2')
 const imageCheckFiles = [
+  ...['@tensorflow/tfjs-core', '@tensorflow/tfjs-layers', '@tensorflow/tfjs-backend-wasm'].map(name => require.resolve(name)),
   nsfwModelEntry,
   ...filesIn(join(dirname(nsfwModelEntry), '..', '..', 'models', 'mobilenet_v2'), /\.min\.js$/),
   ...filesIn(dirname(require.resolve('@tensorflow/tfjs-backend-wasm')), /\.wasm$/),
