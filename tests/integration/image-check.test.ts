@@ -42,9 +42,12 @@ let onHold: TestServer
 const held = modelDirOnHold()
 
 beforeAll(async () => {
-  ;[kids, strict, noModel, onHold] = await Promise.all([
+  // Two at a time: each loads the model as it starts.
+  ;[kids, strict] = await Promise.all([
     startServer({ env: { NUXT_SAFETY_LEVEL: 'kids' } }),
     startServer({ env: { ...LEADER_ENV, NUXT_CONTENT_DIR: strictContentDir() } }),
+  ])
+  ;[noModel, onHold] = await Promise.all([
     startServer({ env: { ...LEADER_ENV, NUXT_IMAGE_CHECK_MODEL_DIR: join(makeTempDir(), 'missing-model') } }),
     startServer({ env: { ...LEADER_ENV, NUXT_IMAGE_CHECK_MODEL_DIR: held.dir } }),
   ])

@@ -4,12 +4,13 @@ import { dirname, join } from 'node:path'
 import { runInNewContext } from 'node:vm'
 import type { io } from '@tensorflow/tfjs-core'
 
-const require = createRequire(import.meta.url)
+// At call time, not load time: in the server build, import.meta.url names the entry only once it has started.
+const resolveModule = (id: string) => createRequire(import.meta.url).resolve(id)
 
 /** The MobileNetV2 that ships inside the nsfwjs package: read from node_modules, never downloaded. */
 export function bundledModelDir(): string {
   // The package's own entry for this model (dist/cjs/models/), not its main, which needs all of TensorFlow.js.
-  return join(dirname(require.resolve('nsfwjs/models/mobilenet_v2')), '..', '..', 'models', 'mobilenet_v2')
+  return join(dirname(resolveModule('nsfwjs/models/mobilenet_v2')), '..', '..', 'models', 'mobilenet_v2')
 }
 
 /**

@@ -3,7 +3,8 @@ import { dirname } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { io } from '@tensorflow/tfjs-core'
 
-const require = createRequire(import.meta.url)
+// At call time, not load time: in the server build, import.meta.url names the entry only once it has started.
+const resolveModule = (id: string) => createRequire(import.meta.url).resolve(id)
 
 /**
  * Runs in its own thread, so a prediction (hundreds of ms of WASM) never stops the server answering
@@ -49,10 +50,10 @@ export class ModelWorker {
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: {
-        core: require.resolve('@tensorflow/tfjs-core'),
-        wasm: require.resolve('@tensorflow/tfjs-backend-wasm'),
-        layers: require.resolve('@tensorflow/tfjs-layers'),
-        wasmDir: `${dirname(require.resolve('@tensorflow/tfjs-backend-wasm'))}/`,
+        core: resolveModule('@tensorflow/tfjs-core'),
+        wasm: resolveModule('@tensorflow/tfjs-backend-wasm'),
+        layers: resolveModule('@tensorflow/tfjs-layers'),
+        wasmDir: `${dirname(resolveModule('@tensorflow/tfjs-backend-wasm'))}/`,
       },
     })
     // An idle thread must not keep a stopping server alive; one with work waits for it.
