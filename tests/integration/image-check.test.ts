@@ -42,16 +42,12 @@ let onHold: TestServer
 const held = modelDirOnHold()
 
 beforeAll(async () => {
-  // Two at a time: each loads the model as it starts.
-  ;[kids, strict] = await Promise.all([
-    startServer({ env: { NUXT_SAFETY_LEVEL: 'kids' } }),
-    startServer({ env: { ...LEADER_ENV, NUXT_CONTENT_DIR: strictContentDir() } }),
-  ])
-  ;[noModel, onHold] = await Promise.all([
-    startServer({ env: { ...LEADER_ENV, NUXT_IMAGE_CHECK_MODEL_DIR: join(makeTempDir(), 'missing-model') } }),
-    startServer({ env: { ...LEADER_ENV, NUXT_IMAGE_CHECK_MODEL_DIR: held.dir } }),
-  ])
-}, 120_000)
+  // One after the other: each loads the model as it starts.
+  kids = await startServer({ env: { NUXT_SAFETY_LEVEL: 'kids' } })
+  strict = await startServer({ env: { ...LEADER_ENV, NUXT_CONTENT_DIR: strictContentDir() } })
+  noModel = await startServer({ env: { ...LEADER_ENV, NUXT_IMAGE_CHECK_MODEL_DIR: join(makeTempDir(), 'missing-model') } })
+  onHold = await startServer({ env: { ...LEADER_ENV, NUXT_IMAGE_CHECK_MODEL_DIR: held.dir } })
+}, 180_000)
 
 afterAll(async () => {
   await Promise.all([kids?.stop(), strict?.stop(), noModel?.stop(), onHold?.stop()])
