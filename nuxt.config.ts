@@ -1,4 +1,19 @@
+import { readdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import pkg from './package.json' with { type: 'json' }
+
+// The picture check's thread requires TensorFlow.js and reads the model and the .wasm files from
+// node_modules at run time; no import names them, so the server build's file trace is told to copy them.
+const require = createRequire(import.meta.url)
+const filesIn = (dir: string, pattern: RegExp) => readdirSync(dir).filter(file => pattern.test(file)).map(file => join(dir, file))
+const nsfwModelEntry = require.resolve('nsfwjs/models/mobilenet_v2')
+const imageCheckFiles = [
+  ...['@tensorflow/tfjs-core', '@tensorflow/tfjs-layers', '@tensorflow/tfjs-backend-wasm'].map(name => require.resolve(name)),
+  nsfwModelEntry,
+  ...filesIn(join(dirname(nsfwModelEntry), '..', '..', 'models', 'mobilenet_v2'), /\.min\.js$/),
+  ...filesIn(dirname(require.resolve('@tensorflow/tfjs-backend-wasm')), /\.wasm$/),
+]
 
 // Settings come from NUXT_* environment variables through runtimeConfig; the README lists them all.
 export default defineNuxtConfig({
@@ -18,6 +33,7 @@ export default defineNuxtConfig({
     },
   ],
   typescript: { strict: true },
+  nitro: { externals: { traceInclude: imageCheckFiles } },
   css: ['~/assets/css/base.css'],
   imports: { presets: [{ from: 'vue-i18n', imports: ['useI18n'] }] },
   app: {
@@ -48,6 +64,8 @@ export default defineNuxtConfig({
     defaultLanguage: 'de',
     queueConcurrency: 16,
     builtinConcurrency: 2,
+    // The picture check's model folder; '' = the MobileNetV2 shipped inside the nsfwjs package.
+    imageCheckModelDir: '',
     // JSON ProviderSettings (backends, stage assignments, default outputs); the README has examples.
     providers: '',
     runTimeoutSeconds: 300,

@@ -49,6 +49,10 @@ const BLOCKED_MESSAGES = {
     de: 'Echte Namen und Adressen bleiben bei uns. Erfinde doch einen Namen!',
     en: 'Real names and addresses stay with us. Make up a name instead!',
   },
+  image_unsafe: {
+    de: 'Dieses Bild zeigen wir hier lieber nicht – das hat die Maschine so gemalt, nicht du. Probier es noch einmal oder mit einer anderen Idee!',
+    en: 'We’d rather not show this picture here – the machine drew it that way, not you. Try again or try a different idea!',
+  },
   safety_unavailable: {
     de: 'Die Sicherheitsprüfung ist gerade nicht erreichbar. Versuch es gleich noch einmal oder frag deine Kursleitung.',
     en: 'The safety check isn’t available right now. Try again in a moment or ask your course leader.',

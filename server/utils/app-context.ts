@@ -38,6 +38,7 @@ import { ParticipantRuns } from './storage/participant-runs'
 import { RunStore } from './storage/run-store'
 import { RunIndex } from './run-index/run-index'
 import { PersonalDataDetector } from './safety/personal-data/personal-data-detector'
+import { createImageCheck } from './safety/image-check/create-image-check'
 import { PublicAddressCheck } from './cluster/conflicts'
 
 export interface ContentSources extends CatalogSources { safety: CatalogSource[], personal_data: CatalogSource[] }
@@ -140,7 +141,9 @@ export function startApp(
   const ready = (async () => {
     knownStorageId = await resolveStorageId(settings, dataDir, runs.blobs)
     console.info(`[ai4artsed] storage id ${knownStorageId}`)
-    const content = await loadContent(settings.contentDir || join(dataDir.path, 'content'))
+    const contentDir = settings.contentDir || join(dataDir.path, 'content')
+    const content = await loadContent(contentDir)
+    const imageCheck = await createImageCheck({ contentDir, modelDir: settings.imageCheckModelDir })
     const safety = loadCatalog(SafetyTermList, content.safety)
     const personalDataLists = loadCatalog(PersonalDataList, content.personal_data)
     const builtin = builtinProviders(safety.items)
@@ -159,7 +162,7 @@ export function startApp(
       console.warn(`[content] ${problem.file}: ${problem.field}: ${problem.message}`)
     }
     const deps = {
-      runs, catalog, providers, personalData: new PersonalDataDetector(personalDataLists.items), instanceId: instance.id,
+      runs, catalog, providers, personalData: new PersonalDataDetector(personalDataLists.items), imageCheck, instanceId: instance.id,
       runTimeoutMs: settings.runTimeoutSeconds * 1000, maxRunAttempts: settings.maxRunAttempts,
     }
     await sessions.ensureStudio(settings.safetyLevel)

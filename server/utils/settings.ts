@@ -43,6 +43,8 @@ export const Settings = z.object({
   devPort: z.coerce.number().int().nonnegative().default(0),
   /** Built-in image and audio generations at once (CPU work). */
   builtinConcurrency: z.coerce.number().int().min(1).max(64).default(2),
+  /** Folder of the image classifier's model (nsfwjs layout); '' uses the MobileNetV2 inside the nsfwjs package. */
+  imageCheckModelDir: z.string().default(''),
   /** Each instance tells the others it is alive this often; after 3 missed beats it counts as dead. */
   heartbeatSeconds: z.coerce.number().positive().default(5),
   /** NUXT_PROVIDERS: JSON ProviderSettings overlaid on the settings file; null when not set. */

@@ -5,13 +5,14 @@ import type { PipelineDeps } from './pipeline-deps'
 import { RunDeadline } from './run-deadline'
 import { internalFailure, interruptedFailure, timeoutFailure } from './run-errors'
 import { InterceptionCheck, interceptionSafetyStage } from './interception-safety-stage'
-import { StageFailure, stageRecord } from './stage-runner'
+import { outputSafetyStage } from './output-safety-stage'
+import { StageFailure } from './stage-runner'
 import { checkIdeaBeforeInputSafety, personalDataStage } from './personal-data-stage'
 import { generationStage, inputSafetyStage, interceptionStage, preOutputStage, type StageSignals } from './stages'
 
 /**
  * A `prepare` job runs stages 1–2 and stops at awaiting_output unless the run already names its
- * output; a `generate` job runs stages 3–4. Every way a job can end is written to the run.
+ * output; a `generate` job runs stages 3–4 and the check of the media. Every way a job can end is written to the run.
  */
 export function createRunJobHandler(deps: PipelineDeps): RunJobHandler {
   return async (job, queueSignal) => {
@@ -118,7 +119,9 @@ async function runJob(deps: PipelineDeps, job: RunJob, started: RunMetadata, sig
   const prompt = await personalDataStage(deps, run, 'prompt', output)
   if (!prompt || !(await preOutputStage(deps, prompt, output, signals))) return 'done'
   between()
-  await generationStage(deps, await fresh(), perspective, output, signals)
+  const record = await generationStage(deps, await fresh(), perspective, output, signals)
+  between()
+  await outputSafetyStage(deps, await fresh(), record, signals)
   return 'done'
 }
 

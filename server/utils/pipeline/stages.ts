@@ -77,8 +77,11 @@ export async function preOutputStage(deps: PipelineDeps, run: RunMetadata, outpu
   return !(await blockIfUnsafe(deps, run.run_id, 'pre_output', checked.verdict))
 }
 
-/** Stage 4: media from the prompt, stored with its thumbnail and one output record. */
-export async function generationStage(deps: PipelineDeps, run: RunMetadata, perspective: Perspective, output: OutputConfig, signals: StageSignals) {
+/**
+ * Stage 4: media from the prompt, stored with its thumbnail. Its output record is returned, not
+ * yet added to the run: only output_safety releases it to the student (output-safety-stage.ts).
+ */
+export async function generationStage(deps: PipelineDeps, run: RunMetadata, perspective: Perspective, output: OutputConfig, signals: StageSignals): Promise<OutputRecord> {
   const provider = deps.providers.generators.get(output.provider)
   if (!provider) throw new StageFailure(internalFailure('generation', `Output ${output.id} names provider ${output.provider}, which is not configured`))
   let lastProgressWrite = 0
@@ -107,9 +110,8 @@ export async function generationStage(deps: PipelineDeps, run: RunMetadata, pers
     return outputRecord
   }, failureFor('generation', provider.id, signals), result => ({ filename: result.filename, bytes: result.bytes }))
   await deps.runs.update(run.run_id, (latest) => {
-    latest.outputs = [...latest.outputs.filter(existing => existing.filename !== record.filename), record]
     latest.progress = null
     latest.waiting_position = null
-    latest.status = 'completed'
   })
+  return record
 }

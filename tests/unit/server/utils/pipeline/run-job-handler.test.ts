@@ -8,6 +8,7 @@ import type { PipelineDeps } from '../../../../../server/utils/pipeline/pipeline
 import { createRunJobHandler, pendingJobKind } from '../../../../../server/utils/pipeline/run-job-handler'
 import { PersonalDataDetector } from '../../../../../server/utils/safety/personal-data/personal-data-detector'
 import type { ProviderRegistry } from '../../../../../server/utils/providers/registry'
+import type { ImageCheck } from '../../../../../server/utils/safety/image-check/check-image'
 import type { GenerationProvider, SafetyProvider } from '../../../../../server/utils/providers/types'
 import { tempRunStore } from '../../../../support/run-store'
 
@@ -29,6 +30,11 @@ const hangingGenerator = generator(({ signal }) => new Promise((_resolve, reject
 
 const pngGenerator = generator(async () => ({ data: ONE_PIXEL_PNG, mime: 'image/png', extension: 'png', width: 1, height: 1, duration_s: null }))
 
+const passingImageCheck: ImageCheck = {
+  classifiers: [{ id: 'fake_classifier', model: 'm', scores: async () => ({ porn: 0 }) }],
+  thresholds: { kids: { porn: 0.5 }, youth: { porn: 0.5 }, adult: null, research: null },
+}
+
 function setup(generation: GenerationProvider = pngGenerator, overrides: Partial<PipelineDeps> = {}) {
   const { runs } = tempRunStore()
   const providers: ProviderRegistry = {
@@ -38,7 +44,7 @@ function setup(generation: GenerationProvider = pngGenerator, overrides: Partial
     translation: { id: 'fake_translation', model: 'm', toEnglish: async ({ text }) => ({ text: `EN ${text}` }) },
     generators: new Map([[generation.id, generation]]),
   }
-  const deps: PipelineDeps = { runs, catalog: new Catalog([perspective], [output], []), providers, personalData: new PersonalDataDetector([{ id: 'names', kind: 'first_names', entries: ['Lisa'] }]), instanceId: 'test', runTimeoutMs: 5_000, maxRunAttempts: 2, ...overrides }
+  const deps: PipelineDeps = { runs, catalog: new Catalog([perspective], [output], []), providers, personalData: new PersonalDataDetector([{ id: 'names', kind: 'first_names', entries: ['Lisa'] }]), imageCheck: passingImageCheck, instanceId: 'test', runTimeoutMs: 5_000, maxRunAttempts: 2, ...overrides }
   return { runs, deps, handle: createRunJobHandler(deps) }
 }
 
@@ -64,7 +70,7 @@ describe('run job handler', () => {
       ['interception_safety', 'done', 'fake_safety'],
       ['pre_output', 'done', 'fake_translation+fake_safety'],
       ['generation', 'done', 'fake_image'],
-      ['output_safety', 'pending', null],
+      ['output_safety', 'done', 'fake_classifier'],
     ])
     for (const stage of run.stages.filter(stage => stage.status === 'done')) expect(stage.duration_ms).toBeGreaterThanOrEqual(0)
     expect(run.outputs).toHaveLength(1)
