@@ -120,7 +120,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}) {
             : sendJson(response, 404, { error: `model '${model}' not found` })
         }
         const refusal = openAi ? reasoningRefusal(model, body ?? {}) : thinkRefusal(model, body ?? {})
-        if (refusal) return openAi ? openAiError(response, 400, refusal.message, 'invalid_request_error', refusal.code, refusal.param) : sendJson(response, 400, { error: refusal.message })
+        if (refusal) return openAi ? openAiError(response, 400, refusal.message, 'invalid_request_error', refusal.code ?? null, refusal.param ?? null) : sendJson(response, 400, { error: refusal.message })
         const messages = (Array.isArray(body?.messages) ? body.messages : []) as FakeChatMessage[]
         const lastUser = [...messages].reverse().find(message => message.role === 'user')?.content ?? ''
         const content = script.length > 0 ? script.shift()! : answer({ protocol, model, messages, lastUser, body: body ?? {} })
@@ -208,7 +208,7 @@ function tokenLimit(body: Record<string, unknown>, openAi: boolean): number | nu
   return typeof limit === 'number' && limit >= 0 ? limit : null
 }
 
-function thinkRefusal(model: string, body: Record<string, unknown>) {
+function thinkRefusal(model: string, body: Record<string, unknown>): { message: string, code?: string, param?: string } | null {
   return body.think === true && !isThinkingModel(model) ? { message: `"${model}" does not support thinking` } : null
 }
 
