@@ -85,6 +85,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}) {
   let active = 0
   let maxActive = 0
   let abandoned = 0
+  let holding: { promise: Promise<void>, release: () => void } | null = null
   const thinkingTokens = options.thinkingTokens ?? 40
   let answer = options.answer ?? (options.guard ? (request: FakeChatRequest) => guardAnswer(request.lastUser) : (request: FakeChatRequest) => request.lastUser)
 
@@ -99,6 +100,10 @@ export async function startFakeLlm(options: FakeLlmOptions = {}) {
     maxActive = Math.max(maxActive, active)
     try {
       if (delayMs > 0 && !(await waitUnlessClosed(delayMs, response))) {
+        abandoned += 1
+        return
+      }
+      if (holding && !(await Promise.race([holding.promise.then(() => true), closed(response)]))) {
         abandoned += 1
         return
       }
@@ -157,6 +162,16 @@ export async function startFakeLlm(options: FakeLlmOptions = {}) {
       failures.push(...Array.from({ length: count }, () => ({ status, ...extra })))
     },
     slow(ms: number) { delayMs = ms },
+    /** Requests wait, unanswered, until `release()`: as many in flight at once as the client sends. */
+    hold() {
+      let release = () => {}
+      const promise = new Promise<void>((resolve) => { release = resolve })
+      holding ??= { promise, release }
+    },
+    release() {
+      holding?.release()
+      holding = null
+    },
     setAnswer(next: (request: FakeChatRequest) => string) { answer = next },
     script(...answers: string[]) { script.push(...answers) },
     reset() {
@@ -251,6 +266,11 @@ function fail(response: ServerResponse, failure: FakeFailure, openAi: boolean) {
 
 function openAiError(response: ServerResponse, status: number, message: string, type: string, code: string | null, param: string | null = null) {
   sendJson(response, status, { error: { message, type, param, code } })
+}
+
+/** Settles false when the client goes away. */
+function closed(response: ServerResponse): Promise<false> {
+  return new Promise(resolve => response.once('close', () => resolve(false)))
 }
 
 /** False when the client went away first (an aborted request). */

@@ -105,23 +105,28 @@ describe('createOpenAiImageGenerator', () => {
   })
 
   it('lets one job at a time through a gate of one, telling the second its place', async () => {
-    fake.slow(200)
+    fake.hold()
     const images = generator({ concurrency: 1 })
     const places: (number | null)[] = []
     const first = images.generate(generation(output({ provider: 'openai', model: 'gpt-image-1' })))
     const second = images.generate(generation(output({ provider: 'openai', model: 'gpt-image-1' }), { onWaiting: place => places.push(place) }))
+    await expect.poll(() => fake.held).toBe(1)
+    expect(places).toEqual([1])
+    expect(generations()).toHaveLength(1)
+    fake.release()
     await Promise.all([first, second])
     expect(places).toEqual([1, null])
-    const [a, b] = generations()
-    expect(b!.at - a!.at).toBeGreaterThanOrEqual(190)
+    expect(generations()).toHaveLength(2)
   })
 
   it('stops when the run is cancelled', async () => {
-    fake.slow(2000)
+    fake.hold()
     const controller = new AbortController()
     const job = generator().generate(generation(output({ provider: 'openai', model: 'gpt-image-1' }), { signal: controller.signal }))
-    setTimeout(() => controller.abort(new Error('cancelled by the leader')), 100)
+    await expect.poll(() => fake.held).toBe(1)
+    controller.abort(new Error('cancelled by the leader'))
     await expect(job).rejects.toThrow('cancelled by the leader')
+    await expect.poll(() => fake.held).toBe(0)
   })
 })
 
