@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { type Browser, type BrowserContext, devices, type Page } from 'playwright-core'
 import { api } from '../support/api'
 import { accessibilityViolations, artifactPath, ipadContext, launchBrowser, reachInterception, runStatus, startImage } from '../support/browser'
-import { slowImageContentDir } from '../support/slow-content'
+import { startHeldImages } from '../support/held-images'
 import { startServer, type TestServer } from '../support/server'
 
 let browser: Browser
@@ -18,6 +18,13 @@ afterEach(async () => {
   foreign = []
   expect(requests).toEqual([])
 })
+
+/** An image backend whose pictures wait until the test releases them (never, unless it does). */
+async function heldImages() {
+  const images = await startHeldImages()
+  cleanups.push(() => images.close())
+  return images
+}
 
 async function serverFor(options: Parameters<typeof startServer>[0] = {}) {
   const server = await startServer(options)
@@ -60,7 +67,8 @@ describe('when things go wrong on the iPad', () => {
   })
 
   it('says the machine is busy when the provider fails, and offers a retry that really runs again', async () => {
-    const server = await serverFor({ env: { NUXT_CONTENT_DIR: slowImageContentDir(), NUXT_RUN_TIMEOUT_SECONDS: '1' } })
+    const images = await heldImages()
+    const server = await serverFor({ env: { ...images.env, NUXT_RUN_TIMEOUT_SECONDS: '1' } })
     const { page } = await openPage(server)
     await reachInterception(page, 'Ein Schiff im Sturm')
     await startImage(page)
@@ -91,27 +99,31 @@ describe('when things go wrong on the iPad', () => {
   })
 
   it('carries on by itself when the server is restarted in the middle of the run', async () => {
-    const content = slowImageContentDir()
-    const first = await startServer({ env: { NUXT_CONTENT_DIR: content } })
+    const images = await heldImages()
+    const first = await startServer({ env: images.env })
     cleanups.push(() => first.stop())
     const { page } = await openPage(first)
     await reachInterception(page, 'Eine Burg in den Wolken')
     await startImage(page)
     await expect.poll(() => runStatus(page), { timeout: 15_000 }).toBe('running')
+    await expect.poll(() => images.held, { timeout: 15_000 }).toBe(1)
     await first.kill()
-    const second = await serverFor({ dataDir: first.dataDir, port: first.port, env: { NUXT_CONTENT_DIR: content } })
+    images.release()
+    const second = await serverFor({ dataDir: first.dataDir, port: first.port, env: images.env })
     expect(second.url).toBe(first.url)
     await expect.poll(() => runStatus(page), { timeout: 60_000 }).toBe('completed')
     await page.screenshot({ path: artifactPath('unhappy-server-restarted.png'), animations: 'disabled' })
   })
 
   it('cancels a run that is waiting in the queue', async () => {
-    const server = await serverFor({ env: { NUXT_CONTENT_DIR: slowImageContentDir(), NUXT_QUEUE_CONCURRENCY: '1' } })
+    const images = await heldImages()
+    const server = await serverFor({ env: { ...images.env, NUXT_QUEUE_CONCURRENCY: '1' } })
     const { page } = await openPage(server)
     await reachInterception(page, 'Ein Zug im Schnee')
     await expect.poll(() => runStatus(page), { timeout: 15_000 }).toBe('awaiting_output')
-    // Someone else's big picture keeps the only worker busy, so ours has to wait.
+    // Someone else's picture, held back, keeps the only worker busy, so ours has to wait.
     await api(server, '/api/runs', { body: { perspective: 'bauhaus', input_text: 'Ein Berg', output: 'image' } })
+    await expect.poll(() => images.held, { timeout: 15_000 }).toBe(1)
     await page.getByTestId('medium-image').tap()
     await page.getByTestId('generate-start').tap()
     await expect.poll(() => page.getByTestId('queue-position').isVisible(), { timeout: 15_000 }).toBe(true)

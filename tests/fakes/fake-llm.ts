@@ -2,9 +2,20 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { listenOnLoopback, readJsonBody, sendJson, stopServer } from './fake-http'
 
 /**
- * A language-model server on loopback that speaks both protocols the app uses:
- * Ollama (`POST /api/chat`, `GET /api/tags`) and OpenAI-compatible (`POST /v1/chat/completions`,
- * `GET /v1/models`), with their real field names and error shapes. Answers are deterministic.
+ * A language-model server on loopback that speaks both protocols the app uses, with their real
+ * field names, defaults and error shapes. Answers are deterministic; one word counts as one token.
+ *
+ * Ollama (`POST /api/chat`, `GET /api/tags`) follows ollama/ollama server/routes.go (ChatHandler)
+ * and api/types.go (ChatRequest `think`, Options `num_predict`, ChatResponse `done_reason`,
+ * Message `thinking`): since 0.12 a model that can think does so when `think` is not given,
+ * its thinking counts against num_predict, `think: true` for a model that cannot is a 400, a
+ * missing model is 404 `{"error":"model 'x' not found"}` and an unknown path gin's plain
+ * "404 page not found".
+ *
+ * OpenAI (`POST /v1/chat/completions`, `GET /v1/models`) follows openai/openai-openapi
+ * (CreateChatCompletionRequest): reasoning models (o1, o3, o4-mini, gpt-5…) reject `max_tokens`
+ * (400 `unsupported_parameter`) and a temperature other than 1 (400 `unsupported_value`), and
+ * spend `max_completion_tokens` on reasoning before the visible answer (`finish_reason: "length"`).
  */
 
 export interface FakeChatMessage { role: string, content: string }
@@ -37,7 +48,16 @@ export interface FakeLlmOptions {
   guard?: boolean
   /** When set, the OpenAI routes want `Authorization: Bearer <apiKey>` and answer 401 otherwise. */
   apiKey?: string
+  /** Tokens a thinking model thinks before it answers (Ollama thinking models, OpenAI reasoning models). */
+  thinkingTokens?: number
 }
+
+/** Ollama models with the "thinking" capability. */
+export const isThinkingModel = (model: string) => /^(?:qwen3|deepseek-r1|gpt-oss|magistral)/i.test(model)
+/** OpenAI's reasoning models. */
+export const isReasoningModel = (model: string) => /^(?:o\d|gpt-5)(?:[.-]|$)/i.test(model)
+
+const THINKING_WORD = 'hmm'
 
 export interface FakeFailure { status: number, retryAfterS?: number, message?: string }
 
@@ -65,6 +85,8 @@ export async function startFakeLlm(options: FakeLlmOptions = {}) {
   let active = 0
   let maxActive = 0
   let abandoned = 0
+  let holding: { promise: Promise<void>, release: () => void } | null = null
+  const thinkingTokens = options.thinkingTokens ?? 40
   let answer = options.answer ?? (options.guard ? (request: FakeChatRequest) => guardAnswer(request.lastUser) : (request: FakeChatRequest) => request.lastUser)
 
   const knows = (model: string) => models.includes(model) || models.includes(`${model}:latest`)
@@ -78,6 +100,10 @@ export async function startFakeLlm(options: FakeLlmOptions = {}) {
     maxActive = Math.max(maxActive, active)
     try {
       if (delayMs > 0 && !(await waitUnlessClosed(delayMs, response))) {
+        abandoned += 1
+        return
+      }
+      if (holding && !(await Promise.race([holding.promise.then(() => true), closed(response)]))) {
         abandoned += 1
         return
       }
@@ -98,12 +124,17 @@ export async function startFakeLlm(options: FakeLlmOptions = {}) {
             ? openAiError(response, 404, `The model \`${model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found')
             : sendJson(response, 404, { error: `model '${model}' not found` })
         }
+        const refusal = openAi ? reasoningRefusal(model, body ?? {}) : thinkRefusal(model, body ?? {})
+        if (refusal) return openAi ? openAiError(response, 400, refusal.message, 'invalid_request_error', refusal.code ?? null, refusal.param ?? null) : sendJson(response, 400, { error: refusal.message })
         const messages = (Array.isArray(body?.messages) ? body.messages : []) as FakeChatMessage[]
         const lastUser = [...messages].reverse().find(message => message.role === 'user')?.content ?? ''
         const content = script.length > 0 ? script.shift()! : answer({ protocol, model, messages, lastUser, body: body ?? {} })
-        return sendJson(response, 200, openAi ? completion(model, content) : ollamaChat(model, content))
+        const generated = generate(content, thinksFirst(model, body ?? {}, openAi) ? thinkingTokens : 0, tokenLimit(body ?? {}, openAi))
+        return sendJson(response, 200, openAi ? completion(model, generated) : ollamaChat(model, generated))
       }
-      return openAi ? openAiError(response, 404, `Unknown request URL: ${request.method} ${path}`, 'invalid_request_error', 'unknown_url') : sendJson(response, 404, { error: '404 page not found' })
+      if (openAi) return openAiError(response, 404, `Unknown request URL: ${request.method} ${path}`, 'invalid_request_error', 'unknown_url')
+      response.writeHead(404, { 'content-type': 'text/plain' })
+      return response.end('404 page not found')
     }
     finally {
       active -= 1
@@ -131,6 +162,16 @@ export async function startFakeLlm(options: FakeLlmOptions = {}) {
       failures.push(...Array.from({ length: count }, () => ({ status, ...extra })))
     },
     slow(ms: number) { delayMs = ms },
+    /** Requests wait, unanswered, until `release()`: as many in flight at once as the client sends. */
+    hold() {
+      let release = () => {}
+      const promise = new Promise<void>((resolve) => { release = resolve })
+      holding ??= { promise, release }
+    },
+    release() {
+      holding?.release()
+      holding = null
+    },
     setAnswer(next: (request: FakeChatRequest) => string) { answer = next },
     script(...answers: string[]) { script.push(...answers) },
     reset() {
@@ -158,20 +199,59 @@ function tag(name: string) {
   }
 }
 
-function ollamaChat(model: string, content: string) {
+/** What a model produced within its token limit: thinking first, then as much of the answer as fits. */
+interface Generated { thinking: string, content: string, cut: boolean, tokens: number }
+
+function generate(answer: string, thinkingTokens: number, limit: number | null): Generated {
+  const words = answer.split(/\s+/).filter(Boolean)
+  const room = limit == null ? Infinity : limit
+  const thought = Math.min(thinkingTokens, room)
+  const said = Math.max(0, Math.min(words.length, room - thought))
+  const cut = said < words.length
+  return { thinking: Array.from({ length: thought }, () => THINKING_WORD).join(' '), content: cut ? words.slice(0, said).join(' ') : answer, cut, tokens: thought + said }
+}
+
+/** Ollama thinks when asked to, or by default when the model can (routes.go sets Think to true when nil). */
+function thinksFirst(model: string, body: Record<string, unknown>, openAi: boolean) {
+  if (openAi) return isReasoningModel(model)
+  return isThinkingModel(model) && body.think !== false
+}
+
+/** num_predict (Ollama; -1 or absent: no limit), max_completion_tokens or max_tokens (OpenAI). */
+function tokenLimit(body: Record<string, unknown>, openAi: boolean): number | null {
+  const limit = openAi ? body.max_completion_tokens ?? body.max_tokens : (body.options as { num_predict?: unknown } | undefined)?.num_predict
+  return typeof limit === 'number' && limit >= 0 ? limit : null
+}
+
+function thinkRefusal(model: string, body: Record<string, unknown>): { message: string, code?: string, param?: string } | null {
+  return body.think === true && !isThinkingModel(model) ? { message: `"${model}" does not support thinking` } : null
+}
+
+function reasoningRefusal(model: string, body: Record<string, unknown>): { message: string, code: string, param: string } | null {
+  if (!isReasoningModel(model)) return null
+  if ('max_tokens' in body) return { message: 'Unsupported parameter: \'max_tokens\' is not supported with this model. Use \'max_completion_tokens\' instead.', code: 'unsupported_parameter', param: 'max_tokens' }
+  if (body.temperature != null && body.temperature !== 1) return { message: `Unsupported value: 'temperature' does not support ${String(body.temperature)} with this model. Only the default (1) value is supported.`, code: 'unsupported_value', param: 'temperature' }
+  return null
+}
+
+function ollamaChat(model: string, generated: Generated) {
   return {
-    model, created_at: new Date().toISOString(), message: { role: 'assistant', content },
-    done_reason: 'stop', done: true, total_duration: 1_200_000_000, load_duration: 20_000_000,
-    prompt_eval_count: 42, prompt_eval_duration: 100_000_000, eval_count: content.split(/\s+/).length, eval_duration: 900_000_000,
+    model, created_at: new Date().toISOString(),
+    message: { role: 'assistant', content: generated.content, ...(generated.thinking ? { thinking: generated.thinking } : {}) },
+    done_reason: generated.cut ? 'length' : 'stop', done: true, total_duration: 1_200_000_000, load_duration: 20_000_000,
+    prompt_eval_count: 42, prompt_eval_duration: 100_000_000, eval_count: generated.tokens, eval_duration: 900_000_000,
   }
 }
 
-function completion(model: string, content: string) {
-  const completionTokens = content.split(/\s+/).length
+function completion(model: string, generated: Generated) {
+  const reasoning = generated.thinking ? generated.thinking.split(' ').length : 0
   return {
     id: `chatcmpl-${Math.random().toString(36).slice(2, 12)}`, object: 'chat.completion', created: Math.floor(Date.now() / 1000), model,
-    choices: [{ index: 0, message: { role: 'assistant', content }, logprobs: null, finish_reason: 'stop' }],
-    usage: { prompt_tokens: 42, completion_tokens: completionTokens, total_tokens: 42 + completionTokens },
+    choices: [{ index: 0, message: { role: 'assistant', content: generated.content, refusal: null, annotations: [] }, logprobs: null, finish_reason: generated.cut ? 'length' : 'stop' }],
+    usage: {
+      prompt_tokens: 42, completion_tokens: generated.tokens, total_tokens: 42 + generated.tokens,
+      completion_tokens_details: { reasoning_tokens: reasoning, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+    },
   }
 }
 
@@ -184,8 +264,13 @@ function fail(response: ServerResponse, failure: FakeFailure, openAi: boolean) {
   return openAiError(response, failure.status, message, type, code)
 }
 
-function openAiError(response: ServerResponse, status: number, message: string, type: string, code: string | null) {
-  sendJson(response, status, { error: { message, type, param: null, code } })
+function openAiError(response: ServerResponse, status: number, message: string, type: string, code: string | null, param: string | null = null) {
+  sendJson(response, status, { error: { message, type, param, code } })
+}
+
+/** Settles false when the client goes away. */
+function closed(response: ServerResponse): Promise<false> {
+  return new Promise(resolve => response.once('close', () => resolve(false)))
 }
 
 /** False when the client went away first (an aborted request). */

@@ -5,14 +5,26 @@ import { listenOnLoopback, readJsonBody, sendJson, stopServer } from './fake-htt
 
 /**
  * An OpenAI-compatible image API on loopback: `POST /v1/images/generations` with the real field
- * names and error shapes. GPT image models answer base64 only and reject `response_format`;
- * DALL·E models answer `url` (served here under /files/) or `b64_json`.
+ * names and error shapes, following openai/openai-openapi (CreateImageRequest, ImagesResponse,
+ * Error). GPT image models answer base64 only and reject `response_format`; DALL·E models answer
+ * `url` (served here under /files/) or `b64_json`. `quality` is checked per family: GPT image
+ * low/medium/high/auto, DALL·E 3 standard/hd, DALL·E 2 standard. An organisation not verified
+ * for a model gets OpenAI's 403; a refused prompt comes as `moderation_blocked`,
+ * `content_policy_violation`, or (`refusal: 'user_error'`) type `image_generation_user_error`
+ * with no code.
+ *
+ * For tests that need a generation in progress, `hold()` keeps every answer back until
+ * `release()`: a picture that is mid-generation exactly as long as the test wants.
  */
 export interface FakeOpenAiImagesOptions {
   /** The only key accepted; anything else answers 401. */
   apiKey?: string
   /** A prompt containing this word is refused by the "safety system". */
   blockedWord?: string
+  /** How a GPT image model refuses: `moderation_blocked` (default) or the codeless `image_generation_user_error`. */
+  refusal?: 'moderation_blocked' | 'user_error'
+  /** Models the key's organisation is not verified for (403). */
+  unverifiedModels?: string[]
 }
 
 export interface RecordedImageRequest {
@@ -35,6 +47,12 @@ export interface FakeOpenAiImages {
   expireFiles(): void
   /** DALL·E answers `url` whatever `response_format` asks, like some OpenAI-compatible servers. */
   alwaysAnswerUrls(on: boolean): void
+  /** Generations wait, unanswered, until `release()`; a client that hangs up is forgotten. */
+  hold(): void
+  /** Answers every held generation and stops holding. */
+  release(): void
+  /** Generation requests waiting for `release()` now. */
+  readonly held: number
 
   close(): Promise<void>
 }
@@ -43,6 +61,12 @@ const SIZES: Record<string, string[]> = {
   'gpt-image': ['1024x1024', '1536x1024', '1024x1536', 'auto'],
   'dall-e-3': ['1024x1024', '1792x1024', '1024x1792'],
   'dall-e-2': ['256x256', '512x512', '1024x1024'],
+}
+
+const QUALITIES: Record<string, string[]> = {
+  'gpt-image': ['low', 'medium', 'high', 'auto'],
+  'dall-e-3': ['standard', 'hd'],
+  'dall-e-2': ['standard'],
 }
 
 function family(model: string): keyof typeof SIZES | null {
@@ -70,8 +94,21 @@ export async function startFakeOpenAiImages(options: FakeOpenAiImagesOptions = {
   let filesExpired = false
   let urlsAlways = false
   let counter = 0
+  let holding: { promise: Promise<void>, release: () => void } | null = null
+  let held = 0
+
+  /** False when the client went away while held. */
+  async function waitForRelease(response: ServerResponse): Promise<boolean> {
+    if (!holding) return true
+    held += 1
+    const gone = new Promise<false>(resolve => response.once('close', () => resolve(false)))
+    const answered = await Promise.race([holding.promise.then(() => true), gone])
+    held -= 1
+    return answered && !response.destroyed
+  }
 
   async function generations(request: IncomingMessage, response: ServerResponse, origin: string, body: Record<string, unknown>) {
+    if (!(await waitForRelease(response))) return
     if (failures.count > 0) {
       failures.count -= 1
       const headers: Record<string, string> = failures.retryAfterS != null ? { 'retry-after': String(failures.retryAfterS) } : {}
@@ -82,16 +119,25 @@ export async function startFakeOpenAiImages(options: FakeOpenAiImagesOptions = {
     const model = typeof body.model === 'string' ? body.model : 'dall-e-2'
     const kind = family(model)
     if (!kind) return openAiError(response, 404, { message: `The model '${model}' does not exist or you do not have access to it.`, type: 'invalid_request_error', code: 'model_not_found' })
+    if (options.unverifiedModels?.includes(model)) {
+      return openAiError(response, 403, { message: `Your organization must be verified to use the model \`${model}\`. Please go to: https://platform.openai.com/settings/organization/general and click on Verify Organization. If you just verified, it can take up to 15 minutes for access to propagate.`, type: 'invalid_request_error' })
+    }
     const prompt = body.prompt
     if (typeof prompt !== 'string' || prompt.length === 0) return openAiError(response, 400, { message: 'Missing required parameter: \'prompt\'.', type: 'invalid_request_error', param: 'prompt', code: 'missing_required_parameter' })
     if (kind === 'gpt-image' && 'response_format' in body) {
       return openAiError(response, 400, { message: 'Unknown parameter: \'response_format\'.', type: 'invalid_request_error', param: 'response_format', code: 'unknown_parameter' })
+    }
+    if ('quality' in body && !QUALITIES[kind]!.includes(String(body.quality))) {
+      return openAiError(response, 400, { message: `Invalid value: '${String(body.quality)}'. Supported values are: ${QUALITIES[kind]!.map(q => `'${q}'`).join(', ')}.`, type: 'invalid_request_error', param: 'quality', code: 'invalid_value' })
     }
     const size = typeof body.size === 'string' ? body.size : '1024x1024'
     if (!SIZES[kind]!.includes(size)) {
       return openAiError(response, 400, { message: `Invalid value: '${size}'. Supported values are: ${SIZES[kind]!.map(s => `'${s}'`).join(', ')}.`, type: 'invalid_request_error', param: 'size', code: 'invalid_value' })
     }
     if (prompt.toLowerCase().includes(blockedWord)) {
+      if (kind === 'gpt-image' && options.refusal === 'user_error') {
+        return openAiError(response, 400, { message: 'Your request was rejected as a result of our safety system. Your request may contain content that is not allowed by our safety system.', type: 'image_generation_user_error', code: null })
+      }
       if (kind === 'gpt-image') {
         return openAiError(response, 400, { message: 'Your request was rejected by the safety system. If you believe this is an error, contact us at help.openai.com and include the request ID req_fake. safety_violations=[violence].', type: 'image_generation_user_error', code: 'moderation_blocked' })
       }
@@ -161,6 +207,17 @@ export async function startFakeOpenAiImages(options: FakeOpenAiImagesOptions = {
     slow(ms) { delayMs = ms },
     expireFiles() { filesExpired = true },
     alwaysAnswerUrls(on) { urlsAlways = on },
+    hold() {
+      if (holding) return
+      let release = () => {}
+      const promise = new Promise<void>((resolve) => { release = resolve })
+      holding = { promise, release }
+    },
+    release() {
+      holding?.release()
+      holding = null
+    },
+    get held() { return held },
     close: () => stopServer(server),
   }
 }

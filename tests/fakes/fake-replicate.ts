@@ -5,10 +5,14 @@ import { encodeWav } from '../../server/utils/providers/builtin/audio/wav'
 import { listenOnLoopback, readJsonBody, sendJson, stopServer } from './fake-http'
 
 /**
- * Replicate's HTTP API on loopback: create a prediction (by model or by version), follow it with
- * `GET urls.get` (starting → processing → succeeded | failed | canceled | aborted), cancel it, and
- * download its files from /delivery/ until they expire. Errors use Replicate's problem shape
- * `{title, detail, status}`.
+ * Replicate's HTTP API on loopback, following replicate/replicate-javascript (lib/predictions.js,
+ * lib/models.js) and its HTTP API description: create a prediction by model
+ * (`POST /v1/models/{owner}/{name}/predictions`, official models only: any other model is a 404
+ * there) or by version (`POST /v1/predictions` with `version`), look a model up
+ * (`GET /v1/models/{owner}/{name}` with `latest_version`), follow a prediction with
+ * `GET urls.get` (starting → processing → succeeded | failed | canceled | aborted), cancel it,
+ * and download its files from /delivery/ until they expire. A `Cancel-After` header on create is
+ * the prediction's deadline. Errors use Replicate's problem shape `{title, detail, status}`.
  */
 export interface FakeReplicateModel {
   media: 'image' | 'audio'
@@ -18,9 +22,14 @@ export interface FakeReplicateModel {
   extension: string
   /** Inputs the model requires (422 without them). */
   required?: string[]
+  /** Official models run by name; others only by version. */
+  official: boolean
+  /** The latest version id (64 hex digits on Replicate). */
+  version: string
 }
 
-export type PredictionOutcome = 'succeeded' | 'failed' | 'canceled' | 'aborted'
+/** `deadline`: Replicate cancels it at the `Cancel-After` the request gave. */
+export type PredictionOutcome = 'succeeded' | 'failed' | 'canceled' | 'aborted' | 'deadline'
 
 export interface FakeReplicateOptions {
   apiToken?: string
@@ -55,12 +64,15 @@ export interface FakeReplicate {
   setPolls(starting: number, processing: number): void
   /** Every delivered file answers 404 (Replicate deletes them after an hour). */
   expireFiles(): void
+  /** What a failed prediction's `error` holds from now on (some models fail with an object). */
+  failWith(error: unknown): void
   close(): Promise<void>
 }
 
 const DEFAULT_MODELS: Record<string, FakeReplicateModel> = {
-  'black-forest-labs/flux-schnell': { media: 'image', output: 'array', extension: 'webp', required: ['prompt'] },
-  'meta/musicgen': { media: 'audio', output: 'string', extension: 'wav', required: ['prompt'] },
+  'black-forest-labs/flux-schnell': { media: 'image', output: 'array', extension: 'webp', required: ['prompt'], official: true, version: 'c846a69991daf4c0e5d016514849d14ee5b2e6846ce6b9d6f21369e564cfe51e' },
+  'meta/musicgen': { media: 'audio', output: 'string', extension: 'wav', required: ['prompt'], official: false, version: '671ac645ce5e552cc63a54a2bbff63fcf798043055d2dac5fc9e36a837eedcfb' },
+  'fofr/sdxl-emoji': { media: 'image', output: 'array', extension: 'png', required: ['prompt'], official: false, version: 'dee76b5afde21b0f01ed7925f0665b7e879c50ee718c5f78a9d38e04d523cc5e' },
 }
 
 const MIME: Record<string, string> = { webp: 'image/webp', png: 'image/png', jpg: 'image/jpeg', wav: 'audio/wav', mp3: 'audio/mpeg' }
@@ -72,8 +84,8 @@ interface Prediction {
   input: Record<string, unknown>
   logs: string
   output: unknown
-  error: string | null
-  status: 'starting' | 'processing' | PredictionOutcome
+  error: unknown
+  status: 'starting' | 'processing' | Exclude<PredictionOutcome, 'deadline'>
   created_at: string
   started_at?: string
   completed_at?: string
@@ -83,6 +95,17 @@ interface Prediction {
   polls: number
   outcome: PredictionOutcome
   spec: FakeReplicateModel
+  /** Seconds from Cancel-After, when the request gave one. */
+  cancelAfterS: number | null
+}
+
+/** Cancel-After as Replicate reads it: "90s", "5m", "1m30s" or plain seconds. */
+function durationSeconds(header: string | string[] | undefined): number | null {
+  if (typeof header !== 'string') return null
+  if (/^\d+$/.test(header)) return Number(header)
+  const parts = [...header.matchAll(/(\d+(?:\.\d+)?)(h|m|s)/g)]
+  if (parts.length === 0) return null
+  return parts.reduce((sum, [, value, unit]) => sum + Number(value) * ({ h: 3600, m: 60, s: 1 } as Record<string, number>)[unit!]!, 0)
 }
 
 function problem(response: ServerResponse, status: number, title: string, detail: string, headers: Record<string, string> = {}) {
@@ -117,7 +140,7 @@ function progressLogs(step: number, total: number): string {
 }
 
 function publicView(prediction: Prediction) {
-  const { polls: _polls, outcome: _outcome, spec: _spec, ...view } = prediction
+  const { polls: _polls, outcome: _outcome, spec: _spec, cancelAfterS: _cancelAfterS, ...view } = prediction
   return { data_removed: false, source: 'api', ...view }
 }
 
@@ -134,11 +157,15 @@ export async function startFakeReplicate(options: FakeReplicateOptions = {}): Pr
   let delayMs = 0
   let hanging = false
   let filesExpired = false
+  let failure: unknown = 'CUDA out of memory. Tried to allocate 2.00 GiB'
   let origin = ''
 
-  function create(response: ServerResponse, model: string, version: string, input: Record<string, unknown>) {
+  const byVersion = (version: string) => Object.entries(models).find(([name, spec]) => spec.version === version || `${name}:${spec.version}` === version)
+
+  function create(request: IncomingMessage, response: ServerResponse, model: string, input: Record<string, unknown>) {
     const spec = models[model]
     if (!spec) return problem(response, 404, 'Not found', 'The requested resource could not be found.')
+    const version = spec.version
     const missing = (spec.required ?? []).filter(name => input[name] === undefined)
     if (missing.length > 0) return problem(response, 422, 'Input validation failed', missing.map(name => `- input: ${name} is required`).join('\n'))
     const id = randomBytes(13).toString('hex').slice(0, 26)
@@ -151,7 +178,7 @@ export async function startFakeReplicate(options: FakeReplicateOptions = {}): Pr
         stream: `${origin}/v1/stream/${id}`,
         web: `https://replicate.com/p/${id}`,
       },
-      polls: 0, outcome: outcomes.shift() ?? 'succeeded', spec,
+      polls: 0, outcome: outcomes.shift() ?? 'succeeded', spec, cancelAfterS: durationSeconds(request.headers['cancel-after']),
     }
     predictions.set(id, prediction)
     sendJson(response, 201, publicView(prediction))
@@ -174,8 +201,13 @@ export async function startFakeReplicate(options: FakeReplicateOptions = {}): Pr
       return
     }
     prediction.completed_at = new Date().toISOString()
+    if (prediction.outcome === 'deadline' && prediction.cancelAfterS != null) {
+      const deadline = new Date(Date.parse(prediction.created_at) + prediction.cancelAfterS * 1000).toISOString()
+      Object.assign(prediction, { status: 'canceled', completed_at: deadline })
+      return
+    }
     if (prediction.outcome === 'failed') {
-      Object.assign(prediction, { status: 'failed', error: 'CUDA out of memory. Tried to allocate 2.00 GiB', logs: `${prediction.logs}\nTraceback (most recent call last):\ntorch.OutOfMemoryError` })
+      Object.assign(prediction, { status: 'failed', error: failure, logs: `${prediction.logs}\nTraceback (most recent call last):\ntorch.OutOfMemoryError` })
       return
     }
     if (prediction.outcome === 'canceled') {
@@ -217,17 +249,28 @@ export async function startFakeReplicate(options: FakeReplicateOptions = {}): Pr
     if (request.method === 'GET' && path === '/v1/account') {
       return sendJson(response, 200, { type: 'user', username: 'fake-school', name: 'Fake School', github_url: null })
     }
-    const byModel = /^\/v1\/models\/([^/]+)\/([^/]+)\/predictions$/.exec(path)
-    if (request.method === 'POST' && byModel) {
+    const modelPath = /^\/v1\/models\/([^/]+)\/([^/]+)(\/predictions)?$/.exec(path)
+    const named = modelPath ? models[`${modelPath[1]}/${modelPath[2]}`] : undefined
+    if (request.method === 'GET' && modelPath && !modelPath[3]) {
+      if (!named) return problem(response, 404, 'Not found', 'The requested resource could not be found.')
+      return sendJson(response, 200, {
+        url: `https://replicate.com/${modelPath[1]}/${modelPath[2]}`, owner: modelPath[1], name: modelPath[2], description: 'A fake model',
+        visibility: 'public', github_url: null, paper_url: null, license_url: null, run_count: 1234, cover_image_url: null, default_example: null,
+        latest_version: { id: named.version, created_at: '2025-01-01T00:00:00.000Z', cog_version: '0.9.4', openapi_schema: {} },
+      })
+    }
+    if (request.method === 'POST' && modelPath?.[3]) {
+      // Only official models run by name; for any other this endpoint does not exist.
+      if (!named?.official) return problem(response, 404, 'Not found', 'The requested resource could not be found.')
       if (!body || typeof body.input !== 'object' || !body.input) return problem(response, 422, 'Input validation failed', '- input: input is required')
-      return create(response, `${byModel[1]}/${byModel[2]}`, `fake-latest-${byModel[2]}`, body.input as Record<string, unknown>)
+      return create(request, response, `${modelPath[1]}/${modelPath[2]}`, body.input as Record<string, unknown>)
     }
     if (request.method === 'POST' && path === '/v1/predictions') {
       if (!body || typeof body.version !== 'string') return problem(response, 422, 'Input validation failed', '- version: version is required')
       if (!body.input || typeof body.input !== 'object') return problem(response, 422, 'Input validation failed', '- input: input is required')
-      // The version is a hash; the fake finds the model by `owner/name:hash` or by the hash alone.
-      const [model, hash] = body.version.includes(':') ? body.version.split(':') as [string, string] : [Object.keys(models)[0]!, body.version]
-      return create(response, model, hash, body.input as Record<string, unknown>)
+      const found = byVersion(body.version)
+      if (!found) return problem(response, 422, 'Invalid version or not permitted', 'The specified version does not exist (or perhaps you don\'t have permission to use it?)')
+      return create(request, response, found[0], body.input as Record<string, unknown>)
     }
     const one = /^\/v1\/predictions\/([a-z0-9]+)(\/cancel)?$/.exec(path)
     const prediction = one ? predictions.get(one[1]!) : undefined
@@ -265,6 +308,7 @@ export async function startFakeReplicate(options: FakeReplicateOptions = {}): Pr
     hang(on) { hanging = on },
     setPolls(starting, processing) { startingPolls = starting; processingPolls = processing },
     expireFiles() { filesExpired = true },
+    failWith(error) { failure = error },
     close: () => stopServer(server),
   }
 }

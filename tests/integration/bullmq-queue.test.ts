@@ -1,20 +1,19 @@
 import { Redis } from 'ioredis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { api, waitForRun } from '../support/api'
 import { readRunMetadataFromRedis, startRedis, type TestRedis } from '../support/redis'
 import { createRun } from '../support/run-files'
-import { freePort, startExpectingExit, startServer, type TestServer } from '../support/server'
-import { dataDirWithSlowOutput } from '../support/slow-content'
+import { freePort, makeTempDir, startExpectingExit, startServer, type TestServer } from '../support/server'
+import { HELD_OUTPUT, type HeldImages, startHeldImages } from '../support/held-images'
 
-
-/** Two instances on one data dir and one Redis, and a slow run in its generation on one of them (`holder`). */
+/** Two instances on one data dir and one Redis, and a held run in its generation on one of them (`holder`). */
 async function slowRunOnTwoInstances(dataDir: string, env: Record<string, string>) {
   const metadata = (runId: string) => readRunMetadataFromRedis(redis.url, env.NUXT_REDIS_PREFIX!, runId)
   const servers: TestServer[] = [await startServer({ dataDir, env }), await startServer({ dataDir, env })]
   const ids = await Promise.all(servers.map(async server => (await api(server, '/api/health')).body.instance.id as string))
-  const runId = await createRun(servers[0]!, { perspective: 'bauhaus', input_text: 'Ein großes Schloss', output: 'image_slow' })
-  const atStop = await waitForRun(servers[0]!, runId, run => run.stage === 'generation' || !['queued', 'running'].includes(run.status), 20_000)
-  expect(atStop.status).toBe('running')
+  const runId = await createRun(servers[0]!, { perspective: 'bauhaus', input_text: 'Ein großes Schloss', output: HELD_OUTPUT })
+  await expect.poll(() => images.held, { timeout: 20_000 }).toBe(1)
+  expect((await metadata(runId)).status).toBe('running')
   // Either instance may have taken the job.
   const holder = ids.indexOf((await metadata(runId)).instance_id!)
   expect(holder).not.toBe(-1)
@@ -22,7 +21,9 @@ async function slowRunOnTwoInstances(dataDir: string, env: Record<string, string
 }
 
 let redis: TestRedis
+let images: HeldImages
 beforeAll(async () => { redis = await startRedis() })
+afterEach(() => images?.close())
 afterAll(async () => { await redis?.stop() })
 
 describe('runs through BullMQ when NUXT_REDIS_URL is set', () => {
@@ -45,13 +46,15 @@ describe('runs through BullMQ when NUXT_REDIS_URL is set', () => {
   })
 
   it('finishes the run of an instance killed mid-run on another instance within the stall timeout', async () => {
-    const dataDir = dataDirWithSlowOutput()
-    const env = { NUXT_REDIS_URL: redis.url, NUXT_REDIS_PREFIX: 'two', NUXT_STALL_TIMEOUT_SECONDS: '2' }
+    images = await startHeldImages()
+    const dataDir = makeTempDir()
+    const env = { ...images.env, NUXT_REDIS_URL: redis.url, NUXT_REDIS_PREFIX: 'two', NUXT_STALL_TIMEOUT_SECONDS: '2' }
     const { servers, ids, runId, holder, metadata } = await slowRunOnTwoInstances(dataDir, env)
     try {
       const survivor = servers[1 - holder]!
       await servers[holder]!.kill()
       const killed = Date.now()
+      images.release()
       await waitForRun(survivor, runId, run => run.status === 'completed' || run.status === 'failed', 30_000)
       console.info(`[bullmq integration] run of a SIGKILLed instance finished on the other ${Date.now() - killed} ms after the kill (stall timeout 2 s)`)
       expect(await metadata(runId)).toMatchObject({ status: 'completed', attempts: 2, instance_id: ids[1 - holder] })
@@ -62,13 +65,15 @@ describe('runs through BullMQ when NUXT_REDIS_URL is set', () => {
   })
 
   it('hands a running job to the other instance at SIGTERM, without waiting for the stall timeout', async () => {
-    const dataDir = dataDirWithSlowOutput()
-    const env = { NUXT_REDIS_URL: redis.url, NUXT_REDIS_PREFIX: 'three', NUXT_STALL_TIMEOUT_SECONDS: '60', NUXT_SHUTDOWN_TIMEOUT_SECONDS: '0' }
+    images = await startHeldImages()
+    const dataDir = makeTempDir()
+    const env = { ...images.env, NUXT_REDIS_URL: redis.url, NUXT_REDIS_PREFIX: 'three', NUXT_STALL_TIMEOUT_SECONDS: '60', NUXT_SHUTDOWN_TIMEOUT_SECONDS: '0' }
     const { servers, ids, runId, holder, metadata } = await slowRunOnTwoInstances(dataDir, env)
     try {
       const survivor = servers[1 - holder]!
       const stopped = Date.now()
       await servers[holder]!.stop()
+      images.release()
       await waitForRun(survivor, runId, run => run.status === 'completed' || run.status === 'failed', 30_000)
       console.info(`[bullmq integration] run handed back at SIGTERM finished on the other ${Date.now() - stopped} ms later`)
       expect(await metadata(runId)).toMatchObject({ status: 'completed', attempts: 2, instance_id: ids[1 - holder] })

@@ -1,32 +1,29 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, waitForRun } from '../support/api'
 import { createRun, readRunMetadata, runFileNames } from '../support/run-files'
-import { makeTempDir, startServer, type TestServer } from '../support/server'
+import { HELD_OUTPUT, type HeldImages, startHeldImages } from '../support/held-images'
+import { startServer, type TestServer } from '../support/server'
 
 let server: TestServer
+// Pictures of the held output are mid-generation until the test releases them: long enough to cancel in the middle.
+let images: HeldImages
 
 beforeAll(async () => {
-  const dataDir = makeTempDir()
-  // A big-picture output takes seconds to generate: long enough to cancel in the middle.
-  mkdirSync(join(dataDir, 'content', 'outputs'), { recursive: true })
-  writeFileSync(join(dataDir, 'content', 'outputs', 'image_slow.json'), JSON.stringify({
-    id: 'image_slow', name: { de: 'Großes Bild', en: 'Big picture' }, media_type: 'image', provider: 'builtin_image',
-    parameters: { width: 4096, height: 4096 },
-  }))
+  images = await startHeldImages()
   // One job at a time: runs created behind others are still waiting when cancelled.
-  server = await startServer({ dataDir, env: { NUXT_QUEUE_CONCURRENCY: '1' } })
+  server = await startServer({ env: { ...images.env, NUXT_QUEUE_CONCURRENCY: '1' } })
 })
 
 afterAll(async () => {
   await server?.stop()
+  await images?.close()
 })
 
 describe('POST /api/runs/:id/cancel', () => {
   it('cancels a waiting run, which then never runs, while the runs ahead of it complete', async () => {
-    const ahead = await Promise.all([1, 2, 3].map(n => createRun(server, { perspective: 'bauhaus', input_text: `Ein Boot Nummer ${n}`, output: 'image_builtin' })))
+    const ahead = await Promise.all([1, 2, 3].map(n => createRun(server, { perspective: 'bauhaus', input_text: `Ein Boot Nummer ${n}`, output: HELD_OUTPUT })))
     const waiting = await createRun(server, { perspective: 'bauhaus', input_text: 'Ein Boot ganz hinten', output: 'image_builtin' })
+    await expect.poll(() => images.held, { timeout: 20_000 }).toBe(1)
     const position = await api(server, `/api/runs/${waiting}`)
     expect(position.body.status).toBe('queued')
     expect(position.body.queue_position).toBeGreaterThanOrEqual(1)
@@ -35,6 +32,7 @@ describe('POST /api/runs/:id/cancel', () => {
     expect(response.status).toBe(200)
     expect(response.body).toEqual({ run_id: waiting, status: 'cancelled' })
 
+    images.release()
     for (const runId of ahead) expect((await waitForRun(server, runId)).status).toBe('completed')
     const view = await api(server, `/api/runs/${waiting}`)
     expect(view.body.status).toBe('cancelled')
@@ -48,8 +46,9 @@ describe('POST /api/runs/:id/cancel', () => {
   })
 
   it('cancels a run in the middle of its generation, which then ends cancelled without media', async () => {
-    const runId = await createRun(server, { perspective: 'bauhaus', input_text: 'Ein großes Schloss', output: 'image_slow' })
-    await waitForRun(server, runId, run => run.stage === 'generation' || ['completed', 'failed'].includes(run.status))
+    images.backend.hold()
+    const runId = await createRun(server, { perspective: 'bauhaus', input_text: 'Ein großes Schloss', output: HELD_OUTPUT })
+    await expect.poll(() => images.held, { timeout: 20_000 }).toBe(1)
     const response = await api(server, `/api/runs/${runId}/cancel`, { method: 'POST' })
     expect(response.status).toBe(200)
     expect(response.body.run_id).toBe(runId)

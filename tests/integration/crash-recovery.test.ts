@@ -1,21 +1,23 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { RunMetadata } from '#shared/schemas/run'
 import { api, waitForRun } from '../support/api'
 import { createRun, readRunFile, readRunMetadata, runDir, runIdsOnDisk, sha256 } from '../support/run-files'
 import { makeTempDir, startServer, type TestServer } from '../support/server'
-import { dataDirWithSlowOutput } from '../support/slow-content'
+import { HELD_OUTPUT, type HeldImages, startHeldImages } from '../support/held-images'
 
 const ENDED = ['completed', 'blocked', 'failed', 'cancelled']
 
+let images: HeldImages
+afterEach(() => images?.close())
 
-/** Starts one slow run and `more` quick ones behind it, then kills the server in the middle of the slow one. */
+/** Starts one held run and `more` quick ones behind it, then kills the server while the held one's picture is being generated. */
 async function killDuringSlowRun(server: TestServer, more: number) {
-  const slow = await createRun(server, { perspective: 'bauhaus', input_text: 'Ein großes Schloss', output: 'image_slow' })
+  const slow = await createRun(server, { perspective: 'bauhaus', input_text: 'Ein großes Schloss', output: HELD_OUTPUT })
   const quick: string[] = []
   for (let n = 0; n < more; n++) quick.push(await createRun(server, { perspective: 'bauhaus', input_text: `Ein kleines Haus Nummer ${n}`, output: 'image_builtin' }))
-  await waitForRun(server, slow, run => run.stage === 'generation' || ENDED.includes(run.status), 20_000)
+  await expect.poll(() => images.held, { timeout: 20_000 }).toBe(1)
   await server.kill()
   return { slow, quick }
 }
@@ -39,8 +41,9 @@ async function expectNoTempFilesListed(server: TestServer, runId: string) {
 
 describe('a server killed in the middle of runs', () => {
   it('re-queues every unfinished run after a restart on the same data dir, and all complete intact', async () => {
-    const dataDir = dataDirWithSlowOutput()
-    const first = await startServer({ dataDir, env: { NUXT_QUEUE_CONCURRENCY: '1' } })
+    images = await startHeldImages()
+    const dataDir = makeTempDir()
+    const first = await startServer({ dataDir, env: { ...images.env, NUXT_QUEUE_CONCURRENCY: '1' } })
     const { slow, quick } = await killDuringSlowRun(first, 9)
 
     const atKill = readRunMetadata(dataDir, slow)
@@ -50,7 +53,8 @@ describe('a server killed in the middle of runs', () => {
     // What a writer killed half-way through a file leaves behind.
     writeFileSync(join(runDir(dataDir, slow), '.output-image.png.999.abcdef.tmp'), Buffer.alloc(1000, 1))
 
-    const second = await startServer({ dataDir, env: { NUXT_QUEUE_CONCURRENCY: '2' } })
+    images.release()
+    const second = await startServer({ dataDir, env: { ...images.env, NUXT_QUEUE_CONCURRENCY: '2' } })
     try {
       for (const runId of [slow, ...quick]) {
         expect((await waitForRun(second, runId, run => ENDED.includes(run.status), 30_000)).status, runId).toBe('completed')
@@ -74,8 +78,9 @@ describe('a server killed in the middle of runs', () => {
   })
 
   it('fails a run that used up its attempts with an interrupted error and a message for the child', async () => {
-    const dataDir = dataDirWithSlowOutput()
-    const env = { NUXT_QUEUE_CONCURRENCY: '1', NUXT_MAX_RUN_ATTEMPTS: '1' }
+    images = await startHeldImages()
+    const dataDir = makeTempDir()
+    const env = { ...images.env, NUXT_QUEUE_CONCURRENCY: '1', NUXT_MAX_RUN_ATTEMPTS: '1' }
     const first = await startServer({ dataDir, env })
     const { slow, quick } = await killDuringSlowRun(first, 2)
     expect(readRunMetadata(dataDir, slow)).toMatchObject({ status: 'running', attempts: 1 })

@@ -1,38 +1,43 @@
 import { once } from 'node:events'
 import { connect } from 'node:net'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { waitForRun } from '../support/api'
 import { createRun, readRunMetadata } from '../support/run-files'
 import { makeTempDir, startServer, type TestServer } from '../support/server'
-import { slowImageContentDir } from '../support/slow-content'
+import { HELD_OUTPUT, type HeldImages, startHeldImages } from '../support/held-images'
 
 const ENDED = ['completed', 'blocked', 'failed', 'cancelled']
 
-/** Starts a slow run and a queued one behind it; answers once the slow one is generating. */
+let images: HeldImages
+afterEach(() => images?.close())
+
+/** Starts a held run and a queued one behind it; answers once the held one's picture is being generated. */
 async function runsInProgress(server: TestServer) {
-  const slow = await createRun(server, { perspective: 'bauhaus', input_text: 'Ein großes Schloss', output: 'image_builtin' })
-  const queued = await createRun(server, { perspective: 'bauhaus', input_text: 'Ein kleines Haus', output: 'image_builtin' })
-  await waitForRun(server, slow, run => run.stage === 'generation' || ENDED.includes(run.status), 20_000)
+  const slow = await createRun(server, { perspective: 'bauhaus', input_text: 'Ein großes Schloss', output: HELD_OUTPUT })
+  const queued = await createRun(server, { perspective: 'bauhaus', input_text: 'Ein kleines Haus', output: HELD_OUTPUT })
+  await expect.poll(() => images.held, { timeout: 20_000 }).toBe(1)
   expect(readRunMetadata(server.dataDir, slow).status).toBe('running')
   return { slow, queued }
 }
 
-/** SIGTERM; answers how long the process took to exit, and whether new requests were refused meanwhile. */
-async function terminate(server: TestServer) {
+/** SIGTERM, then `meanwhile`; answers how long the process took to exit, and whether new requests were refused meanwhile. */
+async function terminate(server: TestServer, meanwhile = () => {}) {
   const started = Date.now()
   const exited = once(server.process, 'exit')
   server.process.kill('SIGTERM')
   await new Promise(resolve => setTimeout(resolve, 300))
   const refused = server.process.exitCode !== null
     || await fetch(`${server.url}/api/health`).then(() => false, () => true)
+  meanwhile()
   const [code] = await exited
   return { seconds: (Date.now() - started) / 1000, code, refused }
 }
 
 describe('SIGTERM with runs in progress', () => {
   it('hands the running run back when the timeout passes, and a restart finishes it and the queued one', async () => {
+    images = await startHeldImages()
     const dataDir = makeTempDir()
-    const env = { NUXT_CONTENT_DIR: slowImageContentDir(), NUXT_QUEUE_CONCURRENCY: '1', NUXT_SHUTDOWN_TIMEOUT_SECONDS: '0' }
+    const env = { ...images.env, NUXT_QUEUE_CONCURRENCY: '1', NUXT_SHUTDOWN_TIMEOUT_SECONDS: '0' }
     const first = await startServer({ dataDir, env })
     const { slow, queued } = await runsInProgress(first)
 
@@ -45,6 +50,7 @@ describe('SIGTERM with runs in progress', () => {
     expect(readRunMetadata(dataDir, queued).status).toBe('queued')
     expect(first.output()).not.toContain('[uncaughtException]')
 
+    images.release()
     const second = await startServer({ dataDir, env })
     try {
       for (const runId of [slow, queued]) expect((await waitForRun(second, runId, run => ENDED.includes(run.status), 40_000)).status, runId).toBe('completed')
@@ -56,9 +62,10 @@ describe('SIGTERM with runs in progress', () => {
   })
 
   it('lets the running run complete when it ends within the timeout, and starts no queued one while a request drains', async () => {
+    images = await startHeldImages()
     const dataDir = makeTempDir()
     const env = {
-      NUXT_CONTENT_DIR: slowImageContentDir(), NUXT_QUEUE_CONCURRENCY: '1', NUXT_SHUTDOWN_TIMEOUT_SECONDS: '25',
+      ...images.env, NUXT_QUEUE_CONCURRENCY: '1', NUXT_SHUTDOWN_TIMEOUT_SECONDS: '25',
       NITRO_SHUTDOWN_TIMEOUT: '8000',
     }
     const first = await startServer({ dataDir, env })
@@ -69,7 +76,8 @@ describe('SIGTERM with runs in progress', () => {
     held.write('POST /api/runs HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{')
     await new Promise(resolve => setTimeout(resolve, 200))
 
-    const { seconds, code, refused } = await terminate(first)
+    // The picture arrives while the server is already stopping.
+    const { seconds, code, refused } = await terminate(first, () => images.release())
     held.destroy()
     expect(refused).toBe(true)
     expect(code).toBe(0)

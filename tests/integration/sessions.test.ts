@@ -4,16 +4,22 @@ import { signInAsLeader, TEST_ADMIN_PASSWORD } from '../support/admin'
 import { api, Device, waitForRun } from '../support/api'
 import { readRunMetadata } from '../support/run-files'
 import { startServer, type TestServer } from '../support/server'
-import { slowImageContentDir } from '../support/slow-content'
+import { HELD_OUTPUT, type HeldImages, startHeldImages } from '../support/held-images'
 
 let server: TestServer
 let leader: Device
+// Its pictures are never released: a run making one stays in progress.
+let images: HeldImages
 
 beforeAll(async () => {
-  server = await startServer({ env: { NUXT_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, NUXT_CONTENT_DIR: slowImageContentDir() } })
+  images = await startHeldImages()
+  server = await startServer({ env: { ...images.env, NUXT_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD } })
   leader = await signInAsLeader(server)
 })
-afterAll(() => server?.stop())
+afterAll(async () => {
+  await server?.stop()
+  await images?.close()
+})
 
 const createSession = async (body: Record<string, unknown>) => {
   const response = await api(server, '/api/admin/sessions', { body, device: leader })
@@ -149,7 +155,7 @@ describe('a course session', () => {
   it('limits runs waiting or running at once, also against a burst of taps', async () => {
     const session = await createSession({ name: 'One at a time', limits: { runs_per_hour: null, runs_in_progress: 1 } })
     const device = await studentIn(session)
-    const burst = await Promise.all([1, 2, 3].map(n => startRun(device, { perspective: 'bauhaus', input_text: `Castle ${n}`, output: 'image_builtin' })))
+    const burst = await Promise.all([1, 2, 3].map(n => startRun(device, { perspective: 'bauhaus', input_text: `Castle ${n}`, output: HELD_OUTPUT })))
     expect(burst.map(response => response.status).sort()).toEqual([202, 429, 429])
     expect(burst.find(response => response.status === 429)!.body.data.reason).toBe('runs_in_progress')
   })

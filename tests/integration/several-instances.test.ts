@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto'
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { api, Device, ensureJoined, waitForRun } from '../support/api'
 import { readRunMetadataFromRedis, startRedis, type TestRedis } from '../support/redis'
 import { createRun } from '../support/run-files'
 import { startS3, type TestS3 } from '../support/s3'
 import { makeTempDir, startServer, type TestServer } from '../support/server'
-import { slowImageContentDir } from '../support/slow-content'
+import { HELD_OUTPUT, startHeldImages } from '../support/held-images'
 
 // The school's old system lost pictures because two servers wrote to two folders. Here two
 // instances on two ports (and two data dirs, as on two machines) share one Redis and one bucket:
@@ -88,23 +88,26 @@ describe('two instances sharing Redis and a bucket', () => {
   })
 
   it('finishes the run of an instance killed mid-run on the other within the stall timeout, with nothing half-written', async () => {
-    const env = { NUXT_CONTENT_DIR: slowImageContentDir(), NUXT_STALL_TIMEOUT_SECONDS: '3' }
+    const images = await startHeldImages()
+    onTestFinished(() => images.close())
+    const env = { ...images.env, NUXT_STALL_TIMEOUT_SECONDS: '3' }
     const [a, b] = [await instance('killed', 'media-killed', env), await instance('killed', 'media-killed', env)]
     const device = new Device()
-    const runId = await createRun(a, { perspective: 'bauhaus', input_text: 'Ein großes Schloss', output: 'image_builtin' }, device)
-    await waitForRun(a, runId, run => run.stage === 'generation' || !['queued', 'running'].includes(run.status), 30_000, device)
+    const runId = await createRun(a, { perspective: 'bauhaus', input_text: 'Ein großes Schloss', output: HELD_OUTPUT }, device)
+    await expect.poll(() => images.held, { timeout: 30_000 }).toBe(1)
     const holderId = (await readRunMetadataFromRedis(redis.url, 'killed', runId)).instance_id
     const [holder, survivor] = holderId === (await health(a)).instance.id ? [a, b] : [b, a]
     const killedAt = Date.now()
     await holder.kill()
     running.splice(running.indexOf(holder), 1)
+    images.release()
 
     const view = await waitForRun(survivor, runId, run => run.status === 'completed' || run.status === 'failed', 60_000, device)
     const tookOverMs = Date.now() - killedAt
     expect(view.status).toBe('completed')
     const run = await readRunMetadataFromRedis(redis.url, 'killed', runId)
     expect(run).toMatchObject({ attempts: 2, instance_id: (await health(survivor)).instance.id })
-    // Stall timeout (3 s) plus one 4096² picture: well under 30 s on a busy machine.
+    // Stall timeout (3 s) plus one picture: well under 30 s on a busy machine.
     expect(tookOverMs).toBeLessThan(30_000)
     // Exactly the files the metadata names, each with the bytes it records.
     const listed = await s3.client.send(new ListObjectsV2Command({ Bucket: 'media-killed', Prefix: `${runId}/` }))

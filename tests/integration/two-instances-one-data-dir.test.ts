@@ -5,7 +5,7 @@ import type { InstanceRecord } from '../../server/utils/cluster/coordinator'
 import { api, waitForRun } from '../support/api'
 import { createRun, readRunMetadata } from '../support/run-files'
 import { makeTempDir, startServer, type TestServer } from '../support/server'
-import { slowImageContentDir } from '../support/slow-content'
+import { HELD_OUTPUT, type HeldImages, startHeldImages } from '../support/held-images'
 
 const ENDED = ['completed', 'blocked', 'failed', 'cancelled']
 
@@ -14,16 +14,21 @@ const registry = (dataDir: string): InstanceRecord[] =>
     .map(name => JSON.parse(readFileSync(join(dataDir, 'instances', name), 'utf8')) as InstanceRecord)
 
 const servers: TestServer[] = []
-afterEach(async () => { await Promise.all(servers.splice(0).map(server => server.stop())) })
+let images: HeldImages
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map(server => server.stop()))
+  await images?.close()
+})
 
 describe('two instances on one data dir, without Redis', () => {
   it('list each other in the registry, and the second leaves a run the first is working on to it', async () => {
+    images = await startHeldImages()
     const dataDir = makeTempDir()
-    const env = { NUXT_CONTENT_DIR: slowImageContentDir(), NUXT_HEARTBEAT_SECONDS: '1' }
+    const env = { ...images.env, NUXT_HEARTBEAT_SECONDS: '1' }
     const a = await startServer({ dataDir, env })
     servers.push(a)
-    const runId = await createRun(a, { perspective: 'bauhaus', input_text: 'Ein großes Schloss am Meer', output: 'image_builtin' })
-    expect((await waitForRun(a, runId, run => run.stage === 'generation' || ENDED.includes(run.status), 20_000)).status).toBe('running')
+    const runId = await createRun(a, { perspective: 'bauhaus', input_text: 'Ein großes Schloss am Meer', output: HELD_OUTPUT })
+    await expect.poll(() => images.held, { timeout: 20_000 }).toBe(1)
 
     const b = await startServer({ dataDir, env })
     servers.push(b)
@@ -42,6 +47,7 @@ describe('two instances on one data dir, without Redis', () => {
     expect(b.output()).not.toContain('re-queued')
     expect(readRunMetadata(dataDir, runId)).toMatchObject({ status: 'running', instance_id: idA })
 
+    images.release()
     expect((await waitForRun(b, runId, run => ENDED.includes(run.status), 60_000)).status).toBe('completed')
     const done = readRunMetadata(dataDir, runId)
     expect(done).toMatchObject({ attempts: 1, instance_id: idA })
@@ -55,22 +61,25 @@ describe('two instances on one data dir, without Redis', () => {
   })
 
   it('the live instance adopts and finishes the run of one killed mid-run, within the stall timeout', async () => {
+    images = await startHeldImages()
     const dataDir = makeTempDir()
-    const env = { NUXT_CONTENT_DIR: slowImageContentDir(), NUXT_HEARTBEAT_SECONDS: '1', NUXT_STALL_TIMEOUT_SECONDS: '2' }
+    const env = { ...images.env, NUXT_HEARTBEAT_SECONDS: '1', NUXT_STALL_TIMEOUT_SECONDS: '2' }
     const [a, b] = [await startServer({ dataDir, env }), await startServer({ dataDir, env })]
     servers.push(b)
     const idB = (await api(b, '/api/health')).body.instance.id as string
-    const runId = await createRun(a, { perspective: 'bauhaus', input_text: 'Ein großes Schloss am Meer', output: 'image_builtin' })
-    expect((await waitForRun(b, runId, run => run.stage === 'generation' || ENDED.includes(run.status), 20_000)).status).toBe('running')
+    const runId = await createRun(a, { perspective: 'bauhaus', input_text: 'Ein großes Schloss am Meer', output: HELD_OUTPUT })
+    await expect.poll(() => images.held, { timeout: 20_000 }).toBe(1)
+    expect(readRunMetadata(dataDir, runId).status).toBe('running')
     await a.kill()
     const killedAt = Date.now()
+    images.release()
 
     expect((await waitForRun(b, runId, run => ENDED.includes(run.status), 60_000)).status).toBe('completed')
     expect(b.output()).toContain('adopted from instances that are gone: 1 re-queued')
     const done = readRunMetadata(dataDir, runId)
     expect(done).toMatchObject({ attempts: 2, instance_id: idB })
     expect(done.outputs).toHaveLength(1)
-    // Adopted at the next sweep (every 2 s), then the picture takes its few seconds again.
+    // Adopted at the next sweep (every 2 s), then the picture is made again.
     expect(Date.parse(done.updated_at) - killedAt).toBeLessThan(30_000)
   })
 })

@@ -26,3 +26,12 @@ export class BackendError extends Error {
     return this.kind === 'unreachable' || this.kind === 'timeout' || this.kind === 'rate_limited' || this.kind === 'server_error'
   }
 }
+
+/**
+ * The token limit ran out before the model said anything: it spent the limit thinking (Ollama's
+ * `done_reason: "length"`, OpenAI's `finish_reason: "length"`). Not worth a retry: the same
+ * request ends the same way.
+ */
+export function tokenLimitReached(label: string, model: string, maxTokens: number | undefined) {
+  return new BackendError('bad_answer', `${label} (${model}) used up its limit of ${maxTokens ?? 'default'} tokens before answering (a model that thinks first spends the limit on thinking)`)
+}

@@ -22,9 +22,12 @@ const IMAGE_FORMATS: Record<string, { mime: string, extension: string }> = {
 
 const AUDIO_TYPES: Record<string, string> = { 'audio/wav': 'wav', 'audio/x-wav': 'wav', 'audio/wave': 'wav', 'audio/mpeg': 'mp3', 'audio/mp3': 'mp3', 'audio/ogg': 'ogg', 'audio/flac': 'flac' }
 
-/** Hosted APIs answer 401/403 for a bad key; say which setting to look at. */
+/**
+ * A 401 is a bad key: say which setting to look at. A 403 is a good key without the right
+ * ("Your organization must be verified to use the model gpt-image-1"): its own words say more.
+ */
 export function explainKeyProblem(error: unknown, label: string): unknown {
-  if (error instanceof BackendError && (error.status === 401 || error.status === 403)) {
+  if (error instanceof BackendError && error.status === 401) {
     return new BackendError('rejected', `${label} did not accept the API key (${error.status}): check api_key in the provider settings`, error.status, null, error.body)
   }
   return error

@@ -35,12 +35,26 @@ export function imageSize(model: string, width?: number, height?: number): strin
   return width && height ? `${width}x${height}` : '1024x1024'
 }
 
+/**
+ * The quality each model family accepts (openai-openapi CreateImageRequest.quality): GPT image
+ * models low/medium/high/auto, DALL·E 3 standard/hd, DALL·E 2 standard only (so it is left out).
+ * An output's quality means the nearest value; other OpenAI-compatible servers get it as written.
+ */
+export function imageQuality(model: string, quality: unknown): string | undefined {
+  if (typeof quality !== 'string') return undefined
+  if (isGptImage(model)) return ({ standard: 'medium', hd: 'high' } as Record<string, string>)[quality] ?? quality
+  if (model === 'dall-e-3') return quality === 'hd' || quality === 'high' ? 'hd' : 'standard'
+  if (model === 'dall-e-2') return undefined
+  return quality
+}
+
 /** The request body: GPT image models answer base64 only and refuse `response_format`. */
 export function imageRequest(output: OutputConfig, prompt: string): Record<string, unknown> {
   const model = output.model ?? DEFAULT_MODEL
   const { width, height, quality, output_format: format } = output.parameters
   const body: Record<string, unknown> = { model, prompt, n: 1, size: imageSize(model, width, height) }
-  if (typeof quality === 'string') body.quality = quality
+  const chosen = imageQuality(model, quality)
+  if (chosen) body.quality = chosen
   if (isGptImage(model)) {
     if (typeof format === 'string') body.output_format = format
   }
@@ -50,11 +64,14 @@ export function imageRequest(output: OutputConfig, prompt: string): Record<strin
   return body
 }
 
-/** OpenAI (gpt-image-1 refuses with `moderation_blocked`, DALL·E with `content_policy_violation`). */
+/**
+ * OpenAI refuses a prompt as gpt-image-1 `moderation_blocked`, DALL·E `content_policy_violation`,
+ * or with the type `image_generation_user_error` and no code at all.
+ */
 export function isContentPolicyRefusal(error: unknown): boolean {
   if (!(error instanceof BackendError) || error.status !== 400) return false
-  const code = (error.body as { error?: { code?: string } } | null)?.error?.code
-  return code === 'content_policy_violation' || code === 'moderation_blocked'
+  const said = (error.body as { error?: { code?: string | null, type?: string } } | null)?.error
+  return said?.code === 'content_policy_violation' || said?.code === 'moderation_blocked' || said?.type === 'image_generation_user_error'
 }
 
 /**

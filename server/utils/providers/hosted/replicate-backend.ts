@@ -6,7 +6,7 @@ import { backendFetch, readJson, sleep, type BackendRequestOptions } from '../ba
 import type { Backend, BackendProbe } from '../backends/backend'
 import type { GeneratedMedia, GenerationInput, GenerationProvider } from '../types'
 import { downloadMedia, explainKeyProblem, type HostedOptions } from './hosted-media'
-import { progressFromLogs, replicateInput, replicateTarget } from './replicate-input'
+import { progressFromLogs, replicateInput, replicateTarget, type ReplicateTarget } from './replicate-input'
 
 type PredictionStatus = 'starting' | 'processing' | 'succeeded' | 'failed' | 'canceled' | 'aborted'
 
@@ -14,10 +14,15 @@ interface Prediction {
   id: string
   status: PredictionStatus
   output: unknown
-  error: string | null
+  /** Usually a sentence; some models fail with an object. */
+  error: unknown
   logs?: string | null
+  created_at?: string
+  completed_at?: string | null
   urls?: { get?: string, cancel?: string }
 }
+
+interface ReplicateModel { latest_version?: { id?: string } | null }
 
 const POLL_INTERVAL_MS = 1000
 const CANCEL_TIMEOUT_MS = 10_000
@@ -28,6 +33,16 @@ function outputUrls(output: unknown): string[] {
   if (Array.isArray(output)) return output.filter((item): item is string => typeof item === 'string')
   if (output && typeof output === 'object') return Object.values(output).flatMap(outputUrls)
   return []
+}
+
+/** A failed prediction's `error` as words, whatever shape the model gave it. */
+export function errorText(error: unknown): string {
+  if (typeof error === 'string' && error.trim()) return error
+  if (error && typeof error === 'object') {
+    const said = (error as { message?: unknown, detail?: unknown }).message ?? (error as { detail?: unknown }).detail
+    return typeof said === 'string' ? said : JSON.stringify(error)
+  }
+  return 'no reason given'
 }
 
 /**
@@ -77,15 +92,46 @@ export function createReplicateGenerator(config: BackendConfig, gate: BackendGat
     return prediction
   }
 
+  /** Replicate cancels at our `Cancel-After`: a prediction that ran that long was stopped by our own deadline. */
+  const reachedDeadline = (prediction: Prediction) => {
+    const ran = Date.parse(prediction.completed_at ?? '') - Date.parse(prediction.created_at ?? '')
+    return Number.isFinite(ran) && ran >= config.timeout_s * 1000 - 1000
+  }
+
   function finished(prediction: Prediction): string {
     const what = `${label} prediction ${prediction.id}`
-    if (prediction.status === 'failed') throw new BackendError('rejected', `${what} failed: ${prediction.error ?? 'no reason given'}`)
+    if (prediction.status === 'failed') throw new BackendError('rejected', `${what} failed: ${errorText(prediction.error)}`)
+    if (prediction.status === 'canceled' && reachedDeadline(prediction)) throw new BackendError('timeout', `${what} did not finish within ${config.timeout_s} s (Replicate cancelled it at our deadline)`)
     if (prediction.status === 'canceled') throw new BackendError('cancelled', `${what} was canceled on Replicate (not by this server)`)
     if (prediction.status === 'aborted') throw new BackendError('timeout', `${what} was aborted by Replicate before it ran (its deadline passed while waiting for hardware)`)
     if (prediction.status !== 'succeeded') throw new BackendError('bad_answer', `${what} has an unknown status "${String(prediction.status)}"`)
     const url = outputUrls(prediction.output)[0]
     if (!url) throw new BackendError('bad_answer', `${what} succeeded without an output file`)
     return url
+  }
+
+  // Replicate cancels the prediction itself at our deadline, also when this server is gone by then.
+  const createHeaders = { ...headers, 'cancel-after': `${Math.max(5, Math.ceil(config.timeout_s))}s` }
+
+  const post = async (path: string, body: Record<string, unknown>, request: BackendRequestOptions) =>
+    readJson<Prediction>(await backendFetch(`${base}${path}`, { method: 'POST', headers: createHeaders, body: JSON.stringify(body) }, request), label)
+
+  /**
+   * `owner/name` runs by name only for Replicate's official models; any other model answers 404
+   * there and is run by its latest version (GET /models/{owner}/{name}), as Replicate's own
+   * clients do.
+   */
+  async function create(target: ReplicateTarget, modelInput: Record<string, unknown>, request: BackendRequestOptions): Promise<Prediction> {
+    try {
+      return await post(target.path, target.body(modelInput), request)
+    }
+    catch (error) {
+      if (!target.model || !(error instanceof BackendError) || error.status !== 404) throw error
+    }
+    const model = await readJson<ReplicateModel>(await backendFetch(`${base}/models/${target.model}`, { headers }, request), label)
+    const version = model.latest_version?.id
+    if (!version) throw new BackendError('rejected', `${label}: the model ${target.model} has no version to run`)
+    return post('/predictions', { version, input: modelInput }, request)
   }
 
   async function generate(input: GenerationInput): Promise<GeneratedMedia> {
@@ -97,8 +143,7 @@ export function createReplicateGenerator(config: BackendConfig, gate: BackendGat
     const request: BackendRequestOptions = { label, retries: config.retries, timeoutMs: config.timeout_s * 1000, signal, backoffMs: options.backoffMs }
     let prediction: Prediction | null = null
     try {
-      const body = target.body(replicateInput(output, input.prompt, input.seed))
-      prediction = await readJson<Prediction>(await backendFetch(`${base}${target.path}`, { method: 'POST', headers, body: JSON.stringify(body) }, request), label)
+      prediction = await create(target, replicateInput(output, input.prompt, input.seed), request)
       prediction = await follow(prediction, input, request)
       return await downloadMedia(finished(prediction), output.media_type, request)
     }

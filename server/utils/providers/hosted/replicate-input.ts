@@ -4,6 +4,8 @@ import { fillPlaceholders } from '../fill-placeholders'
 /** Where a prediction is created: official models by name, any model by `owner/name:version`. */
 export interface ReplicateTarget {
   path: string
+  /** `owner/name` when the output names no version: a community model needs its latest one looked up. */
+  model: string | null
   body: (input: Record<string, unknown>) => Record<string, unknown>
 }
 
@@ -11,8 +13,8 @@ export function replicateTarget(model: string | undefined): ReplicateTarget | nu
   const match = /^([\w.-]+)\/([\w.-]+)(?::([0-9a-f]{8,}))?$/i.exec(model ?? '')
   if (!match) return null
   const [, owner, name, version] = match
-  if (version) return { path: '/predictions', body: input => ({ version, input }) }
-  return { path: `/models/${owner}/${name}/predictions`, body: input => ({ input }) }
+  if (version) return { path: '/predictions', model: null, body: input => ({ version, input }) }
+  return { path: `/models/${owner}/${name}/predictions`, model: `${owner}/${name}`, body: input => ({ input }) }
 }
 
 /**

@@ -105,23 +105,28 @@ describe('createOpenAiImageGenerator', () => {
   })
 
   it('lets one job at a time through a gate of one, telling the second its place', async () => {
-    fake.slow(200)
+    fake.hold()
     const images = generator({ concurrency: 1 })
     const places: (number | null)[] = []
     const first = images.generate(generation(output({ provider: 'openai', model: 'gpt-image-1' })))
     const second = images.generate(generation(output({ provider: 'openai', model: 'gpt-image-1' }), { onWaiting: place => places.push(place) }))
+    await expect.poll(() => fake.held).toBe(1)
+    expect(places).toEqual([1])
+    expect(generations()).toHaveLength(1)
+    fake.release()
     await Promise.all([first, second])
     expect(places).toEqual([1, null])
-    const [a, b] = generations()
-    expect(b!.at - a!.at).toBeGreaterThanOrEqual(190)
+    expect(generations()).toHaveLength(2)
   })
 
   it('stops when the run is cancelled', async () => {
-    fake.slow(2000)
+    fake.hold()
     const controller = new AbortController()
     const job = generator().generate(generation(output({ provider: 'openai', model: 'gpt-image-1' }), { signal: controller.signal }))
-    setTimeout(() => controller.abort(new Error('cancelled by the leader')), 100)
+    await expect.poll(() => fake.held).toBe(1)
+    controller.abort(new Error('cancelled by the leader'))
     await expect(job).rejects.toThrow('cancelled by the leader')
+    await expect.poll(() => fake.held).toBe(0)
   })
 })
 
@@ -133,5 +138,41 @@ describe('imageSize', () => {
     expect(imageSize('dall-e-3', 1920, 1080)).toBe('1792x1024')
     expect(imageSize('dall-e-2', 300, 300)).toBe('512x512')
     expect(imageSize('flux-on-some-proxy', 832, 1216)).toBe('832x1216')
+  })
+})
+
+describe('OpenAI images as the real API answers', () => {
+  it('passes on a 403 in OpenAI\'s own words instead of blaming the key', async () => {
+    await fake.close()
+    fake = await startFakeOpenAiImages({ apiKey: 'sk-test', unverifiedModels: ['gpt-image-1'] })
+    const error = await generator().generate(generation(output({ provider: 'openai', model: 'gpt-image-1' }))).catch(caught => caught)
+    expect(error).toMatchObject({ kind: 'rejected', status: 403 })
+    expect(error.message).toContain('answered 403 Forbidden: Your organization must be verified to use the model `gpt-image-1`')
+    expect(error.message).not.toMatch(/API key/)
+  })
+
+  it.each([
+    ['gpt-image-1', 'medium', 'medium'], ['gpt-image-1', 'hd', 'high'],
+    ['dall-e-3', 'medium', 'standard'], ['dall-e-3', 'high', 'hd'],
+    ['dall-e-2', 'medium', undefined],
+  ])('asks %s for a quality it accepts when the output says %s', async (model, quality, sent) => {
+    const media = await generator().generate(generation(output({ provider: 'openai', model, parameters: { quality } })))
+    expect(media.mime).toBe('image/png')
+    expect(generations()[0]!.body!.quality).toBe(sent)
+  })
+
+  it('the fake refuses a quality the model family does not know, as OpenAI does', async () => {
+    const response = await fetch(`${fake.url}/images/generations`, { method: 'POST', headers: { authorization: 'Bearer sk-test' }, body: JSON.stringify({ model: 'dall-e-3', prompt: 'a kite', quality: 'medium' }) })
+    expect([response.status, (await response.json()).error]).toEqual([400, expect.objectContaining({ param: 'quality', code: 'invalid_value' })])
+  })
+
+  it('treats an image_generation_user_error without a code as a refusal, tried once', async () => {
+    await fake.close()
+    fake = await startFakeOpenAiImages({ apiKey: 'sk-test', blockedWord: 'forbidden', refusal: 'user_error' })
+    const error = await generator().generate(generation(output({ provider: 'openai', model: 'gpt-image-1' }), { prompt: 'something forbidden' })).catch(caught => caught)
+    expect(error).toBeInstanceOf(BackendError)
+    expect(error.kind).toBe('refused')
+    expect(error.message).toMatch(/refused the prompt under its content policy: Your request was rejected/)
+    expect(generations()).toHaveLength(1)
   })
 })

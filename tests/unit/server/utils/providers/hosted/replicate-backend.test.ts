@@ -162,3 +162,48 @@ describe('Replicate backend', () => {
     expect(probe.error).toMatch(/could not be reached: connection refused/)
   })
 })
+
+describe('Replicate community models and endings', () => {
+  const emoji = () => output({ provider: 'replicate', model: 'fofr/sdxl-emoji', parameters: { input: { prompt: '{{prompt}}' } } })
+
+  it('the fake runs only official models by name, as Replicate does', async () => {
+    const response = await fetch(`${fake.url}/models/fofr/sdxl-emoji/predictions`, { method: 'POST', headers: { authorization: 'Bearer r8_test' }, body: JSON.stringify({ input: { prompt: 'x' } }) })
+    expect(response.status).toBe(404)
+  })
+
+  it('runs a community model named without a version by looking up its latest version', async () => {
+    const media = await backend().generator!.generate(generation(emoji()))
+    expect(media.mime).toBe('image/png')
+    expect(calls('GET', /^\/v1\/models\/fofr\/sdxl-emoji$/)).toHaveLength(1)
+    expect(calls('POST', /^\/v1\/predictions$/)[0]!.body).toEqual({
+      version: 'dee76b5afde21b0f01ed7925f0665b7e879c50ee718c5f78a9d38e04d523cc5e', input: { prompt: 'a red kite over a green hill' },
+    })
+  })
+
+  it('looks nothing up for an official model', async () => {
+    await backend().generator!.generate(generation(flux()))
+    expect(calls('GET', /^\/v1\/models\//)).toEqual([])
+  })
+
+  it('says a model that does not exist is not found', async () => {
+    const missing = output({ provider: 'replicate', model: 'nobody/nothing' })
+    await expect(backend().generator!.generate(generation(missing))).rejects.toThrow(/answered 404 Not Found: The requested resource could not be found/)
+  })
+
+  it('gives Replicate our deadline as Cancel-After, and a prediction it cancels there is a timeout', async () => {
+    fake.endNextWith('deadline')
+    const error = await backend({ timeout_s: 30 }).generator!.generate(generation(flux())).catch(caught => caught)
+    expect(calls('POST', /predictions$/)[0]).toBeDefined()
+    expect(error.kind).toBe('timeout')
+    expect(error.message).toMatch(/did not finish within 30 s \(Replicate cancelled it at our deadline\)/)
+  })
+
+  it('shows an error that is not a string as its words, not [object Object]', async () => {
+    fake.failWith({ message: 'NSFW content detected in the output' })
+    fake.endNextWith('failed')
+    await expect(backend().generator!.generate(generation(flux()))).rejects.toThrow(/failed: NSFW content detected in the output$/)
+    fake.failWith({ code: 'E1001' })
+    fake.endNextWith('failed')
+    await expect(backend().generator!.generate(generation(flux()))).rejects.toThrow(/failed: \{"code":"E1001"\}$/)
+  })
+})

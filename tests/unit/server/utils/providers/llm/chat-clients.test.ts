@@ -138,11 +138,14 @@ describe('a chat call under trouble', () => {
   })
 
   it('lets at most `concurrency` calls reach the backend and tells the others their place', async () => {
-    fake.slow(200)
+    fake.hold()
     const { chat } = ollamaBackend(ollamaConfig(fake.url, { concurrency: 3 }))
     const places: (number | null)[][] = Array.from({ length: 5 }, () => [])
-    const answers = await Promise.all(places.map((reported, index) =>
-      chat!.chat({ model: 'llama3.2', messages: [{ role: 'user', content: `idea ${index}` }], onWaiting: place => reported.push(place) })))
+    const calls = places.map((reported, index) =>
+      chat!.chat({ model: 'llama3.2', messages: [{ role: 'user', content: `idea ${index}` }], onWaiting: place => reported.push(place) }))
+    await expect.poll(() => fake.active).toBe(3)
+    fake.release()
+    const answers = await Promise.all(calls)
     expect(answers.map(answer => answer.text)).toEqual([0, 1, 2, 3, 4].map(index => `answer to idea ${index}`))
     expect(fake.maxActive).toBe(3)
     expect(places.slice(0, 3)).toEqual([[], [], []])
