@@ -95,7 +95,7 @@ const REQUIRED_INPUTS: Record<string, string[]> = {
   SaveAudio: ['audio', 'filename_prefix'],
 }
 const OUTPUT_NODES = new Set(['SaveImage', 'PreviewImage', 'SaveVideo', 'SaveWEBM', 'SaveAnimatedWEBP', 'SaveAudio'])
-const INT_INPUTS = new Set(['seed', 'steps', 'width', 'height', 'batch_size', 'length', 'crf', 'quality', 'method'])
+const INT_INPUTS = new Set(['seed', 'steps', 'width', 'height', 'batch_size', 'length', 'crf', 'quality'])
 const FLOAT_INPUTS = new Set(['cfg', 'denoise', 'seconds', 'fps', 'shift'])
 
 const PREVIEW_IMAGE = 1
