@@ -316,12 +316,12 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
     const messages: [string, object][] = []
     const stale = () => generation !== started
     /** add_message: recorded for the history; sent to the client, or to everyone when `broadcast` and there is none. */
-    const record = (type: string, data: object, broadcast = false) => {
+    const record = (type: string, data: Record<string, unknown>, broadcast = false) => {
       const stamped = { ...data, timestamp: Date.now() }
       messages.push([type, stamped])
       if (own || broadcast) send(own, { type, data: stamped })
     }
-    const toOwn = (type: string, data: object) => own && send(own, { type, data })
+    const toOwn = (type: string, data: Record<string, unknown>) => own && send(own, { type, data })
     const outputs: HistoryEntry['outputs'] = {}
     const nodeStates: Record<string, { value: number, max: number, state: string }> = {}
     const progressState = (nodeId: string, value: number, max: number, state: string) => {
