@@ -126,6 +126,9 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
   let generation = 0
   let nextError: { node_id?: string, exception_message: string, exception_type?: string } | null = null
   let interruptRequested = false
+  /** Samplers wait before their next step while paused; `pauseOwnAt` pauses when a prompt with a client id reaches that step. */
+  let paused = false
+  let pauseOwnAt: number | null = null
   const previewJpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#8040c0' } }).jpeg().toBuffer()
 
   const wss = new WebSocketServer({ noServer: true })
@@ -365,6 +368,9 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
           send(own, { type: 'progress', data: { value: step, max: steps, prompt_id: id, node: nodeId } })
           progressState(nodeId, step, steps, 'running')
           if (options.previews) sendBinary(own, previewFrame())
+          if (own && step === pauseOwnAt) [paused, pauseOwnAt] = [true, null]
+          while (paused && !stale() && !interruptRequested) await delay(10)
+          if (stale()) return
           while (options.slow && step === steps) {
             await delay(10)
             if (stale()) return
@@ -493,6 +499,17 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
       }
       broadcastStatus()
       queueMicrotask(startNext)
+    },
+    /** Samplers stop before their next step until `resume`, so a test sees a queue or a progress as long as it likes. */
+    pause() {
+      paused = true
+    },
+    /** Pauses once a prompt with a client id (ours, not busyAhead's) has reported sampler step `step`. */
+    pauseOwnPromptAt(step: number) {
+      pauseOwnAt = step
+    },
+    resume() {
+      paused = false
     },
     /** Someone pressed "Clear queue" in ComfyUI's page: every waiting prompt is gone. */
     clearQueue() {
