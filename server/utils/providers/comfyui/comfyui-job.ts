@@ -39,7 +39,8 @@ export async function runComfyuiJob(client: ComfyuiClient, input: ComfyuiJobInpu
   let job: ComfyuiJob | null = null
   try {
     signal.throwIfAborted()
-    // Chosen here so a submit that timed out can be looked for before it is sent again.
+    // Chosen here so a submit that timed out can be looked for before it is sent again, and a
+    // cancel during the submit can take back a prompt that got in all the same.
     const promptId = randomUUID()
     job = new ComfyuiJob(client, input, promptId)
     const submitted = await client.submit(input.workflow, clientId, promptId, signal)
