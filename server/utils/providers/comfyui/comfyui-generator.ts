@@ -12,6 +12,7 @@ export class ComfyuiGenerator implements GenerationProvider {
   readonly id: string
   /** The model is whatever checkpoint each output's workflow loads. */
   readonly model = 'workflow'
+  /** What most ComfyUI outputs make; each output config's media_type decides which saved file is kept. */
   readonly mediaType = 'image' as const
 
   constructor(
