@@ -108,6 +108,7 @@ class ComfyuiJob {
       if (entry) await this.copyOutputs(entry.outputs ?? {})
     }
     if (!this.kept) throw this.noMedium()
+    this.progress.done()
     return this.kept
   }
 

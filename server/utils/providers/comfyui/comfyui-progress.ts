@@ -49,6 +49,14 @@ export class WorkflowProgress {
     this.emit()
   }
 
+  /** The prompt is done: every node counts, whatever events were lost or left unread once the history said so. */
+  done() {
+    const all = this.nodeIds.length
+    if (this.reported >= all) return
+    this.reported = all
+    this.report({ value: all, max: all })
+  }
+
   private set(nodeId: string, progress: NodeProgress) {
     if (!this.nodeIds.includes(nodeId)) return
     if (!Number.isFinite(progress.value) || !Number.isFinite(progress.max) || progress.max <= 0) return

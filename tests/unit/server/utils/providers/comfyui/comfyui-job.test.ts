@@ -85,10 +85,19 @@ describe('ComfyUI events that do not tell everything', () => {
     expect(media.mime).toBe('video/mp4')
   })
 
+  /** Holds the sampler at step 4 until the client has reported it, so no step can be overtaken by the history. */
+  function sampledTo4(progress: { value: number }[]) {
+    fake.pauseOwnPromptAt(4)
+    return (step: { value: number, max: number }) => {
+      progress.push(step)
+      if (step.value >= 7.8) fake.resume()
+    }
+  }
+
   it('reports progress across the whole workflow from progress_state, never going back', async () => {
     fake = await startFakeComfyui()
     const { input, progress } = comfyuiJob({ output: video(5) })
-    await comfyuiBackend(fake).generator!.generate(input)
+    await comfyuiBackend(fake).generator!.generate({ ...input, onProgress: sampledTo4(progress) })
     const nodes = Object.keys(WAN22.parameters.workflow as object).length
     const values = progress.map(step => step.value)
     expect(progress.every(step => step.max === nodes)).toBe(true)
@@ -102,7 +111,7 @@ describe('ComfyUI events that do not tell everything', () => {
   it('reports the same whole-workflow progress from a server that sends no progress_state', async () => {
     fake = await startFakeComfyui({ progressState: false })
     const { input, progress } = comfyuiJob({ output: video(5) })
-    await comfyuiBackend(fake).generator!.generate(input)
+    await comfyuiBackend(fake).generator!.generate({ ...input, onProgress: sampledTo4(progress) })
     const values = progress.map(step => step.value)
     expect(values.filter(value => value > 7 && value < 8)).toHaveLength(4)
     expect(values.at(-1)).toBe(Object.keys(WAN22.parameters.workflow as object).length)
