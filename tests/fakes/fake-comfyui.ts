@@ -3,14 +3,28 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net'
 import sharp from 'sharp'
 import { WebSocketServer, type WebSocket } from 'ws'
-import { encodeWav } from '../../server/utils/providers/builtin/audio/wav'
 import { listenOnLoopback, readRequestBody, sendJson } from './fake-http'
+import { animatedWebp, mp4Head, png, silentFlac, webmHead } from './fake-media-files'
 
 /**
- * A ComfyUI on loopback that speaks the real protocol (server.py / execution.py of ComfyUI):
- * POST /prompt with validation and node_errors, GET /queue (pending unsorted), /history/{id}
- * ({} when unknown), /view, POST /interrupt, POST /queue {delete}, /object_info, /models,
- * /system_stats and the /ws event stream with binary preview frames. One prompt at a time.
+ * A ComfyUI on loopback that behaves as ComfyUI 0.3.6x does, read from its source:
+ * - server.py: POST /prompt (client-chosen prompt_id, 200 with node_errors when only some outputs
+ *   pass, 400 when none does), GET/POST /queue (pending unsorted; delete, clear), /history/{id}
+ *   ({} when unknown), /view, POST /interrupt (only when the named prompt runs), /object_info,
+ *   /system_stats and /ws, whose send_json drops a message it fails to send.
+ * - execution.py (PromptExecutor, validate_prompt): execution_start, execution_cached, executing,
+ *   executed, execution_success and execution_error go only to the prompt's own client id, and not
+ *   at all when it named none; progress, previews and execution_interrupted go to that client, or
+ *   to everyone when there is none. Only the nodes the accepted outputs need run, in dependency order.
+ * - main.py (prompt_worker): execution_success is sent before the history is written; the final
+ *   `executing {node: null}` after it.
+ * - comfy_execution/progress.py: progress_state with every started node, to the same client.
+ * - comfy_api/latest/_ui.py, comfy_extras/nodes_video.py, nodes_images.py: SaveVideo, SaveWEBM and
+ *   SaveAnimatedWEBP report their files under `images` with `animated: [true]`;
+ *   comfy_extras/nodes_audio.py: SaveAudio writes FLAC.
+ * - Interrupts (nodes.interrupt_processing) take effect when the next node starts or the sampler
+ *   reports its next step (main.py hijack_progress).
+ * Slowness and loss happen only on command from the test.
  */
 
 export interface FakeComfyuiOptions {
@@ -24,6 +38,14 @@ export interface FakeComfyuiOptions {
   slow?: boolean
   /** Refuse the websocket upgrade, so clients must poll /history. */
   wsDisabled?: boolean
+  /** Time between execution_success and the history write (prompt_worker still busy with the prompt). */
+  historyLagMs?: number
+  /** Send progress_state as newer servers do; older ones send only progress. */
+  progressState?: boolean
+  /** Interrupt whatever runs, whatever prompt_id /interrupt names, as older servers do. */
+  interruptIgnoresPromptId?: boolean
+  /** Describe combos as ["COMBO", { options }] (nodes written on comfy_api) rather than [[…], {…}]. */
+  comboSpec?: boolean
 }
 
 export interface FakeRequest { method: string, path: string, body: unknown }
@@ -45,26 +67,36 @@ interface HistoryEntry {
   meta: Record<string, unknown>
 }
 
-interface Failure { count: number, status: number, retryAfter?: string, path: string }
+interface Failure { count: number, status: number, retryAfter?: string, path: string, queueFirst: boolean }
+interface NodeError { type: string, message: string, details: string, extra_info: Record<string, unknown> }
 
-/** Inputs each known node class requires (a subset of ComfyUI's INPUT_TYPES). */
+/** Inputs each known node class requires (a subset of ComfyUI's INPUT_TYPES / define_schema). */
 const REQUIRED_INPUTS: Record<string, string[]> = {
   CheckpointLoaderSimple: ['ckpt_name'],
   TripleCLIPLoader: ['clip_name1', 'clip_name2', 'clip_name3'],
+  UNETLoader: ['unet_name', 'weight_dtype'],
+  CLIPLoader: ['clip_name', 'type'],
+  VAELoader: ['vae_name'],
+  ModelSamplingSD3: ['model', 'shift'],
   CLIPTextEncode: ['text', 'clip'],
   EmptySD3LatentImage: ['width', 'height', 'batch_size'],
   EmptyLatentImage: ['width', 'height', 'batch_size'],
+  Wan22ImageToVideoLatent: ['vae', 'width', 'height', 'length', 'batch_size'],
   KSampler: ['model', 'seed', 'steps', 'cfg', 'sampler_name', 'scheduler', 'positive', 'negative', 'latent_image', 'denoise'],
   VAEDecode: ['samples', 'vae'],
   SaveImage: ['images', 'filename_prefix'],
   PreviewImage: ['images'],
+  CreateVideo: ['images', 'fps'],
+  SaveVideo: ['video', 'filename_prefix', 'format', 'codec'],
+  SaveWEBM: ['images', 'filename_prefix', 'codec', 'fps', 'crf'],
+  SaveAnimatedWEBP: ['images', 'filename_prefix', 'fps', 'lossless', 'quality', 'method'],
   EmptyLatentAudio: ['seconds', 'batch_size'],
   VAEDecodeAudio: ['samples', 'vae'],
   SaveAudio: ['audio', 'filename_prefix'],
 }
-const OUTPUT_NODES = new Set(['SaveImage', 'PreviewImage', 'SaveAudio'])
-const INT_INPUTS = new Set(['seed', 'steps', 'width', 'height', 'batch_size'])
-const FLOAT_INPUTS = new Set(['cfg', 'denoise', 'seconds'])
+const OUTPUT_NODES = new Set(['SaveImage', 'PreviewImage', 'SaveVideo', 'SaveWEBM', 'SaveAnimatedWEBP', 'SaveAudio'])
+const INT_INPUTS = new Set(['seed', 'steps', 'width', 'height', 'batch_size', 'length', 'crf', 'quality'])
+const FLOAT_INPUTS = new Set(['cfg', 'denoise', 'seconds', 'fps', 'shift'])
 
 const PREVIEW_IMAGE = 1
 const JPEG = 1
@@ -73,7 +105,8 @@ export type FakeComfyui = Awaited<ReturnType<typeof startFakeComfyui>>
 
 export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
   const options: Required<FakeComfyuiOptions> = {
-    steps: 4, stepDelayMs: 5, previews: true, slow: false, wsDisabled: false,
+    steps: 4, stepDelayMs: 5, previews: true, slow: false, wsDisabled: false, historyLagMs: 0,
+    progressState: true, interruptIgnoresPromptId: false, comboSpec: false,
     checkpoints: ['sd3.5_large.safetensors', 'sd_xl_base_1.0.safetensors'],
     ...initial,
   }
@@ -82,15 +115,20 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
   const files = new Map<string, { data: Buffer, mime: string }>()
   const sockets = new Set<Socket>()
   const clients = new Map<WebSocket, string>()
+  /** Event types whose next sends are lost ("executing:null" is the final one). */
+  const losing = new Map<string, number>()
   let pending: QueueItem[] = []
   let running: QueueItem | null = null
   let history = new Map<string, HistoryEntry>()
   let counter = 0
   let fileCounter = 0
-  /** Bumped on restart and interrupt so a prompt's timers know they are stale. */
+  /** Bumped on restart so a prompt's timers know they are stale. */
   let generation = 0
   let nextError: { node_id?: string, exception_message: string, exception_type?: string } | null = null
   let interruptRequested = false
+  /** Samplers wait before their next step while paused; `pauseOwnAt` pauses when a prompt with a client id reaches that step. */
+  let paused = false
+  let pauseOwnAt: number | null = null
   const previewJpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#8040c0' } }).jpeg().toBuffer()
 
   const wss = new WebSocketServer({ noServer: true })
@@ -134,6 +172,8 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
     const failure = failures.find(entry => entry.count > 0 && path.startsWith(entry.path))
     if (failure) {
       failure.count -= 1
+      // A proxy that gave up after ComfyUI had already queued the prompt.
+      if (failure.queueFirst && request.method === 'POST' && path === '/prompt') submit(body, null)
       const headers: Record<string, string> = failure.retryAfter ? { 'retry-after': failure.retryAfter } : {}
       return sendJson(response, failure.status, { error: failure.status === 429 ? 'Too Many Requests' : 'Service Unavailable' }, headers)
     }
@@ -155,7 +195,7 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
     }
     if (request.method === 'POST' && path === '/interrupt') {
       const promptId = (body as { prompt_id?: string } | null)?.prompt_id
-      if (running && (!promptId || promptId === running.prompt_id)) interruptRequested = true
+      if (running && (!promptId || options.interruptIgnoresPromptId || promptId === running.prompt_id)) interruptRequested = true
       return empty(response)
     }
     const historyMatch = /^\/(?:api\/)?history\/([^/]+)$/.exec(path)
@@ -171,9 +211,10 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
       return response.end(file.data)
     }
     if (request.method === 'GET' && path === '/object_info/CheckpointLoaderSimple') {
+      const tooltip = { tooltip: 'The name of the checkpoint (model) to load.' }
       return sendJson(response, 200, {
         CheckpointLoaderSimple: {
-          input: { required: { ckpt_name: [options.checkpoints, { tooltip: 'The name of the checkpoint (model) to load.' }] } },
+          input: { required: { ckpt_name: options.comboSpec ? ['COMBO', { ...tooltip, options: options.checkpoints, multiselect: false }] : [options.checkpoints, tooltip] } },
           output: ['MODEL', 'CLIP', 'VAE'], name: 'CheckpointLoaderSimple', category: 'loaders', output_node: false,
         },
       })
@@ -181,73 +222,87 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
     if (request.method === 'GET' && path === '/models/checkpoints') return sendJson(response, 200, options.checkpoints)
     if (request.method === 'GET' && path === '/system_stats') {
       return sendJson(response, 200, {
-        system: { os: 'posix', ram_total: 68719476736, ram_free: 34359738368, comfyui_version: '0.3.60', python_version: '3.12.3', pytorch_version: '2.7.1+cu128', embedded_python: false, argv: ['main.py'] },
+        system: { os: 'posix', ram_total: 68719476736, ram_free: 34359738368, comfyui_version: '0.3.64', python_version: '3.12.3', pytorch_version: '2.7.1+cu128', embedded_python: false, argv: ['main.py'] },
         devices: [{ name: 'cuda:0 NVIDIA GeForce RTX 4090 : cudaMallocAsync', type: 'cuda', index: 0, vram_total: 25393692672, vram_free: 24000000000, torch_vram_total: 0, torch_vram_free: 0 }],
       })
     }
     return sendJson(response, 404, { error: 'not found' })
   }
 
-  function submit(body: unknown, response: ServerResponse) {
-    const { prompt, client_id } = (body ?? {}) as { prompt?: unknown, client_id?: string }
+  /** POST /prompt as server.py post_prompt: validate, queue the outputs that passed, answer. */
+  function submit(body: unknown, response: ServerResponse | null) {
+    const answer = (status: number, json: unknown) => response && sendJson(response, status, json)
+    const { prompt, client_id, prompt_id } = (body ?? {}) as { prompt?: unknown, client_id?: string, prompt_id?: string }
     if (!prompt || typeof prompt !== 'object' || Array.isArray(prompt)) {
-      return sendJson(response, 400, { error: { type: 'no_prompt', message: 'No prompt provided', details: 'No prompt provided', extra_info: {} }, node_errors: {} })
+      return answer(400, { error: { type: 'no_prompt', message: 'No prompt provided', details: 'No prompt provided', extra_info: {} }, node_errors: {} })
     }
     const workflow = prompt as Record<string, WorkflowNode>
-    const invalid = validate(workflow)
-    if (invalid) return sendJson(response, 400, invalid)
+    const { error, good, nodeErrors } = validate(workflow)
+    if (error) return answer(400, { error, node_errors: nodeErrors })
     const item: QueueItem = {
-      number: counter++, prompt_id: randomUUID(), prompt: workflow, extra: client_id ? { client_id } : {},
-      outputs: Object.entries(workflow).filter(([, node]) => OUTPUT_NODES.has(node.class_type!)).map(([id]) => id),
+      number: counter++, prompt_id: prompt_id ? String(prompt_id) : randomUUID(), prompt: workflow, extra: client_id ? { client_id } : {}, outputs: good,
     }
     pending.push(item)
     broadcastStatus()
-    sendJson(response, 200, { prompt_id: item.prompt_id, number: item.number, node_errors: {} })
+    answer(200, { prompt_id: item.prompt_id, number: item.number, node_errors: nodeErrors })
     queueMicrotask(startNext)
   }
 
+  /** execution.py validate_prompt: each output with the nodes it needs; outputs that fail are dropped. */
   function validate(workflow: Record<string, WorkflowNode>) {
     for (const [id, node] of Object.entries(workflow)) {
       if (!node || typeof node !== 'object' || !node.class_type) {
-        return { error: { type: 'invalid_prompt', message: 'Cannot execute because a node is missing the class_type property.', details: `Node ID '#${id}'`, extra_info: {} }, node_errors: {} }
+        return { error: { type: 'invalid_prompt', message: 'Cannot execute because a node is missing the class_type property.', details: `Node ID '#${id}'`, extra_info: {} }, good: [], nodeErrors: {} }
       }
       if (!(node.class_type in REQUIRED_INPUTS)) {
-        return { error: { type: 'invalid_prompt', message: `Cannot execute because node ${node.class_type} does not exist.`, details: `Node ID '#${id}'`, extra_info: {} }, node_errors: {} }
+        return { error: { type: 'invalid_prompt', message: `Cannot execute because node ${node.class_type} does not exist.`, details: `Node ID '#${id}'`, extra_info: {} }, good: [], nodeErrors: {} }
       }
     }
-    const outputs = Object.entries(workflow).filter(([, node]) => OUTPUT_NODES.has(node.class_type!))
-    if (outputs.length === 0) {
-      return { error: { type: 'prompt_no_outputs', message: 'Prompt has no outputs', details: '', extra_info: {} }, node_errors: [] }
-    }
-    const nodeErrors: Record<string, { errors: object[], dependent_outputs: string[], class_type: string }> = {}
-    for (const [id, node] of Object.entries(workflow)) {
-      const inputs = node.inputs ?? {}
-      const errors: object[] = []
-      for (const name of REQUIRED_INPUTS[node.class_type!]!) {
-        const value = inputs[name]
-        if (value === undefined) {
-          errors.push({ type: 'required_input_missing', message: 'Required input is missing', details: name, extra_info: { input_name: name } })
-        }
-        else if ((INT_INPUTS.has(name) || FLOAT_INPUTS.has(name)) && !Array.isArray(value) && !Number.isFinite(Number(value))) {
-          errors.push({
-            type: 'invalid_input_type',
-            message: `Failed to convert an input value to a ${INT_INPUTS.has(name) ? 'INT' : 'FLOAT'} value`,
-            details: `${name}, ${String(value)}, could not convert string to number`,
-            extra_info: { input_name: name, received_value: value },
-          })
-        }
-        else if (name === 'ckpt_name' && !options.checkpoints.includes(String(value))) {
-          errors.push({
-            type: 'value_not_in_list', message: 'Value not in list',
-            details: `ckpt_name: '${String(value)}' not in ${JSON.stringify(options.checkpoints)}`,
-            extra_info: { input_name: name, received_value: value },
-          })
-        }
+    const outputs = Object.keys(workflow).filter(id => OUTPUT_NODES.has(workflow[id]!.class_type!))
+    if (outputs.length === 0) return { error: { type: 'prompt_no_outputs', message: 'Prompt has no outputs', details: '', extra_info: {} }, good: [], nodeErrors: {} }
+    const good: string[] = []
+    const nodeErrors: Record<string, { errors: NodeError[], dependent_outputs: string[], class_type: string }> = {}
+    for (const output of outputs) {
+      let valid = true
+      for (const id of executionOrder(workflow, [output])) {
+        const errors = inputErrors(workflow[id]!)
+        if (errors.length === 0) continue
+        valid = false
+        nodeErrors[id] ??= { errors, dependent_outputs: [], class_type: workflow[id]!.class_type! }
+        nodeErrors[id].dependent_outputs.push(output)
       }
-      if (errors.length > 0) nodeErrors[id] = { errors, dependent_outputs: outputs.map(([outputId]) => outputId), class_type: node.class_type! }
+      if (valid) good.push(output)
     }
-    if (Object.keys(nodeErrors).length === 0) return null
-    return { error: { type: 'prompt_outputs_failed_validation', message: 'Prompt outputs failed validation', details: '', extra_info: {} }, node_errors: nodeErrors }
+    if (good.length > 0) return { error: null, good, nodeErrors }
+    const details = Object.values(nodeErrors).flatMap(node => node.errors.map(error => `${error.message}: ${error.details}`)).join('\n')
+    return { error: { type: 'prompt_outputs_failed_validation', message: 'Prompt outputs failed validation', details, extra_info: {} }, good, nodeErrors }
+  }
+
+  function inputErrors(node: WorkflowNode): NodeError[] {
+    const inputs = node.inputs ?? {}
+    const errors: NodeError[] = []
+    for (const name of REQUIRED_INPUTS[node.class_type!]!) {
+      const value = inputs[name]
+      if (value === undefined) {
+        errors.push({ type: 'required_input_missing', message: 'Required input is missing', details: name, extra_info: { input_name: name } })
+      }
+      else if ((INT_INPUTS.has(name) || FLOAT_INPUTS.has(name)) && !isLink(value) && !Number.isFinite(Number(value))) {
+        errors.push({
+          type: 'invalid_input_type',
+          message: `Failed to convert an input value to a ${INT_INPUTS.has(name) ? 'INT' : 'FLOAT'} value`,
+          details: `${name}, ${String(value)}, could not convert string to number`,
+          extra_info: { input_name: name, received_value: value },
+        })
+      }
+      else if (name === 'ckpt_name' && !options.checkpoints.includes(String(value))) {
+        errors.push({
+          type: 'value_not_in_list', message: 'Value not in list',
+          details: `ckpt_name: '${String(value)}' not in ${JSON.stringify(options.checkpoints)}`,
+          extra_info: { input_name: name, received_value: value },
+        })
+      }
+    }
+    return errors
   }
 
   function startNext() {
@@ -257,46 +312,69 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
     void execute(running, generation)
   }
 
+  /** PromptExecutor.execute_async, then prompt_worker's task_done and final `executing`. */
   async function execute(item: QueueItem, started: number) {
     const id = item.prompt_id
-    const to = item.extra.client_id
+    const own = item.extra.client_id
     const messages: [string, object][] = []
     const stale = () => generation !== started
-    const emit = (type: string, data: object, record = false) => {
-      if (record) messages.push([type, data])
-      send(to, { type, data })
+    /** add_message: recorded for the history; sent to the client, or to everyone when `broadcast` and there is none. */
+    const record = (type: string, data: Record<string, unknown>, broadcast = false) => {
+      const stamped = { ...data, timestamp: Date.now() }
+      messages.push([type, stamped])
+      if (own || broadcast) send(own, { type, data: stamped })
     }
+    const toOwn = (type: string, data: Record<string, unknown>) => own && send(own, { type, data })
     const outputs: HistoryEntry['outputs'] = {}
+    const nodeStates: Record<string, { value: number, max: number, state: string }> = {}
+    const progressState = (nodeId: string, value: number, max: number, state: string) => {
+      nodeStates[nodeId] = { value, max, state }
+      if (!options.progressState) return
+      const nodes = Object.fromEntries(Object.entries(nodeStates).map(([node, entry]) => [node, { ...entry, node_id: node, prompt_id: id, display_node_id: node, parent_node_id: null, real_node_id: node }]))
+      send(own, { type: 'progress_state', data: { prompt_id: id, nodes } })
+    }
+    const stop = (nodeId: string, node: WorkflowNode) => {
+      record('execution_interrupted', { prompt_id: id, node_id: nodeId, node_type: node.class_type, executed: Object.keys(nodeStates) }, true)
+      return complete(item, started, false, outputs, messages)
+    }
     broadcastStatus()
-    emit('execution_start', { prompt_id: id, timestamp: Date.now() }, true)
-    emit('execution_cached', { nodes: [], prompt_id: id, timestamp: Date.now() }, true)
+    record('execution_start', { prompt_id: id })
+    record('execution_cached', { nodes: [], prompt_id: id })
 
-    for (const [nodeId, node] of Object.entries(item.prompt)) {
+    for (const nodeId of executionOrder(item.prompt, item.outputs)) {
+      const node = item.prompt[nodeId]!
       if (stale()) return
-      emit('executing', { node: nodeId, display_node: nodeId, prompt_id: id })
-      if (interruptRequested) return finish(item, started, 'interrupted', outputs, messages, { node_id: nodeId, node_type: node.class_type })
+      if (interruptRequested) return stop(nodeId, node)
+      toOwn('executing', { node: nodeId, display_node: nodeId, prompt_id: id })
+      progressState(nodeId, 0, 1, 'running')
       if (nextError && (!nextError.node_id || nextError.node_id === nodeId)) {
         const failure = nextError
         nextError = null
-        return finish(item, started, 'error', outputs, messages, {
-          node_id: nodeId, node_type: node.class_type, executed: [],
+        progressState(nodeId, 0, 1, 'error')
+        record('execution_error', {
+          prompt_id: id, node_id: nodeId, node_type: node.class_type, executed: [],
           exception_message: failure.exception_message, exception_type: failure.exception_type ?? 'RuntimeError',
           traceback: ['  File "execution.py", line 496, in execute\n', `${failure.exception_type ?? 'RuntimeError'}: ${failure.exception_message}\n`],
-          current_inputs: {}, current_outputs: {},
+          current_inputs: {}, current_outputs: [],
         })
+        return complete(item, started, false, outputs, messages)
       }
       if (node.class_type === 'KSampler') {
         const steps = Number(node.inputs?.steps) || options.steps
         for (let step = 1; step <= steps; step++) {
           await delay(options.stepDelayMs)
           if (stale()) return
-          if (interruptRequested) return finish(item, started, 'interrupted', outputs, messages, { node_id: nodeId, node_type: node.class_type })
-          emit('progress', { value: step, max: steps, prompt_id: id, node: nodeId })
-          if (options.previews) sendBinary(to, previewFrame())
+          if (interruptRequested) return stop(nodeId, node)
+          send(own, { type: 'progress', data: { value: step, max: steps, prompt_id: id, node: nodeId } })
+          progressState(nodeId, step, steps, 'running')
+          if (options.previews) sendBinary(own, previewFrame())
+          if (own && step === pauseOwnAt) [paused, pauseOwnAt] = [true, null]
+          while (paused && !stale() && !interruptRequested) await delay(10)
+          if (stale()) return
           while (options.slow && step === steps) {
             await delay(10)
             if (stale()) return
-            if (interruptRequested) return finish(item, started, 'interrupted', outputs, messages, { node_id: nodeId, node_type: node.class_type })
+            if (interruptRequested) return stop(nodeId, node)
           }
         }
       }
@@ -304,50 +382,55 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
         const output = await makeOutput(item, node)
         if (stale()) return
         outputs[nodeId] = output
-        emit('executed', { node: nodeId, display_node: nodeId, output, prompt_id: id })
+        toOwn('executed', { node: nodeId, display_node: nodeId, output, prompt_id: id })
       }
+      progressState(nodeId, nodeStates[nodeId]!.max, nodeStates[nodeId]!.max, 'finished')
     }
-    finish(item, started, 'success', outputs, messages, null)
+    record('execution_success', { prompt_id: id })
+    if (options.historyLagMs > 0) await delay(options.historyLagMs)
+    complete(item, started, true, outputs, messages)
   }
 
-  function finish(item: QueueItem, started: number, how: 'success' | 'error' | 'interrupted', outputs: HistoryEntry['outputs'], messages: [string, object][], detail: object | null) {
+  /** prompt_worker: task_done writes the history and frees the queue in one step; then `executing` null. */
+  function complete(item: QueueItem, started: number, success: boolean, outputs: HistoryEntry['outputs'], messages: [string, object][]) {
     if (generation !== started) return
-    const id = item.prompt_id
-    const to = item.extra.client_id
-    const event = { success: 'execution_success', error: 'execution_error', interrupted: 'execution_interrupted' }[how]
-    const data = { prompt_id: id, ...(how === 'interrupted' ? { executed: [] } : {}), ...(detail ?? {}), timestamp: Date.now() }
-    messages.push([event, data])
-    send(to, { type: event, data })
-    history.set(id, {
+    history.set(item.prompt_id, {
       prompt: queueTuple(item),
       outputs,
-      status: { status_str: how === 'success' ? 'success' : 'error', completed: how === 'success', messages },
+      status: { status_str: success ? 'success' : 'error', completed: success, messages },
       meta: Object.fromEntries(Object.keys(outputs).map(nodeId => [nodeId, { node_id: nodeId, display_node: nodeId, parent_node: null, real_node_id: nodeId }])),
     })
-    // main.py's prompt_worker ends every prompt this way, whatever happened.
-    send(to, { type: 'executing', data: { node: null, display_node: null, prompt_id: id } })
     running = null
     interruptRequested = false
+    if (item.extra.client_id) send(item.extra.client_id, { type: 'executing', data: { node: null, prompt_id: item.prompt_id } })
     broadcastStatus()
     startNext()
   }
 
   async function makeOutput(item: QueueItem, node: WorkflowNode): Promise<Record<string, unknown>> {
     const prefix = String(node.inputs?.filename_prefix ?? 'ComfyUI')
+    const slash = prefix.lastIndexOf('/')
+    const [subfolder, base] = slash >= 0 ? [prefix.slice(0, slash), prefix.slice(slash + 1)] : ['', prefix]
     fileCounter += 1
-    if (node.class_type === 'SaveAudio') {
-      const filename = `${prefix}_${String(fileCounter).padStart(5, '0')}_.wav`
-      files.set(fileKey('output', 'audio', filename), { data: tinyWav(), mime: 'audio/wav' })
-      return { audio: [{ filename, subfolder: 'audio', type: 'output' }] }
+    const save = (extension: string, data: Buffer, mime: string, type = 'output') => {
+      const filename = `${type === 'temp' ? 'ComfyUI_temp' : base}_${String(fileCounter).padStart(5, '0')}_.${extension}`
+      files.set(fileKey(type, subfolder, filename), { data, mime })
+      return { filename, subfolder, type }
     }
-    const latent = Object.values(item.prompt).find(other => other.class_type?.startsWith('Empty') && other.class_type.endsWith('Image'))
-    const width = Number(latent?.inputs?.width) || 64
-    const height = Number(latent?.inputs?.height) || 64
-    const type = node.class_type === 'PreviewImage' ? 'temp' : 'output'
-    const filename = `${type === 'temp' ? 'ComfyUI_temp' : prefix}_${String(fileCounter).padStart(5, '0')}_.png`
-    const data = await sharp({ create: { width, height, channels: 3, background: { r: fileCounter * 40 % 256, g: 120, b: 200 } } }).png().toBuffer()
-    files.set(fileKey(type, '', filename), { data, mime: 'image/png' })
-    return { images: [{ filename, subfolder: '', type }] }
+    const { width, height } = latentSize(item)
+    switch (node.class_type) {
+      case 'SaveAudio': return { audio: [save('flac', silentFlac(), 'audio/flac')] }
+      case 'SaveVideo': return { images: [save('mp4', mp4Head(), 'video/mp4')], animated: [true] }
+      case 'SaveWEBM': return { images: [save('webm', webmHead(), 'video/webm')], animated: [true] }
+      case 'SaveAnimatedWEBP': return { images: [save('webp', await animatedWebp(width, height), 'image/webp')], animated: [true] }
+      case 'PreviewImage': return { images: [save('png', await png(width, height, fileCounter), 'image/png', 'temp')] }
+      default: return { images: [save('png', await png(width, height, fileCounter), 'image/png')] }
+    }
+  }
+
+  function latentSize(item: QueueItem) {
+    const latent = Object.values(item.prompt).find(other => /^Empty.*Image$|VideoLatent$/.test(other.class_type ?? ''))
+    return { width: Number(latent?.inputs?.width) || 64, height: Number(latent?.inputs?.height) || 64 }
   }
 
   function previewFrame() {
@@ -357,8 +440,14 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
     return Buffer.concat([header, previewJpeg])
   }
 
-  /** ComfyUI sends a prompt's events to its client, or to everyone when the prompt named none. */
-  function send(clientId: string | undefined, message: object) {
+  /** server.py send_json: to one client id, or to everyone for none; a lost message is gone. */
+  function send(clientId: string | undefined, message: { type: string, data: Record<string, unknown> }) {
+    const key = message.type === 'executing' && message.data.node === null ? 'executing:null' : message.type
+    const lose = losing.get(key) ?? 0
+    if (lose > 0) {
+      losing.set(key, lose - 1)
+      return
+    }
     const text = JSON.stringify(message)
     for (const [ws, id] of clients) if (!clientId || id === clientId) ws.send(text)
   }
@@ -388,21 +477,44 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
     failNextPrompt(error: { node_id?: string, exception_message: string, exception_type?: string }) {
       nextError = error
     },
-    /** The next `count` HTTP requests whose path starts with `path` answer `status`. */
-    failNext(count: number, status: number, { retryAfter, path = '/' }: { retryAfter?: string, path?: string } = {}) {
-      failures.push({ count, status, retryAfter, path })
+    /**
+     * The next `count` HTTP requests whose path starts with `path` answer `status`. With
+     * `queueFirst`, a POST /prompt is queued all the same, as when a proxy times out on a slow answer.
+     */
+    failNext(count: number, status: number, { retryAfter, path = '/', queueFirst = false }: { retryAfter?: string, path?: string, queueFirst?: boolean } = {}) {
+      failures.push({ count, status, retryAfter, path, queueFirst })
     },
-    /** Queues `count` prompts from a client without client_id ahead (their events go to everyone). */
+    /** The next `count` messages of `type` ("executing:null" for the final one) are lost on the way. */
+    loseNext(type: string, count = 1) {
+      losing.set(type, (losing.get(type) ?? 0) + count)
+    },
+    /** Queues `count` prompts from a client without client_id ahead (only their progress and previews go to everyone). */
     busyAhead(count: number) {
       const workflow = {
         3: { class_type: 'KSampler', inputs: { steps: options.steps } },
-        9: { class_type: 'SaveImage', inputs: { filename_prefix: 'other' } },
+        9: { class_type: 'SaveImage', inputs: { images: ['3', 0], filename_prefix: 'other' } },
       }
       for (let index = 0; index < count; index++) {
         pending.push({ number: counter++, prompt_id: randomUUID(), prompt: workflow, extra: {}, outputs: ['9'] })
       }
       broadcastStatus()
       queueMicrotask(startNext)
+    },
+    /** Samplers stop before their next step until `resume`, so a test sees a queue or a progress as long as it likes. */
+    pause() {
+      paused = true
+    },
+    /** Pauses once a prompt with a client id (ours, not busyAhead's) has reported sampler step `step`. */
+    pauseOwnPromptAt(step: number) {
+      pauseOwnAt = step
+    },
+    resume() {
+      paused = false
+    },
+    /** Someone pressed "Clear queue" in ComfyUI's page: every waiting prompt is gone. */
+    clearQueue() {
+      pending = []
+      broadcastStatus()
     },
     /** Like a ComfyUI restart: connections dropped, queue and history forgotten, same port after `downMs`. */
     async restart(downMs = 20) {
@@ -436,6 +548,25 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
   }
 }
 
+/** The nodes `outputs` need, each after the nodes its inputs link to (ExecutionList's order). */
+function executionOrder(prompt: Record<string, WorkflowNode>, outputs: string[]): string[] {
+  const order: string[] = []
+  const seen = new Set<string>()
+  const visit = (id: string) => {
+    if (seen.has(id) || !prompt[id]) return
+    seen.add(id)
+    for (const value of Object.values(prompt[id].inputs ?? {})) if (isLink(value)) visit(String(value[0]))
+    order.push(id)
+  }
+  outputs.forEach(visit)
+  return order
+}
+
+/** An input fed by another node: [node id, output index]. */
+function isLink(value: unknown): value is [string | number, number] {
+  return Array.isArray(value) && value.length === 2 && (typeof value[0] === 'string' || typeof value[0] === 'number') && typeof value[1] === 'number'
+}
+
 function fileKey(type: string, subfolder: string, filename: string) {
   return `${type}/${subfolder}/${filename}`
 }
@@ -447,9 +578,4 @@ function empty(response: ServerResponse) {
 
 function delay(ms: number) {
   return new Promise(resolve => setTimeout(resolve, ms))
-}
-
-/** 0.1 s of silence, 8 kHz mono 16-bit PCM. */
-function tinyWav() {
-  return encodeWav(new Float32Array(800), 8000)
 }

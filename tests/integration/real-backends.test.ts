@@ -5,7 +5,7 @@ import { startFakeComfyui } from '../fakes/fake-comfyui'
 import { type FakeChatRequest, guardAnswer, startFakeLlm } from '../fakes/fake-llm'
 import { signInAsLeader, TEST_ADMIN_PASSWORD } from '../support/admin'
 import { api, type Device, waitForRun } from '../support/api'
-import { createRun, readRunMetadata } from '../support/run-files'
+import { createRun, download, readRunMetadata, runFileNames } from '../support/run-files'
 import { freePort, makeTempDir, startServer, type TestServer } from '../support/server'
 
 // The pipeline over real HTTP with real backends faked on loopback: Ollama for the text stages,
@@ -123,7 +123,34 @@ describe('a run on real backends', () => {
     const view = await waitForRun(server, runId)
     expect(view.status).toBe('failed')
     expect(view.error!.message).toContain(`comfyui rejected the workflow: node ${brokenNode} (CLIPTextEncode) input "text"`)
-    expect(view.error!.child_message.en).toBeTruthy()
+    // Trying again cannot mend a workflow: the child hears it is the machine's problem, with no retry.
+    expect(view.error).toMatchObject({ code: 'provider_broken', retryable: false })
+    expect(view.error!.child_message.en).toMatch(/machine has a problem/)
+    expect(JSON.stringify(view.error!.child_message)).not.toMatch(/127\.0\.0\.1|http|node|CLIPTextEncode/)
+  })
+
+  it('fails without a retry, giving the leader the node’s message, when a node breaks while it runs', async () => {
+    comfyui.failNextPrompt({ node_id: '3', exception_type: 'torch.OutOfMemoryError', exception_message: 'CUDA out of memory. Tried to allocate 2.00 GiB' })
+    const runId = await createRun(server, { perspective: 'bauhaus', input_text: 'a big whale', language: 'en', output: 'gpu_image' })
+    const view = await waitForRun(server, runId)
+    expect(view.status).toBe('failed')
+    expect(view.error).toMatchObject({ code: 'provider_broken', retryable: false })
+    expect(view.error!.message).toBe(`comfyui failed in generation: comfyui (${comfyui.url}) failed at node 3 (KSampler): torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB`)
+    expect(JSON.stringify(view.error!.child_message)).not.toMatch(/127\.0\.0\.1|memory|KSampler/)
+  })
+
+  it('keeps the mp4 of the shipped Wan 2.2 video output, whose workflow ends in SaveVideo, with no thumbnail to break', async () => {
+    const runId = await createRun(server, { perspective: 'bauhaus', input_text: 'a dancing kite', language: 'en', output: 'wan22_video' })
+    const view = await waitForRun(server, runId)
+    expect(view.status).toBe('completed')
+    expect(view.outputs).toEqual([expect.objectContaining({ type: 'video', mime: 'video/mp4', thumbnail_url: null, width: null, height: null })])
+    const { bytes, headers } = await download(server, view.outputs[0]!.url)
+    expect(headers.get('content-type')).toBe('video/mp4')
+    expect(bytes.subarray(4, 8).toString()).toBe('ftyp')
+    expect(readRunMetadata(server.dataDir, runId).outputs[0]).toMatchObject({ type: 'video', mime: 'video/mp4', thumbnail: null, provider: 'comfyui', config: 'wan22_video' })
+    expect(runFileNames(server.dataDir, runId).filter(name => /thumb/i.test(name))).toEqual([])
+    const submitted = comfyui.requests.filter(request => request.path === '/prompt').at(-1)!.body as { prompt: Record<string, { class_type: string }> }
+    expect(submitted.prompt['58']!.class_type).toBe('SaveVideo')
   })
 
   it('interrupts the prompt on ComfyUI when the student cancels', async () => {

@@ -17,11 +17,23 @@ const REFUSED: LocalizedText = {
   en: 'The machine can’t make this one. Try a different idea!',
 }
 
-/** A provider failed or timed out: worth another try, so the child is told to retry. */
+const MACHINE_BROKEN: LocalizedText = {
+  de: 'Die Maschine hat gerade ein Problem und kann das nicht machen. Das liegt nicht an dir! Sag bitte deiner Kursleitung Bescheid.',
+  en: 'The machine has a problem and can’t make this right now. It’s not your fault! Please tell your course leader.',
+}
+
+/**
+ * A provider failed or timed out. Worth another try (the child is told to retry) unless the
+ * backend refused the prompt, or rejected the job or broke while running it: then retrying
+ * cannot help, the child hears it is the machine's problem and the leader gets the backend's words.
+ */
 export function providerFailure(stage: StageName, providerId: string, error: unknown, timedOut: boolean): RunError {
   const reason = error instanceof Error ? error.message : String(error)
   if (error instanceof BackendError && error.kind === 'refused') {
     return { stage, code: 'refused_by_provider', message: `${providerId} refused in ${stage}: ${reason}`, child_message: REFUSED, retryable: false }
+  }
+  if (!timedOut && error instanceof BackendError && (error.kind === 'rejected' || error.kind === 'failed')) {
+    return { stage, code: 'provider_broken', message: `${providerId} failed in ${stage}: ${reason}`, child_message: MACHINE_BROKEN, retryable: false }
   }
   return {
     stage,

@@ -6,6 +6,8 @@
 export type BackendErrorKind = 'unreachable' | 'timeout' | 'rate_limited' | 'server_error' | 'rejected' | 'bad_answer' | 'cancelled'
   /** The backend's own content policy refused the prompt: trying again will not help. */
   | 'refused'
+  /** The job ran and broke inside the backend (a ComfyUI node raised): the machine's problem, not the prompt's. */
+  | 'failed'
 
 export class BackendError extends Error {
   constructor(

@@ -27,11 +27,15 @@ export async function backendFetch(url: string, init: RequestInit, options: Back
     const error = await tryOnce(url, init, options)
     if (error instanceof Response) return error
     if (!error.retryable || attempt >= options.retries) throw error
-    const backoff = Math.min(MAX_BACKOFF_MS, (options.backoffMs ?? 500) * 2 ** attempt)
-    const wait = error.retryAfterS != null ? Math.min(error.retryAfterS, MAX_RETRY_AFTER_S) * 1000 : backoff
+    await sleep(retryDelayMs(error, attempt, options.backoffMs), options.signal)
     attempt += 1
-    await sleep(wait, options.signal)
   }
+}
+
+/** How long to wait before try `attempt + 1`: Retry-After when the backend said, else exponential backoff. */
+export function retryDelayMs(error: BackendError, attempt: number, backoffMs = 500): number {
+  if (error.retryAfterS != null) return Math.min(error.retryAfterS, MAX_RETRY_AFTER_S) * 1000
+  return Math.min(MAX_BACKOFF_MS, backoffMs * 2 ** attempt)
 }
 
 async function tryOnce(url: string, init: RequestInit, options: BackendRequestOptions): Promise<Response | BackendError> {

@@ -1,7 +1,7 @@
 import type { BackendConfig } from '#shared/schemas/providers'
 import { backendLabel } from '../backends/backend-config'
 import { BackendError } from '../backends/backend-error'
-import { backendFetch, readJson } from '../backends/backend-http'
+import { backendFetch, readJson, retryDelayMs, sleep } from '../backends/backend-http'
 import type { ComfyuiWorkflow } from './comfyui-workflow'
 
 /** One file a node saved, as /history and the `executed` event name it. */
@@ -9,6 +9,9 @@ export interface ComfyuiFile { filename: string, subfolder: string, type: string
 
 /** [number, prompt_id, prompt, extra_data, outputs_to_execute] */
 export type ComfyuiQueueEntry = [number, string, unknown, unknown, unknown]
+
+/** An accepted prompt; `problems` names the nodes ComfyUI dropped from it (a 200 with node_errors). */
+export interface ComfyuiSubmission { prompt_id: string, number: number, problems: string[] }
 
 export interface ComfyuiHistoryEntry {
   outputs?: Record<string, Record<string, unknown>>
@@ -48,17 +51,36 @@ export class ComfyuiClient {
     return url.toString()
   }
 
-  async submit(workflow: ComfyuiWorkflow, clientId: string, signal: AbortSignal): Promise<{ prompt_id: string, number: number }> {
-    try {
-      const response = await this.request('prompt', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: workflow, client_id: clientId }) }, signal)
-      const answer = await readJson<{ prompt_id?: string, number?: number }>(response, this.label)
-      if (typeof answer.prompt_id !== 'string') throw new BackendError('bad_answer', `${this.label} accepted the workflow but sent no prompt_id`)
-      return { prompt_id: answer.prompt_id, number: answer.number ?? Number.MAX_SAFE_INTEGER }
+  /**
+   * POST /prompt under a prompt id we chose. The POST is not idempotent, so after a timeout or
+   * a 5xx the queue and history are asked whether the prompt got in before it is sent again.
+   */
+  async submit(workflow: ComfyuiWorkflow, clientId: string, promptId: string, signal: AbortSignal): Promise<ComfyuiSubmission> {
+    const body = JSON.stringify({ prompt: workflow, client_id: clientId, prompt_id: promptId })
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const response = await this.request('prompt', { method: 'POST', headers: { 'content-type': 'application/json' }, body }, signal, 0)
+        const answer = await readJson<{ prompt_id?: string, number?: number, node_errors?: unknown }>(response, this.label)
+        if (typeof answer.prompt_id !== 'string') throw new BackendError('bad_answer', `${this.label} accepted the workflow but sent no prompt_id`)
+        return { prompt_id: answer.prompt_id, number: answer.number ?? Number.MAX_SAFE_INTEGER, problems: nodeProblems(answer) }
+      }
+      catch (error) {
+        if (!(error instanceof BackendError)) throw error
+        if (error.status === 400) throw new BackendError('rejected', describeRejection(this.config.id, error.body, error.message), 400, null, error.body)
+        if (!error.retryable || attempt >= this.config.retries) throw error
+        await sleep(retryDelayMs(error, attempt, this.tuning.backoffMs), signal)
+        const arrived = await this.find(promptId, signal)
+        if (arrived) return arrived
+      }
     }
-    catch (error) {
-      if (error instanceof BackendError && error.status === 400) throw new BackendError('rejected', describeRejection(this.config.id, error.body, error.message), 400, null, error.body)
-      throw error
-    }
+  }
+
+  /** Where a prompt is: queued or running (with its number), done (in the history), or nowhere. */
+  async find(promptId: string, signal: AbortSignal): Promise<ComfyuiSubmission | null> {
+    const { running, pending } = await this.queue(signal)
+    const queued = [...running, ...pending].find(entry => entry[1] === promptId)
+    if (queued) return { prompt_id: promptId, number: queued[0], problems: [] }
+    return await this.history(promptId, signal) ? { prompt_id: promptId, number: Number.MAX_SAFE_INTEGER, problems: [] } : null
   }
 
   async queue(signal: AbortSignal): Promise<{ running: ComfyuiQueueEntry[], pending: ComfyuiQueueEntry[] }> {
@@ -93,9 +115,8 @@ export class ComfyuiClient {
 
   /** Checkpoints CheckpointLoaderSimple can load, from /object_info (works on every ComfyUI version). */
   async checkpoints(signal: AbortSignal): Promise<string[]> {
-    const answer = await readJson<Record<string, { input?: { required?: { ckpt_name?: unknown[] } } }>>(await this.request('object_info/CheckpointLoaderSimple', {}, signal, 0), this.label)
-    const names = answer.CheckpointLoaderSimple?.input?.required?.ckpt_name?.[0]
-    return Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string') : []
+    const answer = await readJson<Record<string, { input?: { required?: { ckpt_name?: unknown } } }>>(await this.request('object_info/CheckpointLoaderSimple', {}, signal, 0), this.label)
+    return comboOptions(answer.CheckpointLoaderSimple?.input?.required?.ckpt_name)
   }
 
   private request(path: string, init: RequestInit, signal: AbortSignal, retries = this.config.retries) {
@@ -106,20 +127,37 @@ export class ComfyuiClient {
   }
 }
 
-/** "comfyui rejected the workflow: node 6 (CLIPTextEncode) input "text": Required input is missing" */
-export function describeRejection(backendId: string, body: unknown, fallback: string): string {
-  const answer = (body ?? {}) as RejectionBody
+/**
+ * The choices of a combo input, as /object_info describes it: `[["a", "b"], {…}]` from classic
+ * nodes, `["COMBO", { options: ["a", "b"] }]` from nodes written against comfy_api (io.Combo).
+ */
+export function comboOptions(spec: unknown): string[] {
+  if (!Array.isArray(spec)) return []
+  const [kind, extra] = spec as [unknown, { options?: unknown } | undefined]
+  const options = kind === 'COMBO' ? extra?.options : kind
+  return Array.isArray(options) ? options.filter((name): name is string => typeof name === 'string') : []
+}
+
+/** Each problem of an answer's node_errors: "node 6 (CLIPTextEncode) input "text": Required input is missing". */
+export function nodeProblems(body: unknown): string[] {
+  const nodeErrors = (body as RejectionBody | null)?.node_errors
+  if (!nodeErrors || Array.isArray(nodeErrors)) return []
   const problems: string[] = []
-  if (answer.node_errors && !Array.isArray(answer.node_errors)) {
-    for (const [nodeId, nodeError] of Object.entries(answer.node_errors)) {
-      for (const error of nodeError.errors ?? []) {
-        const input = error.extra_info?.input_name ? ` input "${error.extra_info.input_name}"` : ''
-        const details = error.details && error.details !== error.extra_info?.input_name ? ` (${error.details})` : ''
-        problems.push(`node ${nodeId} (${nodeError.class_type ?? 'unknown node'})${input}: ${error.message ?? error.type ?? 'invalid'}${details}`)
-      }
+  for (const [nodeId, nodeError] of Object.entries(nodeErrors)) {
+    for (const error of nodeError.errors ?? []) {
+      const input = error.extra_info?.input_name ? ` input "${error.extra_info.input_name}"` : ''
+      const details = error.details && error.details !== error.extra_info?.input_name ? ` (${error.details})` : ''
+      problems.push(`node ${nodeId} (${nodeError.class_type ?? 'unknown node'})${input}: ${error.message ?? error.type ?? 'invalid'}${details}`)
     }
   }
+  return problems
+}
+
+/** "comfyui rejected the workflow: node 6 (CLIPTextEncode) input "text": Required input is missing" */
+export function describeRejection(backendId: string, body: unknown, fallback: string): string {
+  const problems = nodeProblems(body)
   if (problems.length > 0) return `${backendId} rejected the workflow: ${problems.join('; ')}`
+  const answer = (body ?? {}) as RejectionBody
   const error = typeof answer.error === 'string' ? { message: answer.error } : answer.error
   if (error?.message) return `${backendId} rejected the workflow: ${error.message}${error.details ? ` (${error.details})` : ''}`
   return fallback

@@ -1,5 +1,4 @@
 import type { BackendConfig } from '#shared/schemas/providers'
-import { mimeTypeOf } from '../../media/media-types'
 import sharp from '../../media/sharp'
 import { BackendError } from '../backends/backend-error'
 import type { BackendGate } from '../backends/backend-gate'
@@ -8,11 +7,12 @@ import type { ComfyuiClient } from './comfyui-client'
 import { runComfyuiJob, type ComfyuiResult } from './comfyui-job'
 import { fillWorkflow, storedWorkflow, workflowValues } from './comfyui-workflow'
 
-/** Images (and audio, for workflows that end in SaveAudio) from an output config's stored workflow. */
+/** Images, audio or video (whatever the output config's media type asks for) from its stored workflow. */
 export class ComfyuiGenerator implements GenerationProvider {
   readonly id: string
   /** The model is whatever checkpoint each output's workflow loads. */
   readonly model = 'workflow'
+  /** What most ComfyUI outputs make; each output config's media_type decides which saved file is kept. */
   readonly mediaType = 'image' as const
 
   constructor(
@@ -45,10 +45,7 @@ export class ComfyuiGenerator implements GenerationProvider {
 
 async function toMedia({ file, data, mime }: ComfyuiResult): Promise<GeneratedMedia> {
   const extension = (/\.([a-z0-9]+)$/i.exec(file.filename)?.[1] ?? 'bin').toLowerCase()
-  // The type the media route will serve the file with; ComfyUI's own answer only for names it does not know.
-  const byName = mimeTypeOf(file.filename)
-  const type = byName !== 'application/octet-stream' ? byName : mime ?? byName
-  if (!type.startsWith('image/')) return { data, mime: type, extension, width: null, height: null, duration_s: null }
+  if (!mime.startsWith('image/')) return { data, mime, extension, width: null, height: null, duration_s: null }
   const { width, height } = await sharp(data).metadata()
-  return { data, mime: type, extension, width: width ?? null, height: height ?? null, duration_s: null }
+  return { data, mime, extension, width: width ?? null, height: height ?? null, duration_s: null }
 }

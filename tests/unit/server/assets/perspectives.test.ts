@@ -95,7 +95,7 @@ describe('shipped outputs', () => {
     catalog = loadCatalog(OutputConfig, await readCatalogDir(join(assetsDir, 'outputs')))
   })
 
-  it('are valid: built-in image and audio outputs as the defaults, real backends as choices', () => {
+  it('are valid: built-in image and audio outputs as the defaults, real backends (a ComfyUI video among them) as choices', () => {
     expect(catalog.problems).toEqual([])
     expect(catalog.items.map(output => [output.id, output.media_type, output.provider, output.default]).sort()).toEqual([
       ['audio_builtin', 'audio', 'builtin_audio', true],
@@ -103,6 +103,7 @@ describe('shipped outputs', () => {
       ['gpt_image_1', 'image', 'openai', false],
       ['image_builtin', 'image', 'builtin_image', true],
       ['sd35_large', 'image', 'comfyui', false],
+      ['wan22_video', 'video', 'comfyui', false],
     ])
   })
 })

@@ -15,4 +15,17 @@ describe('providerFailure', () => {
     expect(refused).toMatchObject({ code: 'refused_by_provider', retryable: false })
     expect(refused.child_message.en).toMatch(/different idea/)
   })
+
+  it('calls a rejected workflow or a node that broke the machine’s problem, with no retry, and gives the leader the node’s words', () => {
+    const rejected = new BackendError('rejected', 'comfyui rejected the workflow: node 16 (CLIPTextEncode) input "text": Required input is missing', 400)
+    const broken = new BackendError('failed', 'comfyui (http://gpu:8188) failed at node 3 (KSampler): torch.OutOfMemoryError: CUDA out of memory')
+    for (const [error, words] of [[rejected, 'node 16 (CLIPTextEncode) input "text": Required input is missing'], [broken, 'node 3 (KSampler): torch.OutOfMemoryError: CUDA out of memory']] as const) {
+      const failure = providerFailure('generation', 'comfyui', error, false)
+      expect(failure).toMatchObject({ code: 'provider_broken', retryable: false })
+      expect(failure.message).toContain(words)
+      expect(failure.child_message.en).toMatch(/machine has a problem/)
+      expect(failure.child_message.en).not.toMatch(/try again|busy/i)
+      expect(JSON.stringify(failure.child_message)).not.toMatch(/gpu|8188|http|node|KSampler/i)
+    }
+  })
 })

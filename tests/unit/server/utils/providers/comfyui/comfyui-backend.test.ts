@@ -1,50 +1,19 @@
-import { readFileSync } from 'node:fs'
 import sharp from 'sharp'
 import { afterEach, describe, expect, it } from 'vitest'
 import { OutputConfig } from '#shared/schemas/output'
-import { BackendConfig } from '#shared/schemas/providers'
-import type { Perspective } from '#shared/schemas/perspective'
 import { BackendError } from '../../../../../../server/utils/providers/backends/backend-error'
 import { BackendGate } from '../../../../../../server/utils/providers/backends/backend-gate'
-import { createComfyuiBackend } from '../../../../../../server/utils/providers/comfyui/comfyui-backend'
-import type { GenerationInput } from '../../../../../../server/utils/providers/types'
 import { type FakeComfyui, startFakeComfyui } from '../../../../../fakes/fake-comfyui'
 import { probeBackend } from '../../../../../../server/utils/providers/probe-backends'
-
-const shipped = JSON.parse(readFileSync(new URL('../../../../../../server/assets/outputs/sd35_large.json', import.meta.url), 'utf8'))
-/** The shipped SD 3.5 output, small and quick. */
-const SD35 = OutputConfig.parse({ ...shipped, parameters: { ...shipped.parameters, width: 96, height: 64, steps: 4 } })
-const perspective = {} as Perspective
+import { comfyuiBackend, comfyuiJob as job, promptRequests as promptsOf, rejection, SD35 } from '../../../../../support/comfyui-jobs'
 
 let fake: FakeComfyui
 afterEach(async () => {
   await fake?.close()
 })
 
-function backendFor(options: Partial<BackendConfig> = {}, gate = new BackendGate(1)) {
-  const config = BackendConfig.parse({ id: 'comfyui', type: 'comfyui', url: fake.url, timeout_s: 10, retries: 3, ...options })
-  return createComfyuiBackend(config, gate, { backoffMs: 5, pollMs: 20 })
-}
-
-function job(overrides: Partial<GenerationInput> = {}) {
-  const progress: { value: number, max: number }[] = []
-  const waiting: (number | null)[] = []
-  const input: GenerationInput = {
-    prompt: 'a red fox in the snow', seed: 42, perspective, output: SD35,
-    onProgress: value => progress.push(value), onWaiting: position => waiting.push(position), ...overrides,
-  }
-  return { input, progress, waiting }
-}
-
-function promptRequests() {
-  return fake.requests.filter(request => request.method === 'POST' && request.path === '/prompt')
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  const error = await promise.then(() => null, (reason: unknown) => reason)
-  if (!(error instanceof Error)) throw new Error(`expected a rejection, got ${String(error)}`)
-  return error
-}
+const backendFor = (options = {}, gate = new BackendGate(1)) => comfyuiBackend(fake, options, gate)
+const promptRequests = () => promptsOf(fake)
 
 describe('ComfyUI backend', () => {
   it('fills the workflow, follows the websocket and copies the saved image with its real size', async () => {
@@ -56,7 +25,10 @@ describe('ComfyUI backend', () => {
     expect(media.extension).toBe('png')
     expect([media.width, media.height]).toEqual([96, 64])
     expect((await sharp(media.data).metadata()).format).toBe('png')
-    expect(progress).toEqual([1, 2, 3, 4].map(value => ({ value, max: 4 })))
+    // Eight nodes, each counted once, ending full (comfyui-job.test.ts follows the sampler's steps).
+    expect(progress.every(step => step.max === 8)).toBe(true)
+    expect(progress.map(step => step.value)).toEqual([...progress.map(step => step.value)].sort((a, b) => a - b))
+    expect(progress.at(-1)!.value).toBe(8)
     expect(waiting).toEqual([])
 
     const socketAt = fake.requests.findIndex(request => request.method === 'WS')
@@ -79,8 +51,9 @@ describe('ComfyUI backend', () => {
     const { input, progress } = job()
     const media = await backendFor().generator!.generate(input)
     expect(media.width).toBe(96)
-    expect(progress.every(step => step.max === 4)).toBe(true)
-    expect(progress.map(step => step.value)).toEqual([1, 2, 3, 4])
+    // The other prompts' progress is sent to every client; ours counts only our own eight nodes.
+    expect(progress.every(step => step.max === 8)).toBe(true)
+    expect(progress.at(-1)!.value).toBe(8)
   })
 
   it('reports its place in ComfyUI\'s unsorted queue, then null once it runs', async () => {
@@ -130,7 +103,7 @@ describe('ComfyUI backend', () => {
       restarted = true
     } })
     const error = await rejection(backend.generator!.generate(input))
-    expect(error.message).toMatch(/^comfyui \(http:\/\/127\.0\.0\.1:\d+\) forgot the job \(restarted\?\): prompt [0-9a-f-]+ is neither in its queue nor in its history$/)
+    expect(error.message).toMatch(/^comfyui \(http:\/\/127\.0\.0\.1:\d+\) lost the job: prompt [0-9a-f-]+ is neither in its queue nor in its history \(was the queue cleared, or did ComfyUI restart\?\)$/)
   })
 
   it('polls /history when the websocket is refused, and still copies the image', async () => {
@@ -201,7 +174,7 @@ describe('ComfyUI backend', () => {
     expect(second.waiting).toEqual([1, null])
   })
 
-  it('copies the audio a SaveAudio node writes for an audio output', async () => {
+  it('copies the FLAC a SaveAudio node writes for an audio output', async () => {
     fake = await startFakeComfyui()
     const workflow = {
       3: { class_type: 'KSampler', inputs: { model: ['4', 0], seed: '{{seed}}', steps: '{{steps}}', cfg: '{{cfg}}', sampler_name: 'euler', scheduler: 'simple', positive: ['6', 0], negative: ['7', 0], latent_image: ['11', 0], denoise: 1 } },
@@ -214,8 +187,9 @@ describe('ComfyUI backend', () => {
     }
     const output = OutputConfig.parse({ id: 'stable_audio', name: { de: 'Klang', en: 'Sound' }, media_type: 'audio', provider: 'comfyui', parameters: { steps: 3, workflow } })
     const media = await backendFor().generator!.generate(job({ output }).input)
-    expect(media.mime).toBe('audio/wav')
-    expect(media.data.subarray(0, 4).toString()).toBe('RIFF')
+    expect(media.mime).toBe('audio/flac')
+    expect(media.extension).toBe('flac')
+    expect(media.data.subarray(0, 4).toString()).toBe('fLaC')
   })
 
   it('probes /system_stats and lists the checkpoints; says why when it cannot be reached', async () => {

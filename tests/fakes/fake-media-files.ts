@@ -1,0 +1,72 @@
+import sharp from 'sharp'
+
+// Small files of the kinds ComfyUI's save nodes write, real enough to be told apart by their bytes.
+
+/** A PNG of the given size, its colour picked by `seed`. */
+export function png(width: number, height: number, seed: number): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: { r: seed * 40 % 256, g: 120, b: 200 } } }).png().toBuffer()
+}
+
+/** A two-frame animated WebP, as SaveAnimatedWEBP writes (nodes_images.py). */
+export function animatedWebp(width: number, height: number): Promise<Buffer> {
+  const frames = Buffer.alloc(width * height * 2 * 3, 90)
+  frames.fill(200, width * height * 3)
+  return sharp(frames, { raw: { width, height: height * 2, channels: 3, pageHeight: height } }).webp({ loop: 0, delay: [100, 100] }).toBuffer()
+}
+
+/** The start of an ISO-BMFF file (`ftyp` isom, then an empty `free` box): what SaveVideo's mp4 begins with. */
+export function mp4Head(): Buffer {
+  const ftyp = Buffer.concat([box32(24), Buffer.from('ftypisom'), box32(0x200), Buffer.from('isomiso2')])
+  return Buffer.concat([ftyp, box32(8), Buffer.from('free')])
+}
+
+/** The EBML magic and DocType "webm": what SaveWEBM's file begins with. */
+export function webmHead(): Buffer {
+  return Buffer.from([0x1A, 0x45, 0xDF, 0xA3, 0x88, 0x42, 0x82, 0x84, ...Buffer.from('webm'), 0xEC, 0x80])
+}
+
+/**
+ * 0.1 s of silence as FLAC, ComfyUI's SaveAudio default (nodes_audio.py): the fLaC marker, a
+ * STREAMINFO block and one frame of 800 samples at 8 kHz, mono 16-bit, in a CONSTANT subframe.
+ */
+export function silentFlac(): Buffer {
+  const samples = 800
+  const info = Buffer.alloc(34)
+  info.writeUInt16BE(samples, 0)
+  info.writeUInt16BE(samples, 2)
+  // 20 bits sample rate, 3 bits channels-1, 5 bits bits-per-sample-1, 36 bits total samples; then MD5 (zero: unknown).
+  const packed = (8000n << 44n) | (0n << 41n) | (15n << 36n) | BigInt(samples)
+  info.writeBigUInt64BE(packed, 10)
+  const blockHeader = Buffer.from([0x80, 0x00, 0x00, 34])
+  // Sync, block size from 16 bits at the end (0111), 8 kHz (0100), mono, 16-bit, frame 0, 799.
+  const header = Buffer.from([0xFF, 0xF8, 0x74, 0x08, 0x00, (samples - 1) >> 8, (samples - 1) & 0xFF])
+  const headed = Buffer.concat([header, Buffer.from([crc8(header)])])
+  const frame = Buffer.concat([headed, Buffer.from([0x00, 0x00, 0x00])])
+  const footer = Buffer.alloc(2)
+  footer.writeUInt16BE(crc16(frame))
+  return Buffer.concat([Buffer.from('fLaC'), blockHeader, info, frame, footer])
+}
+
+function box32(value: number) {
+  const buffer = Buffer.alloc(4)
+  buffer.writeUInt32BE(value)
+  return buffer
+}
+
+function crc8(bytes: Buffer) {
+  let crc = 0
+  for (const byte of bytes) {
+    crc ^= byte
+    for (let bit = 0; bit < 8; bit++) crc = crc & 0x80 ? ((crc << 1) ^ 0x07) & 0xFF : (crc << 1) & 0xFF
+  }
+  return crc
+}
+
+function crc16(bytes: Buffer) {
+  let crc = 0
+  for (const byte of bytes) {
+    crc ^= byte << 8
+    for (let bit = 0; bit < 8; bit++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x8005) & 0xFFFF : (crc << 1) & 0xFFFF
+  }
+  return crc
+}
