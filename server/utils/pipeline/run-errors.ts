@@ -1,6 +1,7 @@
 import type { LocalizedText } from '#shared/schemas/common'
 import type { RunError, StageName } from '#shared/schemas/run'
 import { BackendError } from '../providers/backends/backend-error'
+import { textWithoutUrlCredentials } from '../http/url-without-credentials'
 
 const MACHINE_BUSY: LocalizedText = {
   de: 'Die Maschine ist gerade beschäftigt. Versuch es gleich noch einmal!',
@@ -19,7 +20,8 @@ const REFUSED: LocalizedText = {
 
 /** A provider failed or timed out: worth another try, so the child is told to retry. */
 export function providerFailure(stage: StageName, providerId: string, error: unknown, timedOut: boolean): RunError {
-  const reason = error instanceof Error ? error.message : String(error)
+  // Leaders read this on the run's page: whatever a provider threw, no password from a URL in it.
+  const reason = textWithoutUrlCredentials(error instanceof Error ? error.message : String(error))
   if (error instanceof BackendError && error.kind === 'refused') {
     return { stage, code: 'refused_by_provider', message: `${providerId} refused in ${stage}: ${reason}`, child_message: REFUSED, retryable: false }
   }
@@ -56,5 +58,5 @@ export function interruptedFailure(stage: StageName | null, attempts: number): R
 
 /** Something the configuration or our code got wrong; retrying will not help by itself. */
 export function internalFailure(stage: StageName | null, message: string): RunError {
-  return { stage, code: 'internal_error', message, child_message: INTERRUPTED, retryable: false }
+  return { stage, code: 'internal_error', message: textWithoutUrlCredentials(message), child_message: INTERRUPTED, retryable: false }
 }

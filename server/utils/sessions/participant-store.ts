@@ -24,10 +24,10 @@ export class ParticipantStore {
     return raw ? Participant.parse(JSON.parse(raw.toString('utf8'))) : null
   }
 
-  /** A new participant; `participantId` keeps an existing device id (an open-studio device from before sessions). */
-  async create(sessionId: string, language: Language, participantId: string = randomUUID()): Promise<Participant> {
+  /** A new participant under an id only the server draws. */
+  async create(sessionId: string, language: Language): Promise<Participant> {
     const participant = Participant.parse({
-      participant_id: participantId,
+      participant_id: randomUUID(),
       session_id: sessionId,
       pseudonym: drawPseudonym(language),
       created_at: new Date().toISOString(),
