@@ -1,6 +1,6 @@
 import { Agent } from 'node:http'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { api, defaultDevice, waitForRun } from '../support/api'
+import { api, waitForRun } from '../support/api'
 import { errorMessage, rawRequest } from '../support/raw-http'
 import { createRun, readRunMetadata, runIdsOnDisk } from '../support/run-files'
 import { startServer, type TestServer } from '../support/server'
@@ -24,11 +24,8 @@ afterAll(async () => {
   await server?.stop()
 })
 
-/** As the device that joined in beforeAll: a device that never joined is refused before its body is looked at further. */
-const joined = () => ({ cookie: defaultDevice(server).cookieHeader })
-
 const postRun = (body: unknown, headers: Record<string, string> = {}) =>
-  rawRequest(server, '/api/runs', { method: 'POST', headers: { 'Content-Type': 'application/json', ...joined(), ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) })
+  rawRequest(server, '/api/runs', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) })
 
 describe('creating a run with bad input', () => {
   beforeEach(() => {
@@ -111,7 +108,7 @@ describe('creating a run with bad input', () => {
     // Far over the limit: the client is still sending when the server has seen enough.
     const chunk = Buffer.alloc(64 * 1024, 'a')
     const chunks = [Buffer.from('{"perspective":"bauhaus","input_text":"'), ...Array.from({ length: 128 }, () => chunk), Buffer.from('"}')]
-    const response = await rawRequest(server, '/api/runs', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', ...joined() }, chunks })
+    const response = await rawRequest(server, '/api/runs', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' }, chunks })
     expect(response.status).toBe(413)
     expect(errorMessage(response)).toMatch(/larger than 1 MB/)
     expectNoRunCreated()
@@ -122,7 +119,7 @@ describe('creating a run with bad input', () => {
     try {
       for (const size of [1.5, 3]) {
         const chunks = [Buffer.from('{"perspective":"bauhaus","input_text":"'), Buffer.alloc(size * 1024 * 1024, 'a'), Buffer.from('"}')]
-        const tooBig = await rawRequest(server, '/api/runs', { method: 'POST', headers: { 'Content-Type': 'application/json', ...joined() }, chunks, agent })
+        const tooBig = await rawRequest(server, '/api/runs', { method: 'POST', headers: { 'Content-Type': 'application/json' }, chunks, agent })
         expect(tooBig.status).toBe(413)
         expect(tooBig.headers.connection).toBe('close')
         const next = await rawRequest(server, '/api/health', { agent })
