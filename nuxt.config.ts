@@ -91,6 +91,15 @@ export default defineNuxtConfig({
     publicUrl: '',
     stallTimeoutSeconds: 30,
     heartbeatSeconds: 5,
+    // Abuse limits and the disk guard; the README's "Security" section explains each.
+    limitJoinsPerAddress: 120,
+    limitFailedCodesPerAddress: 40,
+    limitRunsPerAddress: 300,
+    limitWindowSeconds: 600,
+    studioRunsPerHour: 30,
+    studioRunsInProgress: 2,
+    minFreeDiskMb: 1024,
+    minFreeDiskPercent: 5,
     // Leader sessions (nuxt-auth-utils). `secure` is set from insecureCookies at start (server/utils/auth/cookie-security.ts).
     session: { maxAge: 60 * 60 * 24 * 7, cookie: { sameSite: 'lax', httpOnly: true, secure: true } },
     public: { appVersion: pkg.version },

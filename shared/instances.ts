@@ -1,3 +1,4 @@
+import type { DiskUseView } from './disk-use'
 /** Wire types of /api/health's cluster part and GET /api/admin/instances, shared by server and admin pages. */
 
 /** An instance as the registry lists it (the server calls it InstanceRecord, server/utils/cluster/coordinator.ts). */
@@ -45,4 +46,6 @@ export interface InstancesView {
 /** GET /api/admin/instances: the view, and which instance answered (behind a load balancer, any of them). */
 export interface AdminInstancesView extends InstancesView {
   this_instance: string
+  /** The disk of this instance's data dir: below the floor, new runs are refused (507). */
+  disk: DiskUseView
 }

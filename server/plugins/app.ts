@@ -7,13 +7,18 @@ import { parseSettings, SettingsError } from '../utils/settings'
 import { DataDirError } from '../utils/storage/data-dir'
 import { DOCUMENT_MOUNTS, documentsLocation } from '../utils/storage/mount-documents'
 import { refuseToStart } from '../utils/refuse-to-start'
+import { watchdogIntervalMs } from '../utils/pipeline/run-watchdog'
+import { installLogRedaction, secretsOf } from '../utils/http/log-redaction'
 
 /** Starts storage, queue and pipeline; refuses to start on a bad data dir or bad settings. */
 export default defineNitroPlugin((nitroApp) => {
   let context
   try {
     const config = useRuntimeConfig()
-    context = startApp(parseSettings(config), useStorage(), loadContentSources, { version: config.public.appVersion, commit: config.appCommit || null })
+    const settings = parseSettings(config)
+    // Before any connection opens: a Redis client logs the password of a failed sign-in.
+    installLogRedaction(secretsOf(settings))
+    context = startApp(settings, useStorage(), loadContentSources, { version: config.public.appVersion, commit: config.appCommit || null })
     applyCookieSecurity(context.settings.insecureCookies)
   }
   catch (error) {
@@ -41,6 +46,13 @@ export default defineNitroPlugin((nitroApp) => {
     }, settings.stallTimeoutSeconds * 1000).unref()
     stopAdopting = () => clearInterval(adopting)
   }
+  // Runs whose end could not be written (a full disk) are failed once past their time limit.
+  const watchdog = setInterval(() => {
+    ready.then(({ failLostRuns }) => failLostRuns())
+      .then((failed) => { if (failed) console.warn(`[runs] ${failed} runs nobody worked on failed after their time limit`) })
+      .catch(error => console.error('[runs] the run watchdog failed', error))
+  }, watchdogIntervalMs(settings.runTimeoutSeconds * 1000)).unref()
+  nitroApp.hooks.hook('close', () => clearInterval(watchdog))
   // Nitro runs its close hooks only after open HTTP connections drained (up to NITRO_SHUTDOWN_TIMEOUT):
   // the queue stops taking jobs at the signal itself, and the close hook waits for the same hand-back.
   let queueClosed: Promise<void> | undefined

@@ -11,6 +11,8 @@ import { createCoordinator } from './cluster/create-coordinator'
 import { buildInstanceRecord } from './cluster/instance-record'
 import { createRunJobHandler } from './pipeline/run-job-handler'
 import { RunService } from './pipeline/run-service'
+import { failLostRuns as failLostRunsOf } from './pipeline/run-watchdog'
+import { removeAbandonedTempFiles } from './storage/abandoned-temp-files'
 import { AuditLog } from './audit/audit-log'
 import { createFirstLeader } from './auth/first-leader'
 import { LeaderStore } from './auth/leader-store'
@@ -40,6 +42,8 @@ import { RunIndex } from './run-index/run-index'
 import { PersonalDataDetector } from './safety/personal-data/personal-data-detector'
 import { createImageCheck } from './safety/image-check/create-image-check'
 import { PublicAddressCheck } from './cluster/conflicts'
+import { AddressLimiter, addressLimitsFrom } from './limits/address-limiter'
+import { DiskGuard } from './storage/disk-guard'
 
 export interface ContentSources extends CatalogSources { safety: CatalogSource[], personal_data: CatalogSource[] }
 
@@ -65,6 +69,10 @@ export interface AppContext {
   loginLimiter: LoginLimiter
   /** Resolves once the cookie secret for leader sessions is in place (session-secret.ts). */
   sessionSecret: Promise<void>
+  /** Joins, wrong join codes and new runs per client address (shared by every instance with Redis). */
+  addressLimiter: AddressLimiter
+  /** Refuses new runs when the data dir's disk is almost full. */
+  diskGuard: DiskGuard
   /** Progress of ZIP exports, readable on any instance with Redis. */
   exports: ExportProgressTracker
   /** Deletes runs past their session's or the global retention, on a schedule or when a leader asks. */
@@ -79,7 +87,7 @@ export interface AppContext {
   /** Asks the public address (NUXT_PUBLIC_URL) who answers there; null without one. Started by the storage-conflicts plugin. */
   publicAddress: PublicAddressCheck | null
   /** Resolves once perspectives, outputs and safety lists are loaded and old runs re-queued. */
-  ready: Promise<{ catalog: Catalog, service: RunService, providers: LiveProviders }>
+  ready: Promise<{ catalog: Catalog, service: RunService, providers: LiveProviders, failLostRuns: () => Promise<number> }>
 }
 
 let current: AppContext | null = null
@@ -165,7 +173,7 @@ export function startApp(
       runs, catalog, providers, personalData: new PersonalDataDetector(personalDataLists.items), imageCheck, instanceId: instance.id,
       runTimeoutMs: settings.runTimeoutSeconds * 1000, maxRunAttempts: settings.maxRunAttempts,
     }
-    await sessions.ensureStudio(settings.safetyLevel)
+    await sessions.ensureStudio(settings.safetyLevel, { runs_per_hour: settings.studioRunsPerHour, runs_in_progress: settings.studioRunsInProgress })
     await createFirstLeader(leaders, settings.adminPassword)
     const service = new RunService({
       ...deps, queue, participants, sessions, defaultLanguage: settings.defaultLanguage,
@@ -179,15 +187,22 @@ export function startApp(
     })).catch((error: Error) => {
       throw new Error(`could not register this instance with the ${coordinator.driver} coordinator: ${error.message}`)
     })
-    queue.start(createRunJobHandler(deps))
+    const inFlight = new Set<string>()
+    queue.start(createRunJobHandler(deps, inFlight))
     const recovered = await service.recoverActiveRuns()
     if (recovered.requeued || recovered.failed) console.info(`[runs] after restart: ${recovered.requeued} re-queued, ${recovered.failed} failed`)
     if (recovered.elsewhere) console.info(`[runs] ${recovered.elsewhere} unfinished runs belong to other live instances; left to them`)
-    return { catalog, service, providers: live }
+    removeAbandonedTempFiles(dataDir.path)
+      .then((removed) => { if (removed) console.info(`[storage] removed ${removed} temp files of writes that were killed`) })
+      .catch(error => console.error('[storage] could not look for temp files of killed writes', error))
+    const failLostRuns = () => failLostRunsOf({ runs, queue, inFlight, instanceId: instance.id, runTimeoutMs: deps.runTimeoutMs })
+    return { catalog, service, providers: live, failLostRuns }
   })()
   current = {
     settings, dataDir, describeStorage, instance, runs, participants, participantStore, sessions, audit, leaders, retention, storage, queue, coordinator, index, publicAddress, ready,
-    loginLimiter: new LoginLimiter(expiring), sessionSecret, exports: new ExportProgressTracker(expiring),
+    loginLimiter: new LoginLimiter(expiring), sessionSecret,
+    addressLimiter: new AddressLimiter(expiring, addressLimitsFrom(settings)),
+    diskGuard: new DiskGuard(dataDir.path, { minFreeMb: settings.minFreeDiskMb, minFreePercent: settings.minFreeDiskPercent }), exports: new ExportProgressTracker(expiring),
   }
   return current
 }

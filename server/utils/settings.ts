@@ -47,6 +47,20 @@ export const Settings = z.object({
   imageCheckModelDir: z.string().default(''),
   /** Each instance tells the others it is alive this often; after 3 missed beats it counts as dead. */
   heartbeatSeconds: z.coerce.number().positive().default(5),
+  /** Requests to join (with or without a code) from one address per limit window; a class of 30 behind one school NAT joins a few times each. */
+  limitJoinsPerAddress: z.coerce.number().int().min(1).default(120),
+  /** Join codes from one address that name no session, per limit window: past it, guessing gets 429. */
+  limitFailedCodesPerAddress: z.coerce.number().int().min(1).default(40),
+  /** Runs started from one address per limit window (a class of 30 sharing one NAT stays well below it). */
+  limitRunsPerAddress: z.coerce.number().int().min(1).default(300),
+  /** The window the address limits count in. */
+  limitWindowSeconds: z.coerce.number().int().min(1).default(600),
+  /** The open studio's limits per participant when it is first created (a leader may change them on its session page). */
+  studioRunsPerHour: z.coerce.number().int().min(1).max(1000).default(30),
+  studioRunsInProgress: z.coerce.number().int().min(1).max(100).default(2),
+  /** New runs are refused (507) when the data dir's disk has less free space than the larger of these two. */
+  minFreeDiskMb: z.coerce.number().nonnegative().default(1024),
+  minFreeDiskPercent: z.coerce.number().min(0).max(100).default(5),
   /** NUXT_PROVIDERS: JSON ProviderSettings overlaid on the settings file; null when not set. */
   providers: z.unknown().default('').transform((value, context) => {
     const { settings, problems } = parseEnvProviders(value)

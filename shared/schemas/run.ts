@@ -146,7 +146,8 @@ export interface RunStatusView {
     duration_s: number | null
   }[]
   blocked?: BlockedInfo
-  error?: Pick<RunError, 'code' | 'child_message' | 'retryable'> & { message: string }
+  /** The child's words and a code only: the reason (backends, addresses) is for leaders' pages. */
+  error?: Pick<RunError, 'code' | 'child_message' | 'retryable'>
 }
 
 export const CreateRunRequest = z.object({

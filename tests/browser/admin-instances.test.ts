@@ -14,8 +14,9 @@ beforeAll(async () => {
   const urlA = `http://127.0.0.1:${portA}`
   const env = { NUXT_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD }
   a = await startServer({ port: portA, env: { ...env, NUXT_PUBLIC_URL: urlA } })
-  // B stores in its own folder but believes users reach it at A's address: the old bug.
-  b = await startServer({ env: { ...env, NUXT_PUBLIC_URL: urlA } })
+  // B stores in its own folder but believes users reach it at A's address: the old bug. Its disk
+  // floor lies above any disk's free space, so its disk guard refuses new runs.
+  b = await startServer({ env: { ...env, NUXT_PUBLIC_URL: urlA, NUXT_MIN_FREE_DISK_MB: '1000000000' } })
   browser = await launchBrowser()
 })
 
@@ -58,4 +59,23 @@ it('shows no banner on the production server, whose public address is itself', a
   await page.screenshot({ path: artifactPath('admin-instances-ipad.png'), fullPage: true })
   expect(await accessibilityViolations(page)).toEqual([])
   await context.close()
+})
+
+it('shows the data dir’s free space and the floor, and says so in red when new runs are refused', async () => {
+  const { page, context } = await leaderPage(browser, a.url, 'iPad (gen 7)')
+  await openHydrated(page, '/admin/instances')
+  const disk = page.getByTestId('disk-use')
+  await disk.waitFor()
+  expect(await disk.textContent()).toMatch(/GB frei von .* GB in /)
+  expect(await page.getByTestId('disk-below-floor').count()).toBe(0)
+  await context.close()
+
+  const onB = await leaderPage(browser, b.url, 'iPad (gen 7)')
+  await openHydrated(onB.page, '/admin/instances')
+  const alarm = onB.page.getByTestId('disk-below-floor')
+  await alarm.waitFor()
+  expect(await alarm.textContent()).toMatch(/neue Läufe werden abgelehnt/)
+  await onB.page.getByTestId('disk-use').screenshot({ path: artifactPath('admin-instances-disk-below-floor-ipad.png') })
+  expect(await accessibilityViolations(onB.page)).toEqual([])
+  await onB.context.close()
 })

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { type Browser, type BrowserContext, devices, type Page } from 'playwright-core'
-import { api } from '../support/api'
+import { api, ensureJoined } from '../support/api'
 import { accessibilityViolations, artifactPath, ipadContext, launchBrowser, reachInterception, runStatus, startImage } from '../support/browser'
 import { startHeldImages } from '../support/held-images'
 import { startServer, type TestServer } from '../support/server'
@@ -122,6 +122,7 @@ describe('when things go wrong on the iPad', () => {
     await reachInterception(page, 'Ein Zug im Schnee')
     await expect.poll(() => runStatus(page), { timeout: 15_000 }).toBe('awaiting_output')
     // Someone else's picture, held back, keeps the only worker busy, so ours has to wait.
+    await ensureJoined(server)
     await api(server, '/api/runs', { body: { perspective: 'bauhaus', input_text: 'Ein Berg', output: 'image' } })
     await expect.poll(() => images.held, { timeout: 15_000 }).toBe(1)
     await page.getByTestId('medium-image').tap()

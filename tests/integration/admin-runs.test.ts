@@ -2,7 +2,7 @@ import { existsSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AdminRunRow } from '#shared/admin-views'
-import { api, Device, waitForRun } from '../support/api'
+import { api, Device, ensureJoined, waitForRun } from '../support/api'
 import { startServer, type TestServer } from '../support/server'
 
 const env = { NUXT_ADMIN_PASSWORD: 'test-password-123' }
@@ -17,6 +17,7 @@ async function signIn(device: Device) {
 }
 
 async function makeRun(input_text: string, init: { output?: string, interception?: string } = {}) {
+  await ensureJoined(server, student)
   const created = await api(server, '/api/runs', { body: { perspective: 'bauhaus', input_text, ...(init.output ? { output: init.output } : {}) }, device: student })
   expect(created.status).toBe(202)
   const runId = created.body.run_id as string

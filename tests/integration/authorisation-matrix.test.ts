@@ -50,8 +50,9 @@ const ROWS: Row[] = [
   { route: 'GET /api/media/info/[run_id]', call: f => ({ path: `/api/media/info/${f.runId}` }), expected: ownerOrLeader(200) },
   { route: 'GET /api/media/run/[run_id]', call: f => ({ path: `/api/media/run/${f.runId}` }), expected: ownerOrLeader(200) },
   // Starting runs: students of open sessions may; the anonymous device and the leader's laptop land in the open studio.
-  { route: 'POST /api/runs', call: () => ({ path: '/api/runs', body: { perspective: 'bauhaus', input_text: 'A small boat' } }), expected: everyone(202) },
-  { route: 'POST /api/schema/pipeline/execute', call: () => ({ path: '/api/schema/pipeline/execute', body: { schema: 'piglatin', input_text: 'A small bird' } }), expected: everyone(200) },
+  // Only a device that joined starts runs; the leader's laptop never joined.
+  { route: 'POST /api/runs', call: () => ({ path: '/api/runs', body: { perspective: 'bauhaus', input_text: 'A small boat' } }), expected: { anonymous: 403, studentA: 202, studentB: 202, leader: 403 } },
+  { route: 'POST /api/schema/pipeline/execute', call: () => ({ path: '/api/schema/pipeline/execute', body: { schema: 'piglatin', input_text: 'A small bird' } }), expected: { anonymous: 403, studentA: 200, studentB: 200, leader: 403 } },
   { route: 'POST /api/join', call: () => ({ path: '/api/join', body: { code: 'ZZZZZZ' } }), expected: everyone(404) },
   { route: 'POST /api/admin/login', call: () => ({ path: '/api/admin/login', body: { name: 'admin', password: 'not the password' } }), expected: everyone(401) },
   { route: 'GET /api/admin/me', call: () => ({ path: '/api/admin/me' }), expected: leaderOnly(200) },

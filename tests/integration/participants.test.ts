@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, Device, waitForRun } from '../support/api'
+import { api, Device, ensureJoined, waitForRun } from '../support/api'
 import { startServer, type TestServer } from '../support/server'
 
 let server: TestServer
@@ -7,9 +7,12 @@ let server: TestServer
 beforeAll(async () => { server = await startServer() })
 afterAll(() => server?.stop())
 
-/** A device: remembers the participant cookie the server hands out, as Safari would. */
+/** A device that joined the open studio: remembers the participant cookie the server hands out, as Safari would. */
 function device(jar = new Device()) {
-  return <T = any>(path: string, init: { method?: string, body?: unknown } = {}) => api<T>(server, path, { ...init, device: jar })
+  return async <T = any>(path: string, init: { method?: string, body?: unknown } = {}) => {
+    await ensureJoined(server, jar)
+    return api<T>(server, path, { ...init, device: jar })
+  }
 }
 
 describe('joining', () => {

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signInAsLeader, TEST_ADMIN_PASSWORD } from '../support/admin'
-import { api, type Device } from '../support/api'
+import { api, type Device, ensureJoined } from '../support/api'
 import { freePort, makeTempDir, startServer, type TestServer } from '../support/server'
 
 /** Two outputs that name backends students cannot use here: one configured by env, one not at all. */
@@ -47,6 +47,7 @@ describe('outputs whose backend is not configured', () => {
     const offered = (await api(server, '/api/outputs')).body.map((output: { id: string }) => output.id)
     expect(offered).toContain('image_builtin')
     expect(offered).not.toContain('cloud_image')
+    await ensureJoined(server)
     const refused = await api(server, '/api/runs', { body: { perspective: 'bauhaus', input_text: 'A small boat', output: 'cloud_image' } })
     expect(refused.status).toBe(400)
     expect(refused.body.data.reason).toBe('output_unavailable')

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, Device, waitForRun } from '../support/api'
+import { api, Device, ensureJoined, waitForRun } from '../support/api'
 import { makeTempDir, startServer, type TestServer } from '../support/server'
 
 const env = { NUXT_ADMIN_PASSWORD: 'test-password-123' }
@@ -49,6 +49,7 @@ function auditEntries(): { action: string, actor: string, run_id: string | null,
 }
 
 async function createRun(device: Device, text: string) {
+  await ensureJoined(server, device)
   const { status, body } = await api(server, '/api/runs', { body: { perspective: 'bauhaus', input_text: text }, device })
   expect(status).toBe(202)
   await waitForRun(server, body.run_id, undefined, 30_000, device)

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, waitForRun } from '../support/api'
+import { api, ensureJoined, waitForRun } from '../support/api'
 import { makeTempDir, startServer, type TestServer } from '../support/server'
 
 const ownPerspective = {
@@ -40,6 +40,7 @@ describe("a school's own content folder", () => {
   })
 
   it('blocks with its own safety terms', async () => {
+    await ensureJoined(server)
     const { body } = await api(server, '/api/runs', { body: { perspective: 'schulhof', input_text: 'Hausaufgabenverweigerung für alle' } })
     const run = await waitForRun(server, body.run_id)
     expect(run.status).toBe('blocked')

@@ -1,3 +1,4 @@
+import { request } from 'node:http'
 import type { RunStatusView } from '#shared/schemas/run'
 import type { TestServer } from './server'
 
@@ -9,6 +10,12 @@ export interface ApiResponse<T = any> { status: number, headers: Headers, body: 
  */
 export class Device {
   readonly cookies = new Map<string, string>()
+
+  /**
+   * `address`: the loopback address this device's requests come from (127.0.0.2, 127.0.0.3…:
+   * Linux routes all of 127.0.0.0/8 to loopback), so a test can play several schools or an attacker.
+   */
+  constructor(readonly address?: string) {}
   /** The studio join in flight, shared by calls that start at the same moment. */
   joining: Promise<void> | null = null
 
@@ -57,7 +64,7 @@ export interface ApiInit { method?: string, body?: unknown, headers?: Record<str
 /** One HTTP call with a JSON body as `device` (the server's default device if none); answers with status, headers and the parsed body. */
 export async function api<T = any>(server: TestServer, path: string, init: ApiInit = {}): Promise<ApiResponse<T>> {
   const device = init.device ?? defaultDevice(server)
-  const response = await fetch(`${server.url}${path}`, {
+  const sent = {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
     headers: {
       ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -65,13 +72,36 @@ export async function api<T = any>(server: TestServer, path: string, init: ApiIn
       ...init.headers,
     },
     body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
-  })
+  }
+  const response = device.address
+    ? await fetchFrom(device.address, `${server.url}${path}`, sent)
+    : await fetch(`${server.url}${path}`, sent)
   device.remember(response)
   const text = await response.text()
   let body: unknown = text
   try { body = text ? JSON.parse(text) : null }
   catch { /* not JSON: keep the text */ }
   return { status: response.status, headers: response.headers, body: body as T }
+}
+
+/** fetch cannot choose its source address; node:http can (`localAddress`). Answers a fetch Response. */
+function fetchFrom(localAddress: string, url: string, init: { method: string, headers: Record<string, string>, body?: string }): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: init.method, headers: init.headers, localAddress }, (res) => {
+      const parts: Buffer[] = []
+      res.on('data', (chunk: Buffer) => parts.push(chunk))
+      res.on('error', reject)
+      res.on('end', () => {
+        const headers = new Headers()
+        for (const [name, value] of Object.entries(res.headers)) {
+          for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one)
+        }
+        resolve(new Response(res.statusCode === 204 || res.statusCode === 304 ? null : Buffer.concat(parts), { status: res.statusCode, headers }))
+      })
+    })
+    req.on('error', reject)
+    req.end(init.body)
+  })
 }
 
 /** Polls a run until `done` says so; fails with the last status seen. */

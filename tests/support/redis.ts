@@ -12,17 +12,21 @@ export interface TestRedis {
   kill: () => Promise<void>
 }
 
-/** A throwaway redis-server on loopback, no persistence, on a free port; answers PING before this resolves. */
-export async function startRedis(): Promise<TestRedis> {
+/**
+ * A throwaway redis-server on loopback, no persistence, on a free port; answers PING before this
+ * resolves. With `password` it requires AUTH, and `url` carries the password.
+ */
+export async function startRedis(options: { password?: string } = {}): Promise<TestRedis> {
   const port = await freePort()
-  const child = spawn('/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+  const auth = options.password ? ['--requirepass', options.password] : []
+  const child = spawn('/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...auth], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
   child.stdout!.on('data', (chunk) => { output += chunk })
   child.stderr!.on('data', (chunk) => { output += chunk })
   const exited = new Promise<void>(resolveExit => child.once('exit', () => resolveExit()))
-  const url = `redis://127.0.0.1:${port}/0`
+  const url = `redis://${options.password ? `:${encodeURIComponent(options.password)}@` : ''}127.0.0.1:${port}/0`
   const deadline = Date.now() + 10_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}:\n${output}`)

@@ -31,12 +31,22 @@ export async function freePort(): Promise<number> {
   })
 }
 
+/**
+ * Most tests play a whole class from one device (the default device of support/api.ts): the open
+ * studio's limits per participant would stop them, so they are raised. `studioLimits: 'real'` keeps
+ * the defaults, for the tests of the limits themselves. The address limits stay as shipped.
+ */
+const ONE_DEVICE_PLAYS_A_CLASS = { NUXT_STUDIO_RUNS_PER_HOUR: '1000', NUXT_STUDIO_RUNS_IN_PROGRESS: '100' }
+
+export interface ServerOptions { dataDir?: string, env?: Record<string, string>, port?: number, studioLimits?: 'real' | 'raised' }
+
 /** Starts the built server (`nuxt build` output) on a free port and waits for /api/health. */
-export async function startServer(options: { dataDir?: string, env?: Record<string, string>, port?: number } = {}): Promise<TestServer> {
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? makeTempDir()
   const port = options.port ?? await freePort()
+  const studioLimits = options.studioLimits === 'real' ? {} : ONE_DEVICE_PLAYS_A_CLASS
   const child = spawn(process.execPath, [SERVER_ENTRY], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NUXT_DATA_DIR: dataDir, ...options.env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NUXT_DATA_DIR: dataDir, ...studioLimits, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

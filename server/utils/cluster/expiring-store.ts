@@ -5,8 +5,8 @@
  * process, which is all one machine needs.
  */
 export interface ExpiringStore {
-  /** Counts one more for `key`; its window opens with the first count and closes `windowMs` later. */
-  increment(key: string, windowMs: number): Promise<void>
+  /** Counts one more for `key` and answers the new count; its window opens with the first count and closes `windowMs` later. */
+  increment(key: string, windowMs: number): Promise<number>
   /** The count of `key`'s open window and the milliseconds until it closes; null when none is open. */
   count(key: string): Promise<{ count: number, msLeft: number } | null>
   get(key: string): Promise<string | null>
@@ -26,8 +26,9 @@ export class MemoryExpiringStore implements ExpiringStore {
 
   async increment(key: string, windowMs: number) {
     const entry = this.live(key)
-    if (entry) entry.count++
-    else this.put(key, { value: '', count: 1, expiresAt: this.now() + windowMs })
+    if (entry) return ++entry.count
+    this.put(key, { value: '', count: 1, expiresAt: this.now() + windowMs })
+    return 1
   }
 
   async count(key: string) {

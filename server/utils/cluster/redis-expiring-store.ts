@@ -9,7 +9,7 @@ export class RedisExpiringStore implements ExpiringStore {
   constructor(private readonly redis: Redis, private readonly prefix: string) {}
 
   async increment(key: string, windowMs: number) {
-    await this.redis.eval(INCREMENT, 1, this.key(key), windowMs)
+    return Number(await this.redis.eval(INCREMENT, 1, this.key(key), windowMs))
   }
 
   async count(key: string) {

@@ -6,3 +6,11 @@ export function urlWithoutCredentials(value: string, fallback = '(not a URL)'): 
   url.password = ''
   return url.toString().replace(/\/$/, '')
 }
+
+// scheme://user:password@ or scheme://user@ inside any text; the host and path stay readable.
+const CREDENTIALS_IN_URL = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi
+
+/** Any text (an error message, a log line) with the user and password taken out of every URL in it. */
+export function textWithoutUrlCredentials(text: string): string {
+  return text.replace(CREDENTIALS_IN_URL, '$1')
+}

@@ -1,6 +1,7 @@
 import type { LocalizedText } from '#shared/schemas/common'
 import type { RunError, StageName } from '#shared/schemas/run'
 import { BackendError } from '../providers/backends/backend-error'
+import { textWithoutUrlCredentials } from '../http/url-without-credentials'
 
 const MACHINE_BUSY: LocalizedText = {
   de: 'Die Maschine ist gerade beschäftigt. Versuch es gleich noch einmal!',
@@ -28,7 +29,8 @@ const MACHINE_BROKEN: LocalizedText = {
  * cannot help, the child hears it is the machine's problem and the leader gets the backend's words.
  */
 export function providerFailure(stage: StageName, providerId: string, error: unknown, timedOut: boolean): RunError {
-  const reason = error instanceof Error ? error.message : String(error)
+  // Leaders read this on the run's page: whatever a provider threw, no password from a URL in it.
+  const reason = textWithoutUrlCredentials(error instanceof Error ? error.message : String(error))
   if (error instanceof BackendError && error.kind === 'refused') {
     return { stage, code: 'refused_by_provider', message: `${providerId} refused in ${stage}: ${reason}`, child_message: REFUSED, retryable: false }
   }
@@ -68,5 +70,5 @@ export function interruptedFailure(stage: StageName | null, attempts: number): R
 
 /** Something the configuration or our code got wrong; retrying will not help by itself. */
 export function internalFailure(stage: StageName | null, message: string): RunError {
-  return { stage, code: 'internal_error', message, child_message: INTERRUPTED, retryable: false }
+  return { stage, code: 'internal_error', message: textWithoutUrlCredentials(message), child_message: INTERRUPTED, retryable: false }
 }

@@ -13,53 +13,82 @@ import { generationStage, inputSafetyStage, interceptionStage, preOutputStage, t
 /**
  * A `prepare` job runs stages 1–2 and stops at awaiting_output unless the run already names its
  * output; a `generate` job runs stages 3–4 and the check of the media. Every way a job can end is written to the run.
+ * `inFlight` holds the runs whose jobs are being handled now, for the watchdog.
  */
-export function createRunJobHandler(deps: PipelineDeps): RunJobHandler {
+export function createRunJobHandler(deps: PipelineDeps, inFlight: Set<string> = new Set()): RunJobHandler {
   return async (job, queueSignal) => {
-    const run = await deps.runs.get(job.runId)
-    if (!run || isFinalStatus(run.status)) return 'skipped'
-    if (run.cancel_requested) return markCancelled(deps, run.run_id)
-    if (run.attempts >= deps.maxRunAttempts) {
-      await deps.runs.update(run.run_id, (latest) => {
-        latest.status = 'failed'
-        latest.error = interruptedFailure(latest.stage, latest.attempts)
-      })
-      return 'failed'
-    }
-    const started = await deps.runs.update(run.run_id, (latest) => {
-      latest.attempts += 1
-      latest.instance_id = deps.instanceId
-      latest.status = 'running'
-    })
-    const deadline = new RunDeadline(deps.runTimeoutMs)
-    const timeout = deadline.signal
-    const signals: StageSignals = {
-      signal: AbortSignal.any([queueSignal, timeout]), timeout,
-      onWaiting: waitingReporter(deps, run.run_id, deadline),
-    }
+    inFlight.add(job.runId)
     try {
-      return await runJob(deps, job, started, signals)
-    }
-    catch (error) {
-      if (queueSignal.aborted) {
-        const latest = await deps.runs.get(run.run_id)
-        // A shutdown hands the run back: it stays active and is picked up after the restart.
-        return latest?.cancel_requested ? markCancelled(deps, run.run_id) : 'skipped'
-      }
-      const runError = error instanceof StageFailure
-        ? error.runError
-        : timeout.aborted ? timeoutFailure(run.stage, deps.runTimeoutMs) : internalFailure(null, String(error))
-      if (runError.code === 'internal_error') console.error(`[pipeline] run ${run.run_id} failed unexpectedly`, error)
-      await deps.runs.update(run.run_id, (latest) => {
-        latest.status = 'failed'
-        latest.error = runError
-        latest.progress = null
-        latest.waiting_position = null
-      })
-      return 'failed'
+      return await handle(deps, job, queueSignal)
     }
     finally {
-      deadline.dispose()
+      inFlight.delete(job.runId)
+    }
+  }
+}
+
+async function handle(deps: PipelineDeps, job: RunJob, queueSignal: AbortSignal): Promise<RunJobOutcome> {
+  const run = await deps.runs.get(job.runId)
+  if (!run || isFinalStatus(run.status)) return 'skipped'
+  if (run.cancel_requested) return markCancelled(deps, run.run_id)
+  if (run.attempts >= deps.maxRunAttempts) {
+    await deps.runs.update(run.run_id, (latest) => {
+      latest.status = 'failed'
+      latest.error = interruptedFailure(latest.stage, latest.attempts)
+    })
+    return 'failed'
+  }
+  const started = await deps.runs.update(run.run_id, (latest) => {
+    latest.attempts += 1
+    latest.instance_id = deps.instanceId
+    latest.status = 'running'
+  })
+  const deadline = new RunDeadline(deps.runTimeoutMs)
+  const timeout = deadline.signal
+  const signals: StageSignals = {
+    signal: AbortSignal.any([queueSignal, timeout]), timeout,
+    onWaiting: waitingReporter(deps, run.run_id, deadline),
+  }
+  try {
+    return await runJob(deps, job, started, signals)
+  }
+  catch (error) {
+    if (queueSignal.aborted) {
+      const latest = await deps.runs.get(run.run_id)
+      // A shutdown hands the run back: it stays active and is picked up after the restart.
+      return latest?.cancel_requested ? markCancelled(deps, run.run_id) : 'skipped'
+    }
+    const runError = error instanceof StageFailure
+      ? error.runError
+      : timeout.aborted ? timeoutFailure(run.stage, deps.runTimeoutMs) : internalFailure(null, String(error))
+    if (runError.code === 'internal_error') console.error(`[pipeline] run ${run.run_id} failed unexpectedly`, error)
+    // The failure itself may not be writable (a full disk): tried again, and the watchdog
+    // (run-watchdog.ts) fails the run later if even that does not get through.
+    await retryWrite(() => deps.runs.update(run.run_id, (latest) => {
+      latest.status = 'failed'
+      latest.error = runError
+      latest.progress = null
+      latest.waiting_position = null
+    }))
+    return 'failed'
+  }
+  finally {
+    deadline.dispose()
+  }
+}
+
+const WRITE_TRIES = 3
+const WRITE_PAUSE_MS = 500
+
+/** A run's last write tried a few times, half a second apart: a full disk often frees up as other runs end. */
+export async function retryWrite<T>(write: () => Promise<T>, tries = WRITE_TRIES, pauseMs = WRITE_PAUSE_MS): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write()
+    }
+    catch (error) {
+      if (attempt >= tries) throw error
+      await new Promise(resolve => setTimeout(resolve, pauseMs))
     }
   }
 }

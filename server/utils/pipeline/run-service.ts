@@ -63,7 +63,7 @@ export class RunService {
       throw createError({ statusCode: 400, statusMessage: `The perspective "${perspective.id}" needs your own rules in "context"` })
     }
     const participantId = participant.participant_id
-    return this.participantMutex.run(participantId, async () => {
+    return this.exclusiveFor(participantId, async () => {
       await this.assertWithinLimits(session, participantId, { countNew: true })
       const run = newRun({
         session_id: session.id,
@@ -80,8 +80,15 @@ export class RunService {
       // Ours until a job starts: another instance starting now must not queue it a second time.
       run.instance_id = this.deps.instanceId
       await this.deps.runs.create(run)
-      await this.deps.participants.add(participantId, run.run_id)
-      await this.deps.queue.enqueue({ runId: run.run_id, kind: 'prepare' })
+      try {
+        await this.deps.participants.add(participantId, run.run_id)
+        await this.deps.queue.enqueue({ runId: run.run_id, kind: 'prepare' })
+      }
+      catch (error) {
+        // Nobody would ever work on it or see it: the student hears the error and may try again.
+        await this.deps.runs.delete(run.run_id).catch(() => {})
+        throw error
+      }
       return run
     })
   }
@@ -141,8 +148,7 @@ export class RunService {
     if (!output) throw notFound('output', request.output)
     const session = await this.openSessionOf({ session_id: current.session_id })
     this.assertOutputAllowed(session, output)
-    if (current.participant_id) await this.assertWithinLimits(session, current.participant_id, { countNew: false })
-    const run = await this.deps.runs.update(runId, (run) => {
+    const queueRun = () => this.deps.runs.update(runId, (run) => {
       const retry = run.status === 'failed' && run.error?.retryable && run.interception_text !== null
       if (run.status !== 'awaiting_output' && !retry) throw conflict(`This run cannot generate now; it is ${run.status}`)
       if (request.prompt !== undefined && request.prompt !== run.interception_text) {
@@ -151,6 +157,13 @@ export class RunService {
       }
       Object.assign(run, { output: output.id, status: 'queued', error: null, attempts: 0, generation_prompt: null, instance_id: this.deps.instanceId })
     })
+    const participantId = current.participant_id
+    const run = participantId
+      ? await this.exclusiveFor(participantId, async () => {
+        await this.assertWithinLimits(session, participantId, { countNew: false })
+        return queueRun()
+      })
+      : await queueRun()
     await this.deps.queue.enqueue({ runId, kind: 'generate' })
     return run
   }
@@ -181,9 +194,14 @@ export class RunService {
       let elsewhere = 0
       for (const runId of await this.deps.runs.activeRunIds()) {
         const run = await this.deps.runs.get(runId)
-        const kind = run ? pendingJobKind(run) : null
+        // A crash between two writes can leave an entry for a run that ended or was never written.
+        if (!run || isFinalStatus(run.status)) {
+          await this.deps.runs.forgetIfNotActive(runId)
+          continue
+        }
+        const kind = pendingJobKind(run)
         // Our own runs are in our queue already.
-        if (!run || !kind || run.instance_id === this.deps.instanceId) continue
+        if (!kind || run.instance_id === this.deps.instanceId) continue
         if (run.instance_id && await this.deps.isInstanceAlive?.(run.instance_id)) {
           elsewhere += 1
           continue
@@ -209,6 +227,16 @@ export class RunService {
       }
       return { requeued, failed, elsewhere }
     })
+  }
+
+  /**
+   * Checking a participant's limits and queueing its run happen as one step: in this process (a
+   * double tap) and across instances (the coordinator's lock), so two instances cannot each let
+   * one more run through.
+   */
+  private exclusiveFor<T>(participantId: string, work: () => Promise<T>): Promise<T> {
+    const lock = this.deps.withLock ?? ((_key, locked) => locked())
+    return this.participantMutex.run(participantId, () => lock(`participant:${participantId}`, work))
   }
 
   private async openSessionOf(owner: Pick<Participant, 'session_id'>): Promise<CourseSession> {

@@ -29,6 +29,7 @@ export function toRunStatusView(run: RunMetadata, queuePosition: number | null):
       duration_s: output.duration_s,
     })),
     ...(run.blocked ? { blocked: run.blocked } : {}),
-    ...(run.error ? { error: { code: run.error.code, message: run.error.message, child_message: run.error.child_message, retryable: run.error.retryable } } : {}),
+    // Never the reason: it names backends, hosts and what they answered.
+    ...(run.error ? { error: { code: run.error.code, child_message: run.error.child_message, retryable: run.error.retryable } } : {}),
   }
 }

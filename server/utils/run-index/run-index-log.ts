@@ -152,7 +152,14 @@ export class IndexLog {
       if (this.pending.length === 0) return
       const chunk = this.pending.join('')
       this.pending = []
-      await fsp.appendFile(this.file, chunk)
+      try {
+        await appendWholeLines(this.file, chunk)
+      }
+      catch (error) {
+        // Written with the next append (a full disk frees up); the lines are idempotent.
+        this.pending.unshift(chunk)
+        throw error
+      }
     })
   }
 
@@ -162,6 +169,29 @@ export class IndexLog {
       console.error('[runs] could not write the run index log', error)
     })
     return next
+  }
+}
+
+/**
+ * Appends `chunk` (whole lines) or nothing: a write that fails half way (a full disk) is cut back,
+ * so the log never keeps a torn line that the next append would glue onto. Another process's
+ * append in that same moment would be cut too; its run's next change writes it again, and the
+ * index can always be rebuilt from the run folders.
+ */
+export async function appendWholeLines(file: string, chunk: string): Promise<void> {
+  const handle = await fsp.open(file, 'a')
+  try {
+    const { size } = await handle.stat()
+    try {
+      await handle.writeFile(chunk)
+    }
+    catch (error) {
+      await handle.truncate(size).catch(() => {})
+      throw error
+    }
+  }
+  finally {
+    await handle.close()
   }
 }
 

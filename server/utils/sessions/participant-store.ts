@@ -7,11 +7,16 @@ import { isParticipantId } from '../storage/participant-runs'
 import { drawPseudonym } from './pseudonyms'
 
 const participantKey = (id: string) => `participants:${id}:participant.json`
-const membersKey = (sessionId: string) => `sessions:${sessionId}:participants.json`
+/** Before session-members: one list per session, rewritten whole at each join. Still read, never written. */
+const legacyMembersKey = (sessionId: string) => `sessions:${sessionId}:participants.json`
+const membersBase = (sessionId: string) => `session-members:${sessionId}`
+const memberKey = (sessionId: string, participantId: string) => `${membersBase(sessionId)}:${participantId}`
 
 /**
  * Participants: a device in one session, known by a pseudonym. Each session also lists its
- * participants, so the session page reads one file instead of scanning every participant.
+ * participants, one small entry per participant (`session-members/<session>/<id>`), so the
+ * session page lists one folder instead of scanning every participant, and a join writes two
+ * small files however many joined before (the open studio collects every device over the years).
  */
 export class ParticipantStore {
   private mutex = new KeyedMutex()
@@ -24,19 +29,16 @@ export class ParticipantStore {
     return raw ? Participant.parse(JSON.parse(raw.toString('utf8'))) : null
   }
 
-  /** A new participant; `participantId` keeps an existing device id (an open-studio device from before sessions). */
-  async create(sessionId: string, language: Language, participantId: string = randomUUID()): Promise<Participant> {
+  /** A new participant under an id only the server draws. */
+  async create(sessionId: string, language: Language): Promise<Participant> {
     const participant = Participant.parse({
-      participant_id: participantId,
+      participant_id: randomUUID(),
       session_id: sessionId,
       pseudonym: drawPseudonym(language),
       created_at: new Date().toISOString(),
     })
     await this.documents.setItem(participantKey(participant.participant_id), `${JSON.stringify(participant, null, 2)}\n`)
-    await this.mutex.run(`members:${sessionId}`, async () => {
-      const members = await this.memberIds(sessionId)
-      await this.documents.setItem(membersKey(sessionId), JSON.stringify([...members, participant.participant_id]))
-    })
+    await this.documents.setItem(memberKey(sessionId, participant.participant_id), participant.created_at)
     return participant
   }
 
@@ -50,10 +52,12 @@ export class ParticipantStore {
     })
   }
 
+  /** In the order they joined. */
   async members(sessionId: string): Promise<Participant[]> {
     const ids = await this.memberIds(sessionId)
     const participants = await Promise.all(ids.map(id => this.get(id)))
     return participants.filter((participant): participant is Participant => participant !== null)
+      .sort((a, b) => a.created_at.localeCompare(b.created_at))
   }
 
   async count(sessionId: string): Promise<number> {
@@ -61,7 +65,10 @@ export class ParticipantStore {
   }
 
   private async memberIds(sessionId: string): Promise<string[]> {
-    const raw = await this.documents.getItemRaw<Buffer>(membersKey(sessionId))
-    return raw ? JSON.parse(raw.toString('utf8')) as string[] : []
+    const raw = await this.documents.getItemRaw<Buffer>(legacyMembersKey(sessionId))
+    const legacy = raw ? JSON.parse(raw.toString('utf8')) as string[] : []
+    const base = membersBase(sessionId)
+    const current = (await this.documents.getKeys(base)).map(key => key.slice(base.length + 1)).filter(isParticipantId)
+    return [...new Set([...legacy, ...current])]
   }
 }

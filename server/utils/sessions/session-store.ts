@@ -2,7 +2,7 @@ import { createError } from 'h3'
 import { randomBytes, randomInt } from 'node:crypto'
 import type { Storage } from 'unstorage'
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '#shared/join-code'
-import { CourseSession, type SessionCreate, type SessionPatch, SessionId, STUDIO_SESSION_ID } from '#shared/schemas/session'
+import { CourseSession, type SessionCreate, type SessionLimits, type SessionPatch, SessionId, STUDIO_SESSION_ID } from '#shared/schemas/session'
 import type { SafetyLevel } from '#shared/schemas/common'
 import { KeyedMutex } from '../keyed-mutex'
 
@@ -69,11 +69,22 @@ export class SessionStore {
     })
   }
 
-  /** The open studio exists from the first start; a leader may change or close it like any session. */
-  async ensureStudio(safetyLevel: SafetyLevel): Promise<CourseSession> {
+  /**
+   * The open studio exists from the first start, with `limits` per participant; a leader may
+   * change or close it like any session. A studio from before it had limits, never changed by a
+   * leader, gets them too: an open door without limits lets one client fill the disk.
+   */
+  async ensureStudio(safetyLevel: SafetyLevel, limits: SessionLimits): Promise<CourseSession> {
     return this.mutex.run(STUDIO_SESSION_ID, async () => {
       const existing = await this.get(STUDIO_SESSION_ID)
-      if (existing) return existing
+      const untouchedWithoutLimits = existing && existing.updated_at === existing.created_at
+        && existing.limits.runs_per_hour === null && existing.limits.runs_in_progress === null
+      if (existing && !untouchedWithoutLimits) return existing
+      if (existing) {
+        const limited = { ...existing, limits, updated_at: new Date().toISOString() }
+        await this.write(limited)
+        return limited
+      }
       const now = new Date().toISOString()
       const studio: CourseSession = {
         id: STUDIO_SESSION_ID,
@@ -82,8 +93,7 @@ export class SessionStore {
         safety_level: safetyLevel,
         perspectives: null,
         outputs: null,
-        // Like the studio before sessions existed; a leader can set limits on the session page.
-        limits: { runs_per_hour: null, runs_in_progress: null },
+        limits,
         open: true,
         archived: false,
         retention: 'global',

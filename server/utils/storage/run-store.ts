@@ -36,10 +36,17 @@ export class RunStore {
     this.listeners.push(listener)
   }
 
+  /** Writes a new run; a write that fails (a full disk) leaves no half run behind, only the error. */
   async create(run: RunMetadata): Promise<void> {
     await this.exclusive(run.run_id, async () => {
-      await this.documents.setItem(runDocumentKey(run.run_id, RUN_FILES.input), run.input_text)
-      await this.writeMetadata(RunMetadata.parse(run))
+      try {
+        await this.documents.setItem(runDocumentKey(run.run_id, RUN_FILES.input), run.input_text)
+        await this.writeMetadata(RunMetadata.parse(run))
+      }
+      catch (error) {
+        await this.removeDocuments(run.run_id).catch(() => {})
+        throw error
+      }
     })
   }
 
@@ -82,8 +89,7 @@ export class RunStore {
     if (!isRunId(runId)) return null
     return this.exclusive(runId, async () => {
       const previous = await this.get(runId)
-      await this.documents.removeItem(activeRunKey(runId))
-      for (const file of Object.values(RUN_FILES)) await this.documents.removeItem(runDocumentKey(runId, file))
+      await this.removeDocuments(runId)
       await this.blobs.deleteAll(runId)
       this.emit({ type: 'delete', runId, previous })
       return previous
@@ -108,6 +114,24 @@ export class RunStore {
     const raw = await this.documents.getItemRaw<Buffer | string>(runDocumentKey(runId, file))
     if (raw === null || raw === undefined) throw new Error(`${runId}/${file} is not stored`)
     return Buffer.isBuffer(raw) ? raw : Buffer.from(raw)
+  }
+
+  /**
+   * At start-up: an active-runs entry whose run is final or missing (a crash between two writes)
+   * is removed. Under the run's lock, so a run being created right now is never mistaken for missing.
+   */
+  async forgetIfNotActive(runId: string): Promise<boolean> {
+    return this.exclusive(runId, async () => {
+      const run = await this.get(runId)
+      if (run && !isFinalStatus(run.status)) return false
+      await this.documents.removeItem(activeRunKey(runId))
+      return true
+    })
+  }
+
+  private async removeDocuments(runId: string) {
+    await this.documents.removeItem(activeRunKey(runId))
+    for (const file of Object.values(RUN_FILES)) await this.documents.removeItem(runDocumentKey(runId, file))
   }
 
   /** In-process first, so writes of one process queue here instead of polling the cross-process lock. */

@@ -4,6 +4,7 @@ import { SafetyLevel } from '#shared/schemas/common'
 import { useReadyApp } from '../../../utils/app-context'
 import { readJsonBody } from '../../../utils/http/read-json-body'
 import { mediaUrl } from '../../../utils/pipeline/run-status-view'
+import { withStorageFailures } from '../../../utils/http/storage-failure'
 import { participantForNewRun } from '../../../utils/sessions/current-participant'
 
 /** The request the school's existing scripts send; unknown extra fields are ignored. */
@@ -23,15 +24,17 @@ const COMPAT_STATUS = { completed: 'success', blocked: 'blocked', failed: 'error
  */
 export default defineEventHandler(async (event) => {
   const body = await readJsonBody(event, ExecuteRequest)
-  const { service, catalog, settings } = await useReadyApp()
+  const { service, catalog, settings, addressLimiter, diskGuard } = await useReadyApp()
   const perspective = catalog.perspective(body.schema)
-  const participant = await participantForNewRun(event, settings.defaultLanguage)
-  const created = await service.create({
+  const participant = await participantForNewRun(event)
+  await diskGuard.assertRoom()
+  await addressLimiter.spend(event, 'run')
+  const created = await withStorageFailures(() => service.create({
     perspective: body.schema,
     input_text: body.input_text,
     safety_level: body.safety_level,
     output: body.output_config ?? perspective?.default_output,
-  }, participant)
+  }, participant))
   const run = await service.waitForEnd(created.run_id, settings.runTimeoutSeconds * 2000)
   const output = run.outputs[0]
   return {
@@ -40,6 +43,7 @@ export default defineEventHandler(async (event) => {
     final_output: run.interception_text,
     media_output: output ? { type: output.type, url: mediaUrl(run.run_id, output.filename), mime: output.mime, run_id: run.run_id } : null,
     ...(run.blocked ? { blocked: run.blocked } : {}),
-    ...(run.error ? { error: run.error.message } : {}),
+    // The child's words only: the full reason (backend, address) is for leaders' pages.
+    ...(run.error ? { error: run.error.child_message[settings.defaultLanguage] } : {}),
   }
 })

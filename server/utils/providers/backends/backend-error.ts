@@ -1,3 +1,5 @@
+import { textWithoutUrlCredentials } from '../../http/url-without-credentials'
+
 /**
  * Why a backend call failed, in words a course leader understands. `retryable` follows the
  * issue's rule: connection errors, timeouts of one request, 5xx and 429 are worth another try;
@@ -20,7 +22,8 @@ export class BackendError extends Error {
     /** The error answer's JSON body, for clients that explain it further (ComfyUI's node_errors). */
     readonly body: unknown = null,
   ) {
-    super(message)
+    // A backend's URL may carry a user and password; its errors are shown to leaders and logged.
+    super(textWithoutUrlCredentials(message))
     this.name = 'BackendError'
   }
 

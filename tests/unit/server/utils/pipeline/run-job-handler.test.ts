@@ -10,7 +10,7 @@ import { PersonalDataDetector } from '../../../../../server/utils/safety/persona
 import type { ProviderRegistry } from '../../../../../server/utils/providers/registry'
 import type { ImageCheck } from '../../../../../server/utils/safety/image-check/check-image'
 import type { GenerationProvider, SafetyProvider } from '../../../../../server/utils/providers/types'
-import { tempRunStore } from '../../../../support/run-store'
+import { failWritesOf, tempRunStore } from '../../../../support/run-store'
 
 const perspective = Perspective.parse({
   id: 'shout', name: { de: 'Laut', en: 'Loud' }, description: { de: 'Laut', en: 'Loud' }, category: 'attitude',
@@ -36,7 +36,7 @@ const passingImageCheck: ImageCheck = {
 }
 
 function setup(generation: GenerationProvider = pngGenerator, overrides: Partial<PipelineDeps> = {}) {
-  const { runs } = tempRunStore()
+  const { runs, storage } = tempRunStore()
   const providers: ProviderRegistry = {
     inputSafety: safe,
     preOutputSafety: safe,
@@ -45,7 +45,7 @@ function setup(generation: GenerationProvider = pngGenerator, overrides: Partial
     generators: new Map([[generation.id, generation]]),
   }
   const deps: PipelineDeps = { runs, catalog: new Catalog([perspective], [output], []), providers, personalData: new PersonalDataDetector([{ id: 'names', kind: 'first_names', entries: ['Lisa'] }]), imageCheck: passingImageCheck, instanceId: 'test', runTimeoutMs: 5_000, maxRunAttempts: 2, ...overrides }
-  return { runs, deps, handle: createRunJobHandler(deps) }
+  return { runs, storage, deps, handle: createRunJobHandler(deps) }
 }
 
 async function stored(deps: PipelineDeps, text: string, withOutput = true) {
@@ -170,5 +170,17 @@ describe('run job handler', () => {
     expect(await handle({ runId: idRef, kind: 'prepare' }, new AbortController().signal)).toBe('done')
     expect(seen).toBe(3)
     expect(await runs.get(idRef)).toMatchObject({ status: 'completed', waiting_position: null })
+  })
+
+  it('tries writing the failure again when the disk is full for a moment, so the run is never left running', async () => {
+    let failingWrites = 0
+    const { deps, handle, runs, storage } = setup(generator(async () => {
+      failingWrites = 2
+      throw new Error('GPU on fire')
+    }))
+    failWritesOf(storage, key => key.endsWith('metadata.json') && failingWrites-- > 0)
+    const id = await stored(deps, 'ein Haus')
+    expect(await handle({ runId: id, kind: 'prepare' }, new AbortController().signal)).toBe('failed')
+    expect((await runs.get(id))!.status).toBe('failed')
   })
 })

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { RunMetadata } from '#shared/schemas/run'
 import { newRun } from '../../../../../server/utils/pipeline/new-run'
-import { tempRunStore } from '../../../../support/run-store'
+import { failWritesOf, tempRunStore } from '../../../../support/run-store'
 
 const fields = { session_id: 'studio', participant_id: null, perspective: 'bauhaus', input_text: 'Ein Haus am Meer', context: null, language: 'de', safety_level: 'youth', output: null } as const
 
@@ -72,5 +72,30 @@ describe('RunStore', () => {
   it('answers null for ids that are not ours', async () => {
     const { runs } = tempRunStore()
     for (const id of ['..', '../storage-id', '%2e%2e', 'x']) expect(await runs.get(id)).toBeNull()
+  })
+})
+
+describe('RunStore on a full disk', () => {
+  it('leaves no half run behind when the metadata cannot be written', async () => {
+    const { runs, dataDir, storage } = tempRunStore()
+    failWritesOf(storage, key => key.endsWith('metadata.json'))
+    const run = newRun(fields)
+    await expect(runs.create(run)).rejects.toMatchObject({ code: 'ENOSPC' })
+    expect(existsSync(join(dataDir, 'runs', run.run_id, 'input.txt'))).toBe(false)
+    expect(await runs.activeRunIds()).toEqual([])
+  })
+
+  it('forgets active-runs entries of runs that ended or were never written, and keeps those of active runs', async () => {
+    const { runs, storage } = tempRunStore()
+    const active = newRun(fields)
+    await runs.create(active)
+    const ended = newRun(fields)
+    await runs.create(ended)
+    await runs.update(ended.run_id, (latest) => { latest.status = 'cancelled' })
+    await storage.setItem(`active-runs:${ended.run_id}`, 'queued')
+    const missing = newRun(fields).run_id
+    await storage.setItem(`active-runs:${missing}`, 'queued')
+    expect(await Promise.all([active.run_id, ended.run_id, missing].map(id => runs.forgetIfNotActive(id)))).toEqual([false, true, true])
+    expect(await runs.activeRunIds()).toEqual([active.run_id])
   })
 })
