@@ -14,7 +14,7 @@ import { AuditLog } from './audit/audit-log'
 import { createFirstLeader } from './auth/first-leader'
 import { LeaderStore } from './auth/leader-store'
 import { LoginLimiter } from './auth/login-limiter'
-import { ensureSessionSecret } from './auth/session-secret'
+import { LeaderSessions } from './auth/leader-sessions'
 import { ExportProgressTracker } from './export/export-progress'
 import { scryptHasher } from './auth/password-hasher'
 import { BackendGate } from './providers/backends/backend-gate'
@@ -60,8 +60,8 @@ export interface AppContext {
   leaders: LeaderStore
   /** Failed sign-ins per address and name (shared by every instance with Redis). */
   loginLimiter: LoginLimiter
-  /** Resolves once the cookie secret for leader sessions is in place (session-secret.ts). */
-  sessionSecret: Promise<void>
+  /** Leader sign-ins, each a record the server can end (leader-sessions.ts). */
+  leaderSessions: LeaderSessions
   /** Progress of ZIP exports, readable on any instance with Redis. */
   exports: ExportProgressTracker
   /** Deletes runs past their session's or the global retention, on a schedule or when a leader asks. */
@@ -93,14 +93,13 @@ export function startApp(
   mountDocuments(storage, dataDir.path, settings)
   const coordinator = createCoordinator(settings, dataDir.path)
   const { expiring } = coordinator
-  const sessionSecret = ensureSessionSecret(dataDir.path, coordinator.driver === 'redis' ? expiring : null)
-  sessionSecret.catch(error => console.error('[ai4artsed] the cookie secret could not be read from Redis', error))
   const runs = new RunStore(storage, blobStoreFromSettings(settings, dataDir.path), (key, work) => coordinator.withLock(key, work))
   const participants = new ParticipantRuns(storage)
   const participantStore = new ParticipantStore(storage)
   const sessions = new SessionStore(storage)
   const audit = new AuditLog(storage)
   const leaders = new LeaderStore(storage, scryptHasher)
+  const leaderSessions = new LeaderSessions(storage, { maxAgeMs: settings.leaderSessionSeconds * 1000, idleMs: settings.leaderIdleSeconds * 1000 })
   // With documents in Redis there is no shared file to follow: the index is built from the run documents.
   const index = new RunIndex(settings.redisUrl
     ? { documents: storage, runs }
@@ -133,7 +132,7 @@ export function startApp(
   let knownStorageId = dataDir.storageId
   const describeStorage = () => ({ driver: runs.blobs.driver, location: runs.blobs.location, data_dir: dataDir.path, id: knownStorageId })
   const publicAddress = settings.publicUrl
-    ? new PublicAddressCheck({ publicUrl: settings.publicUrl, self: () => ({ ...instance, storage: describeStorage() }) })
+    ? new PublicAddressCheck({ publicUrl: settings.publicUrl, healthToken: settings.healthToken, self: () => ({ ...instance, storage: describeStorage() }) })
     : null
   const ready = (async () => {
     knownStorageId = await resolveStorageId(settings, dataDir, runs.blobs)
@@ -180,8 +179,8 @@ export function startApp(
     return { catalog, service, providers: live }
   })()
   current = {
-    settings, dataDir, describeStorage, instance, runs, participants, participantStore, sessions, audit, leaders, retention, storage, queue, coordinator, index, publicAddress, ready,
-    loginLimiter: new LoginLimiter(expiring), sessionSecret, exports: new ExportProgressTracker(expiring),
+    settings, dataDir, describeStorage, instance, runs, participants, participantStore, sessions, audit, leaders, leaderSessions, retention, storage, queue, coordinator, index, publicAddress, ready,
+    loginLimiter: new LoginLimiter(expiring), exports: new ExportProgressTracker(expiring),
   }
   return current
 }
