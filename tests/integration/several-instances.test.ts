@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { api, Device, ensureJoined, waitForRun } from '../support/api'
+import { api, Device, ensureJoined, healthDetails, waitForRun } from '../support/api'
 import { readRunMetadataFromRedis, startRedis, type TestRedis } from '../support/redis'
 import { createRun } from '../support/run-files'
 import { startS3, type TestS3 } from '../support/s3'
@@ -43,7 +43,7 @@ async function instance(prefix: string, bucket: string | null, env: Record<strin
   return server
 }
 
-const health = async (server: TestServer) => (await api(server, '/api/health')).body
+const health = (server: TestServer) => healthDetails(server)
 
 describe('two instances sharing Redis and a bucket', () => {
   it('serve each other’s runs and media: 20 runs made alternately on A and B, polled and fetched on the other, zero 404s', async () => {

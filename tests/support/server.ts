@@ -4,6 +4,9 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
+/** Every test server has it, so tests read /api/health's details as monitoring does (healthDetails in api.ts). */
+export const TEST_HEALTH_TOKEN = 'test-health-token-0123456789'
+
 const SERVER_ENTRY = resolve(import.meta.dirname, '../../.output/server/index.mjs')
 
 export interface TestServer {
@@ -36,7 +39,7 @@ export async function startServer(options: { dataDir?: string, env?: Record<stri
   const dataDir = options.dataDir ?? makeTempDir()
   const port = options.port ?? await freePort()
   const child = spawn(process.execPath, [SERVER_ENTRY], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NUXT_DATA_DIR: dataDir, ...options.env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NUXT_DATA_DIR: dataDir, NUXT_HEALTH_TOKEN: TEST_HEALTH_TOKEN, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
