@@ -12,8 +12,6 @@ import { slowImageContentDir } from '../support/slow-content'
 // instances on two ports (and two data dirs, as on two machines) share one Redis and one bucket:
 // whatever one makes, the other serves.
 
-const SESSION_PASSWORD = 'a-shared-cookie-secret-of-at-least-32-chars'
-
 let redis: TestRedis
 let s3: TestS3
 const running: TestServer[] = []
@@ -37,7 +35,7 @@ async function instance(prefix: string, bucket: string | null, env: Record<strin
   const s3Env = bucket ? s3.serverEnv(bucket) : {}
   const server = await startServer({
     dataDir: makeTempDir(),
-    env: { NUXT_REDIS_URL: redis.url, NUXT_REDIS_PREFIX: prefix, NUXT_SESSION_PASSWORD: SESSION_PASSWORD, NUXT_HEARTBEAT_SECONDS: '1', ...s3Env, ...env },
+    env: { NUXT_REDIS_URL: redis.url, NUXT_REDIS_PREFIX: prefix, NUXT_HEARTBEAT_SECONDS: '1', ...s3Env, ...env },
   })
   running.push(server)
   return server
