@@ -40,12 +40,12 @@ describe('my account and the leaders in Settings, on an iPad', () => {
     expect(await signedIn(admin)).toBe(false)
 
     await page.getByTestId('leader-remove-maria').tap()
-    await page.getByTestId('moderation-confirm').tap()
+    await page.locator('dialog[open]').getByTestId('moderation-confirm').tap()
     await expect.poll(() => page.getByTestId('leader-row').count()).toBe(1)
     expect(await signedIn(maria)).toBe(false)
 
     await page.getByTestId('sign-out-everywhere').tap()
-    await page.getByTestId('moderation-confirm').tap()
+    await page.locator('dialog[open]').getByTestId('moderation-confirm').tap()
     await page.waitForURL(url => url.pathname === '/admin/login')
     await expect.poll(() => page.evaluate(() => fetch('/api/admin/me').then(response => response.status))).toBe(401)
     expect(foreignRequests).toEqual([])

@@ -1,7 +1,7 @@
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 /** The only routes that take multipart/form-data (file uploads); everything else takes JSON. */
-const MULTIPART_ROUTES = [/^\/api\/uploads(\/|$)/]
+const MULTIPART_ROUTES = [/^\/api\/uploads([/?]|$)/]
 
 export interface RequestOrigins {
   method: string

@@ -43,6 +43,7 @@ describe('crossSiteRefusal', () => {
     const multipart = { 'content-type': 'multipart/form-data; boundary=x', origin: own }
     expect(crossSiteRefusal(request({ headers: multipart }))).toMatch(/application\/json/)
     expect(crossSiteRefusal(request({ path: '/api/uploads', headers: multipart }))).toBeNull()
+    expect(crossSiteRefusal(request({ path: '/api/uploads/pictures?session=a', headers: multipart }))).toBeNull()
     expect(crossSiteRefusal(request({ path: '/api/uploadsx', headers: multipart }))).toMatch(/application\/json/)
   })
 })
