@@ -26,12 +26,18 @@ export default defineNuxtConfig({
     // `nuxi dev --port N` listens in its own process and sets no PORT for the server it starts
     // afterwards: hand the port on (as NUXT_DEV_PORT), so the instance registry and /api/health
     // name the port a developer really uses.
+    // nuxt-auth-utils stays for scrypt password hashes only. Leader sessions are the server's own
+    // (server/utils/auth/leader-sessions.ts): its sealed-cookie routes would hand every visitor a cookie.
+    (_options, nuxt) => {
+      nuxt.options.serverHandlers = nuxt.options.serverHandlers.filter(handler => !handler.route?.startsWith('/api/_auth/'))
+    },
     (_options, nuxt) => {
       nuxt.hook('listen', (_server, listener: { address?: { port?: number } }) => {
         if (listener.address?.port) process.env.NUXT_DEV_PORT = String(listener.address.port)
       })
     },
   ],
+  auth: { loadStrategy: 'none' },
   typescript: { strict: true },
   nitro: { externals: { traceInclude: imageCheckFiles } },
   css: ['~/assets/css/base.css'],
@@ -76,6 +82,9 @@ export default defineNuxtConfig({
     adminPassword: '',
     devPort: 0,
     insecureCookies: false,
+    leaderSessionSeconds: 7 * 24 * 3600,
+    leaderIdleSeconds: 12 * 3600,
+    healthToken: '',
     // Media in an S3-compatible bucket when s3Bucket is set (R2: region 'auto'; MinIO: s3ForcePathStyle true).
     s3Bucket: '',
     s3Endpoint: '',
@@ -100,8 +109,6 @@ export default defineNuxtConfig({
     studioRunsInProgress: 2,
     minFreeDiskMb: 1024,
     minFreeDiskPercent: 5,
-    // Leader sessions (nuxt-auth-utils). `secure` is set from insecureCookies at start (server/utils/auth/cookie-security.ts).
-    session: { maxAge: 60 * 60 * 24 * 7, cookie: { sameSite: 'lax', httpOnly: true, secure: true } },
     public: { appVersion: pkg.version },
   },
 })

@@ -1,15 +1,13 @@
 // Research export: peak server RSS and throughput while streaming ZIPs of N synthetic runs.
 // Each size gets a fresh data dir (seeded on disk before start-up) and a fresh server process.
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { defaults as ironDefaults, seal } from 'iron-webcrypto'
 import { makeTempDir, startAppServer } from './lib/server.mjs'
 
 const SIZES = (process.env.BENCH_EXPORT_SIZES ?? '1000,10000').split(',').map(Number)
 const OUTPUT_BYTES = Number(process.env.BENCH_EXPORT_OUTPUT_KB ?? 100) * 1000
 const PARTICIPANTS = 50
-const SESSION_PASSWORD = randomBytes(24).toString('hex')
 const log = message => process.stderr.write(`${message}\n`)
 
 const STAGES = ['input_safety', 'interception', 'pre_output', 'generation']
@@ -53,11 +51,11 @@ function seedDataDir(runs) {
   return dataDir
 }
 
-/** The auth routes' login, or (before they exist) a session sealed as nuxt-auth-utils seals it. */
+/** Signs in as the leader from NUXT_ADMIN_PASSWORD; the cookie names a server-side session. */
 async function signIn(url) {
   const response = await fetch(`${url}/api/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'admin', password: 'bench-password-123' }) })
-  if (response.status === 200) return response.headers.getSetCookie().find(line => line.startsWith('nuxt-session=')).split(';')[0]
-  return `nuxt-session=${await seal(globalThis.crypto, { id: randomUUID(), createdAt: Date.now(), data: { user: { name: 'admin' } } }, SESSION_PASSWORD, ironDefaults)}`
+  if (response.status !== 200) throw new Error(`signing in failed with ${response.status}`)
+  return response.headers.getSetCookie().find(line => line.startsWith('ai4a_leader=')).split(';')[0]
 }
 
 const rssMb = pid => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024
@@ -65,7 +63,7 @@ const rssMb = pid => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/sta
 async function measure(runs) {
   log(`seeding ${runs} runs …`)
   const dataDir = seedDataDir(runs)
-  const server = await startAppServer({ env: { NUXT_DATA_DIR: dataDir, NUXT_ADMIN_PASSWORD: 'bench-password-123', NUXT_SESSION_PASSWORD: SESSION_PASSWORD } })
+  const server = await startAppServer({ env: { NUXT_DATA_DIR: dataDir, NUXT_ADMIN_PASSWORD: 'bench-password-123' } })
   try {
     const cookie = await signIn(server.url)
     await new Promise(resolve => setTimeout(resolve, 500))

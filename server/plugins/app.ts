@@ -1,6 +1,5 @@
 import { defineNitroPlugin, useRuntimeConfig, useStorage } from 'nitropack/runtime'
 import { startApp } from '../utils/app-context'
-import { applyCookieSecurity } from '../utils/auth/cookie-security'
 import { loadContentSources } from '../utils/catalog/content-sources'
 import { scheduleRetention } from '../utils/retention/retention-schedule'
 import { parseSettings, SettingsError } from '../utils/settings'
@@ -19,7 +18,7 @@ export default defineNitroPlugin((nitroApp) => {
     // Before any connection opens: a Redis client logs the password of a failed sign-in.
     installLogRedaction(secretsOf(settings))
     context = startApp(settings, useStorage(), loadContentSources, { version: config.public.appVersion, commit: config.appCommit || null })
-    applyCookieSecurity(context.settings.insecureCookies)
+    if (context.settings.insecureCookies) console.warn('[auth] NUXT_INSECURE_COOKIES=true: leader session cookies are also sent over plain http')
   }
   catch (error) {
     if (!(error instanceof DataDirError || error instanceof SettingsError)) throw error

@@ -17,7 +17,7 @@ import { AuditLog } from './audit/audit-log'
 import { createFirstLeader } from './auth/first-leader'
 import { LeaderStore } from './auth/leader-store'
 import { LoginLimiter } from './auth/login-limiter'
-import { ensureSessionSecret } from './auth/session-secret'
+import { LeaderSessions } from './auth/leader-sessions'
 import { ExportProgressTracker } from './export/export-progress'
 import { scryptHasher } from './auth/password-hasher'
 import { BackendGate } from './providers/backends/backend-gate'
@@ -67,8 +67,8 @@ export interface AppContext {
   leaders: LeaderStore
   /** Failed sign-ins per address and name (shared by every instance with Redis). */
   loginLimiter: LoginLimiter
-  /** Resolves once the cookie secret for leader sessions is in place (session-secret.ts). */
-  sessionSecret: Promise<void>
+  /** Leader sign-ins, each a record the server can end (leader-sessions.ts). */
+  leaderSessions: LeaderSessions
   /** Joins, wrong join codes and new runs per client address (shared by every instance with Redis). */
   addressLimiter: AddressLimiter
   /** Refuses new runs when the data dir's disk is almost full. */
@@ -104,14 +104,13 @@ export function startApp(
   mountDocuments(storage, dataDir.path, settings)
   const coordinator = createCoordinator(settings, dataDir.path)
   const { expiring } = coordinator
-  const sessionSecret = ensureSessionSecret(dataDir.path, coordinator.driver === 'redis' ? expiring : null)
-  sessionSecret.catch(error => console.error('[ai4artsed] the cookie secret could not be read from Redis', error))
   const runs = new RunStore(storage, blobStoreFromSettings(settings, dataDir.path), (key, work) => coordinator.withLock(key, work))
   const participants = new ParticipantRuns(storage)
   const participantStore = new ParticipantStore(storage)
   const sessions = new SessionStore(storage)
   const audit = new AuditLog(storage)
   const leaders = new LeaderStore(storage, scryptHasher)
+  const leaderSessions = new LeaderSessions(storage, { maxAgeMs: settings.leaderSessionSeconds * 1000, idleMs: settings.leaderIdleSeconds * 1000 })
   // With documents in Redis there is no shared file to follow: the index is built from the run documents.
   const index = new RunIndex(settings.redisUrl
     ? { documents: storage, runs }
@@ -144,7 +143,7 @@ export function startApp(
   let knownStorageId = dataDir.storageId
   const describeStorage = () => ({ driver: runs.blobs.driver, location: runs.blobs.location, data_dir: dataDir.path, id: knownStorageId })
   const publicAddress = settings.publicUrl
-    ? new PublicAddressCheck({ publicUrl: settings.publicUrl, self: () => ({ ...instance, storage: describeStorage() }) })
+    ? new PublicAddressCheck({ publicUrl: settings.publicUrl, healthToken: settings.healthToken, self: () => ({ ...instance, storage: describeStorage() }) })
     : null
   const ready = (async () => {
     knownStorageId = await resolveStorageId(settings, dataDir, runs.blobs)
@@ -199,8 +198,8 @@ export function startApp(
     return { catalog, service, providers: live, failLostRuns }
   })()
   current = {
-    settings, dataDir, describeStorage, instance, runs, participants, participantStore, sessions, audit, leaders, retention, storage, queue, coordinator, index, publicAddress, ready,
-    loginLimiter: new LoginLimiter(expiring), sessionSecret,
+    settings, dataDir, describeStorage, instance, runs, participants, participantStore, sessions, audit, leaders, leaderSessions, retention, storage, queue, coordinator, index, publicAddress, ready,
+    loginLimiter: new LoginLimiter(expiring),
     addressLimiter: new AddressLimiter(expiring, addressLimitsFrom(settings)),
     diskGuard: new DiskGuard(dataDir.path, { minFreeMb: settings.minFreeDiskMb, minFreePercent: settings.minFreeDiskPercent }), exports: new ExportProgressTracker(expiring),
   }

@@ -15,6 +15,12 @@ export const Settings = z.object({
   /** Creates the first leader `admin` while none exists; never logged. */
   adminPassword: z.string().refine(value => value === '' || value.length >= 10, 'must be at least 10 characters').default(''),
   insecureCookies: z.boolean().default(false),
+  /** A leader's sign-in ends this long after it began… */
+  leaderSessionSeconds: z.coerce.number().int().positive().default(7 * 24 * 3600),
+  /** …or this long after the leader's last request, whichever comes first. */
+  leaderIdleSeconds: z.coerce.number().int().positive().default(12 * 3600),
+  /** Bearer token that shows /api/health's details (paths, hosts, instances) to monitoring; '' = to signed-in leaders only. */
+  healthToken: z.coerce.string().refine(value => value === '' || value.length >= 16, 'must be at least 16 characters').default(''),
   /** Media in this S3-compatible bucket (AWS S3, Cloudflare R2, MinIO) instead of `<data dir>/runs`; '' keeps files. */
   s3Bucket: z.coerce.string().regex(/^$|^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name (3 to 63 of a-z, 0-9, dot, hyphen)').default(''),
   /** Unset for AWS; `https://<account>.r2.cloudflarestorage.com` for R2; the server URL for MinIO. */

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { TEST_ADMIN_PASSWORD } from '../support/admin'
 import { accessibilityViolations, artifactPath, launchBrowser, leaderPage, openHydrated } from '../support/browser'
 import { freePort, startServer, type TestServer } from '../support/server'
+import { healthDetails } from '../support/api'
 
 let a: TestServer
 let b: TestServer
@@ -27,7 +28,7 @@ afterAll(async () => {
 
 it('a leader on the development server sees a red banner on every admin page naming both data dirs', async () => {
   // B asks the public address 5 s after start.
-  await expect.poll(async () => (await (await fetch(`${b.url}/api/health`)).json()).storage_conflict, { timeout: 10_000 }).toBe(true)
+  await expect.poll(async () => (await healthDetails(b)).storage_conflict, { timeout: 10_000 }).toBe(true)
   const { page, context, foreignRequests } = await leaderPage(browser, b.url, 'iPad (gen 7) landscape')
 
   await openHydrated(page, '/admin/runs')

@@ -58,6 +58,9 @@ const ROWS: Row[] = [
   { route: 'GET /api/admin/me', call: () => ({ path: '/api/admin/me' }), expected: leaderOnly(200) },
   { route: 'GET /api/admin/leaders', call: () => ({ path: '/api/admin/leaders' }), expected: leaderOnly(200) },
   { route: 'POST /api/admin/leaders', call: () => ({ path: '/api/admin/leaders', body: { name: 'second', password: 'another-password-1' } }), expected: leaderOnly(201) },
+  { route: 'DELETE /api/admin/leaders/[name]', call: () => ({ path: '/api/admin/leaders/second', method: 'DELETE' }), expected: leaderOnly(204) },
+  // The current password is asked; setting the same one again leaves the other rows' sign-in working.
+  { route: 'PUT /api/admin/me/password', call: () => ({ path: '/api/admin/me/password', method: 'PUT', body: { current_password: TEST_ADMIN_PASSWORD, new_password: TEST_ADMIN_PASSWORD } }), expected: leaderOnly(204) },
   { route: 'GET /api/admin/catalog', call: () => ({ path: '/api/admin/catalog' }), expected: leaderOnly(200) },
   { route: 'GET /api/admin/sessions', call: () => ({ path: '/api/admin/sessions' }), expected: leaderOnly(200) },
   { route: 'POST /api/admin/sessions', call: () => ({ path: '/api/admin/sessions', body: { name: 'Matrix class' } }), expected: leaderOnly(201) },
@@ -81,7 +84,8 @@ const ROWS: Row[] = [
   { route: 'PUT /api/admin/retention', call: () => ({ path: '/api/admin/retention', method: 'PUT', body: { global_days: null } }), expected: leaderOnly(200) },
   { route: 'GET /api/admin/retention/preview', call: () => ({ path: '/api/admin/retention/preview' }), expected: leaderOnly(200) },
   { route: 'POST /api/admin/retention/apply', call: () => ({ path: '/api/admin/retention/apply', method: 'POST' }), expected: leaderOnly(200) },
-  // Last: it ends the leader's session. Signing out without being signed in is harmless, so it answers 204 to all.
+  // Last two: they end the leader's session. Signing out without being signed in is harmless, so it answers 204 to all.
+  { route: 'DELETE /api/admin/me/sessions', call: () => ({ path: '/api/admin/me/sessions', method: 'DELETE' }), expected: leaderOnly(204) },
   { route: 'POST /api/admin/logout', call: () => ({ path: '/api/admin/logout', method: 'POST' }), expected: everyone(204) },
 ]
 

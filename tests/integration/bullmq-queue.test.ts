@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { api, waitForRun } from '../support/api'
+import { api, healthDetails, waitForRun } from '../support/api'
 import { readRunMetadataFromRedis, startRedis, type TestRedis } from '../support/redis'
 import { createRun } from '../support/run-files'
 import { freePort, makeTempDir, startExpectingExit, startServer, type TestServer } from '../support/server'
@@ -10,7 +10,7 @@ import { HELD_OUTPUT, type HeldImages, startHeldImages } from '../support/held-i
 async function slowRunOnTwoInstances(dataDir: string, env: Record<string, string>) {
   const metadata = (runId: string) => readRunMetadataFromRedis(redis.url, env.NUXT_REDIS_PREFIX!, runId)
   const servers: TestServer[] = [await startServer({ dataDir, env }), await startServer({ dataDir, env })]
-  const ids = await Promise.all(servers.map(async server => (await api(server, '/api/health')).body.instance.id as string))
+  const ids = await Promise.all(servers.map(async server => (await healthDetails(server)).instance.id as string))
   const runId = await createRun(servers[0]!, { perspective: 'bauhaus', input_text: 'Ein großes Schloss', output: HELD_OUTPUT })
   await expect.poll(() => images.held, { timeout: 20_000 }).toBe(1)
   expect((await metadata(runId)).status).toBe('running')
@@ -37,8 +37,8 @@ describe('runs through BullMQ when NUXT_REDIS_URL is set', () => {
       expect(await client.exists('one:one-runs:meta')).toBe(1)
       expect(await client.keys(`one:one-runs:${runId}*`)).toEqual([])
       client.disconnect()
-      const health = await api(server, '/api/health')
-      expect(health.body.queue).toEqual({ driver: 'bullmq', waiting: 0, active: 0 })
+      const health = await healthDetails(server)
+      expect(health.queue).toEqual({ driver: 'bullmq', waiting: 0, active: 0 })
     }
     finally {
       await server.stop()

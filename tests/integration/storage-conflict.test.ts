@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { signInAsLeader, TEST_ADMIN_PASSWORD } from '../support/admin'
-import { api } from '../support/api'
+import { api, healthDetails } from '../support/api'
 import { freePort, makeTempDir, startServer, type TestServer } from '../support/server'
 
 /**
@@ -26,7 +26,7 @@ beforeAll(async () => {
 })
 afterAll(() => Promise.all([a?.stop(), b?.stop(), lost?.stop()]))
 
-const health = async (server: TestServer) => (await api(server, '/api/health')).body
+const health = (server: TestServer) => healthDetails(server)
 
 async function waitForCheck(server: TestServer) {
   await expect.poll(async () => (await health(server)).public_url_check, { timeout: 9000, interval: 250 }).not.toBeNull()

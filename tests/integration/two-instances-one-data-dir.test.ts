@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, realpathSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { InstanceRecord } from '../../server/utils/cluster/coordinator'
-import { api, waitForRun } from '../support/api'
+import { api, healthDetails, waitForRun } from '../support/api'
 import { createRun, readRunMetadata } from '../support/run-files'
 import { makeTempDir, startServer, type TestServer } from '../support/server'
 import { HELD_OUTPUT, type HeldImages, startHeldImages } from '../support/held-images'
@@ -32,7 +32,7 @@ describe('two instances on one data dir, without Redis', () => {
 
     const b = await startServer({ dataDir, env })
     servers.push(b)
-    const [idA, idB] = await Promise.all([a, b].map(async server => (await api(server, '/api/health')).body.instance.id as string))
+    const [idA, idB] = await Promise.all([a, b].map(async server => (await healthDetails(server)).instance.id as string))
     await expect.poll(() => registry(dataDir).length, { timeout: 10_000, interval: 100 }).toBe(2)
     const records = registry(dataDir)
     expect(records.map(record => record.id).sort()).toEqual([idA, idB].sort())
@@ -66,7 +66,7 @@ describe('two instances on one data dir, without Redis', () => {
     const env = { ...images.env, NUXT_HEARTBEAT_SECONDS: '1', NUXT_STALL_TIMEOUT_SECONDS: '2' }
     const [a, b] = [await startServer({ dataDir, env }), await startServer({ dataDir, env })]
     servers.push(b)
-    const idB = (await api(b, '/api/health')).body.instance.id as string
+    const idB = (await healthDetails(b)).instance.id as string
     const runId = await createRun(a, { perspective: 'bauhaus', input_text: 'Ein großes Schloss am Meer', output: HELD_OUTPUT })
     await expect.poll(() => images.held, { timeout: 20_000 }).toBe(1)
     expect(readRunMetadata(dataDir, runId).status).toBe('running')

@@ -1,6 +1,6 @@
 import { request } from 'node:http'
 import type { RunStatusView } from '#shared/schemas/run'
-import type { TestServer } from './server'
+import { TEST_HEALTH_TOKEN, type TestServer } from './server'
 
 export interface ApiResponse<T = any> { status: number, headers: Headers, body: T }
 
@@ -64,10 +64,12 @@ export interface ApiInit { method?: string, body?: unknown, headers?: Record<str
 /** One HTTP call with a JSON body as `device` (the server's default device if none); answers with status, headers and the parsed body. */
 export async function api<T = any>(server: TestServer, path: string, init: ApiInit = {}): Promise<ApiResponse<T>> {
   const device = init.device ?? defaultDevice(server)
+  const method = init.method ?? (init.body === undefined ? 'GET' : 'POST')
   const sent = {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    method,
     headers: {
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      // As a script must: the server takes state changes only as JSON (or from its own pages).
+      ...(init.body === undefined && ['GET', 'HEAD'].includes(method) ? {} : { 'content-type': 'application/json' }),
       ...(device.cookies.size ? { cookie: device.cookieHeader } : {}),
       ...init.headers,
     },
@@ -102,6 +104,13 @@ function fetchFrom(localAddress: string, url: string, init: { method: string, he
     req.on('error', reject)
     req.end(init.body)
   })
+}
+
+/** Every detail of /api/health: test servers have NUXT_HEALTH_TOKEN set (server.ts), as monitoring would. */
+export async function healthDetails(server: TestServer): Promise<any> {
+  const response = await api(server, '/api/health', { headers: { authorization: `Bearer ${TEST_HEALTH_TOKEN}` } })
+  if (response.status !== 200) throw new Error(`/api/health answered ${response.status}`)
+  return response.body
 }
 
 /** Polls a run until `done` says so; fails with the last status seen. */

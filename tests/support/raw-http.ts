@@ -8,12 +8,14 @@ export interface RawResponse { status: number, headers: Record<string, string | 
  * One request sent with node:http, the path exactly as given: fetch would normalise `/../` and
  * `%2e%2e` away and hide the attack being tested. `chunks` are written one by one without a
  * Content-Length, so the body goes out chunked. Sends the cookies of the server's default device.
+ * `localAddress` makes the request come from that address (127.0.0.x).
  */
-export function rawRequest(server: TestServer, path: string, options: { method?: string, headers?: Record<string, string>, body?: Buffer | string, chunks?: Buffer[], agent?: Agent } = {}): Promise<RawResponse> {
+export function rawRequest(server: TestServer, path: string, options: { method?: string, headers?: Record<string, string>, body?: Buffer | string, chunks?: Buffer[], agent?: Agent, localAddress?: string } = {}): Promise<RawResponse> {
   const device = defaultDevice(server)
   const headers = { ...(device.cookies.size ? { cookie: device.cookieHeader } : {}), ...options.headers }
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, method: options.method ?? 'GET', headers, agent: options.agent }, (res) => {
+    // localAddress: Linux routes all of 127.0.0.0/8 to loopback, so a test can be several client addresses.
+    const req = request({ host: '127.0.0.1', port: server.port, path, method: options.method ?? 'GET', headers, agent: options.agent, localAddress: options.localAddress }, (res) => {
       const parts: Buffer[] = []
       res.on('data', (chunk: Buffer) => parts.push(chunk))
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(parts) }))

@@ -4,6 +4,9 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
+/** Every test server has it, so tests read /api/health's details as monitoring does (healthDetails in api.ts). */
+export const TEST_HEALTH_TOKEN = 'test-health-token-0123456789'
+
 const SERVER_ENTRY = resolve(import.meta.dirname, '../../.output/server/index.mjs')
 
 export interface TestServer {
@@ -46,7 +49,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   const port = options.port ?? await freePort()
   const studioLimits = options.studioLimits === 'real' ? {} : ONE_DEVICE_PLAYS_A_CLASS
   const child = spawn(process.execPath, [SERVER_ENTRY], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NUXT_DATA_DIR: dataDir, ...studioLimits, ...options.env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NUXT_DATA_DIR: dataDir, NUXT_HEALTH_TOKEN: TEST_HEALTH_TOKEN, ...studioLimits, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

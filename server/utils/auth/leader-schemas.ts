@@ -13,3 +13,4 @@ export type Leader = z.infer<typeof Leader>
 /** Sign-in takes any name: a name that cannot exist simply does not match, with the same answer as a wrong password. */
 export const LoginBody = z.object({ name: z.string().trim().toLowerCase().min(1).max(100), password: z.string().min(1).max(1000) }).strict()
 export const LeaderCreate = z.object({ name: LeaderName, password: LeaderPassword }).strict()
+export const PasswordChange = z.object({ current_password: z.string().min(1).max(1000), new_password: LeaderPassword }).strict()

@@ -7,6 +7,7 @@ const LEADER_KEY = /^leaders:([a-z0-9][a-z0-9._-]{1,39})\.json$/
 const leaderKey = (name: string) => `leaders:${name}.json`
 
 export class LeaderExistsError extends Error {}
+export class LastLeaderError extends Error {}
 
 export interface LeaderSummary { name: string, created_at: string }
 
@@ -45,8 +46,30 @@ export class LeaderStore {
     return this.mutex.run(name, async () => {
       if (await this.get(name)) throw new LeaderExistsError(`A leader called "${name}" already exists`)
       const leader: Leader = { name, password_hash: await this.hasher.hash(password), created_at: new Date().toISOString() }
-      await this.documents.setItem(leaderKey(name), `${JSON.stringify(leader, null, 2)}\n`)
+      await this.write(leader)
       return { name, created_at: leader.created_at }
+    })
+  }
+
+  /** The new password must already be valid (LeaderPassword). */
+  async setPassword(name: string, password: string): Promise<void> {
+    await this.mutex.run(name, async () => {
+      const leader = await this.get(name)
+      if (!leader) throw new Error(`There is no leader called "${name}"`)
+      await this.write({ ...leader, password_hash: await this.hasher.hash(password) })
+    })
+  }
+
+  /**
+   * False when there is no such leader. Refuses to remove the last one: nobody could sign in
+   * afterwards. The caller holds a lock across instances (two leaders removing each other).
+   */
+  async remove(name: string): Promise<boolean> {
+    return this.mutex.run(name, async () => {
+      if (!await this.get(name)) return false
+      if ((await this.list()).length <= 1) throw new LastLeaderError('The last course leader cannot be removed: add another leader first')
+      await this.documents.removeItem(leaderKey(name))
+      return true
     })
   }
 
@@ -59,6 +82,10 @@ export class LeaderStore {
     }
     const ok = await this.hasher.verify(leader.password_hash, password).catch(() => false)
     return ok ? { name: leader.name, created_at: leader.created_at } : null
+  }
+
+  private async write(leader: Leader) {
+    await this.documents.setItem(leaderKey(leader.name), `${JSON.stringify(leader, null, 2)}\n`)
   }
 
   private dummy(): Promise<string> {

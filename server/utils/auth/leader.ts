@@ -1,22 +1,20 @@
-import { createError, getCookie, type H3Event } from 'h3'
+import { createError, type H3Event } from 'h3'
 import { useAppContext } from '../app-context'
+import { leaderTokenOf } from './leader-cookie'
 
 export interface LeaderIdentity { name: string }
 
-/** nuxt-auth-utils' cookie name (runtimeConfig.session.name). */
-export const LEADER_SESSION_COOKIE = 'nuxt-session'
-
 /**
- * The signed-in course leader, from the sealed session cookie; null for everyone else, and for a
- * session whose account no longer exists (a removed leader is signed out everywhere at once).
+ * The signed-in course leader, from the session the cookie names; null for everyone else, for an
+ * ended or expired session, and for a session whose account no longer exists.
  */
 export async function leaderOf(event: H3Event): Promise<LeaderIdentity | null> {
-  // Reading a session that does not exist would start one and set a cookie on a student's iPad.
-  if (!getCookie(event, LEADER_SESSION_COOKIE)) return null
-  const session = await getUserSession(event)
-  const name = session.user?.name
-  if (typeof name !== 'string' || !name) return null
-  return await useAppContext().leaders.get(name) ? { name } : null
+  const token = leaderTokenOf(event)
+  if (!token) return null
+  const { leaderSessions, leaders } = useAppContext()
+  const name = await leaderSessions.leaderOf(token)
+  if (!name) return null
+  return await leaders.get(name) ? { name } : null
 }
 
 /** Every admin route starts with this: 401 for anyone who is not a signed-in leader. No localhost shortcut. */

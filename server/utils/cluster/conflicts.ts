@@ -71,9 +71,13 @@ const HealthAnswer = z.object({
   instance: z.object({ id: z.string(), hostname: z.string(), port: z.number().nullable() }),
   storage: z.object({ driver: z.string(), location: z.string(), data_dir: z.string(), id: z.string() }),
 })
+/** What /api/health tells anyone without the health token: enough to compare storages, not where they are. */
+const AnonymousHealthAnswer = z.object({ storage: z.object({ id: z.string() }) })
 
 export interface PublicAddressCheckOptions {
   publicUrl: string
+  /** NUXT_HEALTH_TOKEN: sent along, so the answer names the other instance's host and data dir. */
+  healthToken?: string
   self: () => Named
   firstDelayMs?: number
   intervalMs?: number
@@ -108,12 +112,16 @@ export class PublicAddressCheck {
     const url = `${this.options.publicUrl.replace(/\/+$/, '')}/api/health`
     const checked_at = new Date().toISOString()
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(this.options.timeoutMs ?? 5000), headers: { accept: 'application/json' } })
+      const headers: Record<string, string> = { accept: 'application/json' }
+      if (this.options.healthToken) headers.authorization = `Bearer ${this.options.healthToken}`
+      const response = await fetch(url, { signal: AbortSignal.timeout(this.options.timeoutMs ?? 5000), headers })
       if (!response.ok) throw new Error(`answered ${response.status}`)
-      const parsed = HealthAnswer.safeParse(await response.json().catch(() => null))
-      if (!parsed.success) throw new Error('answered, but not as an AI4ArtsEd instance (no storage id)')
+      const answer = await response.json().catch(() => null)
+      const parsed = HealthAnswer.safeParse(answer)
+      const anonymous = AnonymousHealthAnswer.safeParse(answer)
+      if (!parsed.success && !anonymous.success) throw new Error('answered, but not as an AI4ArtsEd instance (no storage id)')
       this.check = { url, ok: true, error: null, checked_at }
-      this.conflict = this.conflictWith(parsed.data)
+      this.conflict = this.conflictWith(parsed.success ? parsed.data : this.unnamed(anonymous.data!.storage.id))
     }
     catch (error) {
       const cause = (error as Error & { cause?: Error }).cause
@@ -121,6 +129,15 @@ export class PublicAddressCheck {
       this.conflict = null
     }
     this.onCheck?.()
+  }
+
+  /** The other instance as far as an answer without the health token tells: its storage id, reached at the public address. */
+  private unnamed(storageId: string): z.infer<typeof HealthAnswer> {
+    const url = new URL(this.options.publicUrl)
+    return {
+      instance: { id: 'unknown', hostname: url.hostname, port: url.port ? Number(url.port) : null },
+      storage: { driver: 'unknown', location: this.options.publicUrl, data_dir: 'not shown: give every instance the same NUXT_HEALTH_TOKEN to see it', id: storageId },
+    }
   }
 
   private conflictWith(answer: z.infer<typeof HealthAnswer>): StorageConflict | null {

@@ -49,15 +49,23 @@ export function exportRow(run: RunMetadata, context: RowContext): ExportRow {
   return row
 }
 
-/** RFC 4180: every field quoted when it holds a quote, comma or line break; CRLF between records. */
+/**
+ * RFC 4180: every field quoted when it holds a quote, comma or line break; CRLF between records.
+ * Texts come from students: one starting like a formula (=HYPERLINK(…), +, -, @, tab, CR) would
+ * run as one when the CSV opens in a spreadsheet, so it gets a leading `'` (OWASP CSV injection).
+ */
 export function csvLine(values: readonly unknown[]): string {
   return `${values.map(csvField).join(',')}\r\n`
 }
 
 function csvField(value: unknown): string {
-  const text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join(';') : String(value)
+  const raw = value === null || value === undefined ? '' : Array.isArray(value) ? value.join(';') : String(value)
+  const text = typeof value === 'number' ? raw : neutraliseFormula(raw)
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
+
+const FORMULA_START = /^[=+\-@\t\r]/
+const neutraliseFormula = (text: string) => FORMULA_START.test(text) ? `'${text}` : text
 
 export const csvHeader = () => csvLine(EXPORT_COLUMNS)
 export const csvRow = (row: ExportRow) => csvLine(EXPORT_COLUMNS.map(column => row[column]))

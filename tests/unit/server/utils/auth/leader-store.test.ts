@@ -3,7 +3,7 @@ import { Scrypt } from '@adonisjs/hash/drivers/scrypt'
 import { createStorage } from 'unstorage'
 import { describe, expect, it, vi } from 'vitest'
 import { createFirstLeader } from '../../../../../server/utils/auth/first-leader'
-import { LeaderExistsError, LeaderStore } from '../../../../../server/utils/auth/leader-store'
+import { LastLeaderError, LeaderExistsError, LeaderStore } from '../../../../../server/utils/auth/leader-store'
 import type { PasswordHasher } from '../../../../../server/utils/auth/password-hasher'
 
 // The same scrypt set-up as nuxt-auth-utils (and the CLI), so hashes are interchangeable.
@@ -16,6 +16,24 @@ const newStore = () => {
 }
 
 describe('LeaderStore', () => {
+  it('changes a password: the old one stops working, the new one works', async () => {
+    const { leaders } = newStore()
+    await leaders.create('maria', 'correct horse battery')
+    await leaders.setPassword('maria', 'another long password')
+    expect(await leaders.verify('maria', 'correct horse battery')).toBeNull()
+    expect(await leaders.verify('maria', 'another long password')).toMatchObject({ name: 'maria' })
+  })
+
+  it('removes a leader, answers false for an unknown one and refuses to remove the last', async () => {
+    const { leaders } = newStore()
+    await leaders.create('maria', 'correct horse battery')
+    await leaders.create('tom', 'correct horse battery')
+    expect(await leaders.remove('nobody')).toBe(false)
+    expect(await leaders.remove('tom')).toBe(true)
+    await expect(leaders.remove('maria')).rejects.toBeInstanceOf(LastLeaderError)
+    expect((await leaders.list()).map(leader => leader.name)).toEqual(['maria'])
+  })
+
   it('stores only a scrypt hash and verifies the right password', async () => {
     const { storage, leaders } = newStore()
     await leaders.create('maria', 'correct horse battery')

@@ -122,6 +122,26 @@ describe('PublicAddressCheck', () => {
     expect(check.conflict?.message).toBe(`Instance me-insta (laptop:3001) stores in /home/dev/data but instance prod-ins (prod:3000) in /srv/ai4artsed/data, and both are reached at ${url}`)
   })
 
+  it('without the health token still finds the conflict from the storage id alone, naming the public address', async () => {
+    const url = await healthServer({ status: 'ok', version: '1.0.0', commit: null, storage: { id: 'S-prod' } })
+    const check = new PublicAddressCheck({ publicUrl: url, self })
+    await check.checkNow()
+    expect(check.conflict?.message).toMatch(new RegExp(`^Instance me-insta \\(laptop:3001\\) stores in /home/dev/data but instance unknown \\(127\\.0\\.0\\.1:\\d+\\) in ${url} \\(data dir not shown: give every instance the same NUXT_HEALTH_TOKEN to see it\\)`))
+  })
+
+  it('sends the health token, so the other instance shows its details', async () => {
+    let authorization: string | undefined
+    server = createServer((request, response) => {
+      authorization = request.headers.authorization
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer('prod-instance', 'S-prod')))
+    })
+    await new Promise<void>(resolveListen => server!.listen(0, '127.0.0.1', () => resolveListen()))
+    const check = new PublicAddressCheck({ publicUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}`, healthToken: 'a-token-of-16-chars', self })
+    await check.checkNow()
+    expect(authorization).toBe('Bearer a-token-of-16-chars')
+    expect(check.conflict?.message).toContain('/srv/ai4artsed/data')
+  })
+
   it('finds no conflict when the answer is this instance, or another one on the same storage', async () => {
     const url = await healthServer(answer('me-instance', 'S-prod'))
     const check = new PublicAddressCheck({ publicUrl: url, self })

@@ -7,4 +7,9 @@ describe('csvLine', () => {
     expect(csvLine(['plain', 'a,b', 'say "hi"', 'two\nlines', null, 3, false, ['a.png', 'b.txt']]))
       .toBe('plain,"a,b","say ""hi""","two\nlines",,3,false,a.png;b.txt\r\n')
   })
+
+  it('turns texts that a spreadsheet would run as formulas into plain text with a leading apostrophe', () => {
+    expect(csvLine(['=HYPERLINK("http://x","y")', '+1', '-2', '@SUM(A1)', '\tx', '\rx', 'a=b', -3]))
+      .toBe(`"'=HYPERLINK(""http://x"",""y"")",'+1,'-2,'@SUM(A1),'\tx,"'\rx",a=b,-3\r\n`)
+  })
 })
