@@ -36,6 +36,7 @@ import { resolveStorageId } from './storage/storage-id'
 import { ParticipantRuns } from './storage/participant-runs'
 import { RunStore } from './storage/run-store'
 import { RunIndex } from './run-index/run-index'
+import { RunHotPaths } from './media/run-hot-paths'
 import { PublicAddressCheck } from './cluster/conflicts'
 
 export interface ContentSources extends CatalogSources { safety: CatalogSource[] }
@@ -73,6 +74,8 @@ export interface AppContext {
   coordinator: Coordinator
   /** Every run's summary, for the leader's lists, filters, export and retention; await `index.ready` before querying. */
   index: RunIndex
+  /** Media requests and status polls of a student's own runs, answered from memory where it can vouch. */
+  hotPaths: RunHotPaths
   /** Asks the public address (NUXT_PUBLIC_URL) who answers there; null without one. Started by the storage-conflicts plugin. */
   publicAddress: PublicAddressCheck | null
   /** Resolves once perspectives, outputs and safety lists are loaded and old runs re-queued. */
@@ -181,6 +184,7 @@ export function startApp(
   })()
   current = {
     settings, dataDir, describeStorage, instance, runs, participants, participantStore, sessions, audit, leaders, retention, storage, queue, coordinator, index, publicAddress, ready,
+    hotPaths: new RunHotPaths(index, runs.blobs),
     loginLimiter: new LoginLimiter(expiring), sessionSecret, exports: new ExportProgressTracker(expiring),
   }
   return current
