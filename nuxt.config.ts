@@ -39,7 +39,9 @@ export default defineNuxtConfig({
   ],
   auth: { loadStrategy: 'none' },
   typescript: { strict: true },
-  nitro: { externals: { traceInclude: imageCheckFiles } },
+  // The JS and CSS chunks are stored Brotli- and gzip-compressed next to the originals and sent by
+  // Accept-Encoding; HTML and JSON are compressed per answer (server/plugins/compress-responses.ts).
+  nitro: { externals: { traceInclude: imageCheckFiles }, compressPublicAssets: { gzip: true, brotli: true } },
   css: ['~/assets/css/base.css'],
   imports: { presets: [{ from: 'vue-i18n', imports: ['useI18n'] }] },
   app: {

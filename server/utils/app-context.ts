@@ -41,6 +41,7 @@ import { RunStore } from './storage/run-store'
 import { RunIndex } from './run-index/run-index'
 import { PersonalDataDetector } from './safety/personal-data/personal-data-detector'
 import { createImageCheck } from './safety/image-check/create-image-check'
+import { RunHotPaths } from './media/run-hot-paths'
 import { PublicAddressCheck } from './cluster/conflicts'
 import { AddressLimiter, addressLimitsFrom } from './limits/address-limiter'
 import { DiskGuard } from './storage/disk-guard'
@@ -84,6 +85,8 @@ export interface AppContext {
   coordinator: Coordinator
   /** Every run's summary, for the leader's lists, filters, export and retention; await `index.ready` before querying. */
   index: RunIndex
+  /** Media requests and status polls of a student's own runs, answered from memory where it can vouch. */
+  hotPaths: RunHotPaths
   /** Asks the public address (NUXT_PUBLIC_URL) who answers there; null without one. Started by the storage-conflicts plugin. */
   publicAddress: PublicAddressCheck | null
   /** Resolves once perspectives, outputs and safety lists are loaded and old runs re-queued. */
@@ -202,6 +205,7 @@ export function startApp(
     loginLimiter: new LoginLimiter(expiring),
     addressLimiter: new AddressLimiter(expiring, addressLimitsFrom(settings)),
     diskGuard: new DiskGuard(dataDir.path, { minFreeMb: settings.minFreeDiskMb, minFreePercent: settings.minFreeDiskPercent }), exports: new ExportProgressTracker(expiring),
+    hotPaths: new RunHotPaths(index, runs.blobs),
   }
   return current
 }

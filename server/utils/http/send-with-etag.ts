@@ -9,12 +9,16 @@ import { clientHasEtag } from './etag'
 export function sendWithEtag(event: H3Event, body: unknown): string | null {
   const json = JSON.stringify(body)
   const etag = `W/"${createHash('sha1').update(json).digest('base64url')}"`
-  setResponseHeader(event, 'ETag', etag)
-  setResponseHeader(event, 'Cache-Control', 'no-cache')
-  if (clientHasEtag(event, etag)) {
-    setResponseStatus(event, 304)
-    return null
-  }
+  if (answeredNotModified(event, etag)) return null
   setResponseHeader(event, 'Content-Type', 'application/json; charset=utf-8')
   return json
+}
+
+/** Sets the validator headers; true (and status 304) when the client already holds `etag`. */
+export function answeredNotModified(event: H3Event, etag: string): boolean {
+  setResponseHeader(event, 'ETag', etag)
+  setResponseHeader(event, 'Cache-Control', 'no-cache')
+  if (!clientHasEtag(event, etag)) return false
+  setResponseStatus(event, 304)
+  return true
 }

@@ -8,8 +8,9 @@ import { mimeTypeOf } from './media-types'
 /**
  * Streams one media file of a run from the blob store with ETag/304 and single Range requests
  * (206/416), which iPad Safari needs before it plays audio or video. HEAD answers headers only.
+ * `statOf` lets a caller that already knows the file's stat (from memory) save the storage read.
  */
-export async function serveRunMedia(event: H3Event, blobs: BlobStore, runId: string, file: string) {
+export async function serveRunMedia(event: H3Event, blobs: BlobStore, runId: string, file: string, statOf = (key: string) => blobs.stat(key)) {
   if (event.method !== 'GET' && event.method !== 'HEAD') {
     setResponseHeaders(event, { Allow: 'GET, HEAD' })
     throw createError({ statusCode: 405, statusMessage: 'Media can only be read with GET or HEAD' })
@@ -17,7 +18,7 @@ export async function serveRunMedia(event: H3Event, blobs: BlobStore, runId: str
   const notFound = () => createError({ statusCode: 404, statusMessage: `No media file "${file}" in run "${runId}"` })
   if (!isRunId(runId) || !isMediaFileName(file)) throw notFound()
   const key = runBlobKey(runId, file)
-  const stat = await blobs.stat(key)
+  const stat = await statOf(key)
   if (!stat) throw notFound()
   const direct = await blobs.directUrl?.(key)
   if (direct) {
