@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, Device } from '../support/api'
 import { signInAsLeader, TEST_ADMIN_PASSWORD } from '../support/admin'
 import { makeTempDir, startServer, type TestServer } from '../support/server'
-import { slowImageContentDir } from '../support/slow-content'
+import { HELD_OUTPUT, type HeldImages, startHeldImages } from '../support/held-images'
 
-// Every run's picture is big and one job runs at a time, so runs stay waiting or running while a test counts them.
-const SLOW = { NUXT_CONTENT_DIR: slowImageContentDir(), NUXT_QUEUE_CONCURRENCY: '1', NUXT_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD }
-const picture = (text: string) => ({ perspective: 'bauhaus', input_text: text, output: 'image_builtin' })
+// Every picture is held back until the end and one job runs at a time, so runs stay waiting or running while a test counts them.
+let images: HeldImages
+let SLOW: Record<string, string>
+const picture = (text: string) => ({ perspective: 'bauhaus', input_text: text, output: HELD_OUTPUT })
 
 let server: TestServer
 let leader: Device
@@ -24,11 +25,17 @@ async function joined(address: string, code?: string): Promise<Device> {
 }
 
 beforeAll(async () => {
+  images = await startHeldImages()
+  SLOW = { ...images.env, NUXT_QUEUE_CONCURRENCY: '1', NUXT_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD }
   // The open studio's own limits as shipped; only the run rate per address is lowered, to reach it quickly.
   server = await startServer({ studioLimits: 'real', env: { ...SLOW, NUXT_LIMIT_RUNS_PER_ADDRESS: '8' } })
   leader = await signInAsLeader(server)
 })
-afterAll(() => server?.stop())
+afterAll(async () => {
+  images?.release()
+  await server?.stop()
+  await images?.close()
+})
 
 describe('starting a run', () => {
   it('needs a joined participant: a device that never joined is refused, in the open studio too, and nothing is stored', async () => {
@@ -82,7 +89,7 @@ describe('limits per address', () => {
 
     const guesser = new Device('127.0.0.5')
     let misses = 0
-    let refused: Awaited<ReturnType<typeof api>> | null = null
+    let refused: { status: number, headers: Headers, body: any } | null = null
     for (let n = 0; n < 100 && !refused; n++) {
       const guess = await api(server, '/api/join', { body: { code: `ABC${String(100 + n).replace(/[01]/g, '2')}` }, device: guesser })
       if (guess.status === 429) refused = guess

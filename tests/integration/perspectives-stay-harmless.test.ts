@@ -9,6 +9,7 @@ import { FsBlobStore } from '../../server/utils/storage/fs-blob-store'
 import { RunStore } from '../../server/utils/storage/run-store'
 import { makeTempDir } from '../support/server'
 import { HARMLESS_IDEAS, shippedPerspectives, shippedSafety, shippedSafetyLists } from '../support/shipped-content'
+import { passingImageCheck, withoutNameLists } from '../support/pipeline-doubles'
 
 // The pipeline as the server wires it with built-in providers and the shipped lists, without HTTP
 // and on documents in memory: over a thousand runs. interception-safety.test.ts takes the same path over HTTP.
@@ -16,7 +17,7 @@ const perspectives = shippedPerspectives()
 const runs = new RunStore(createStorage(), new FsBlobStore(makeTempDir()))
 const deps = {
   runs, catalog: new Catalog(perspectives, [], []), providers: builtinProviders(shippedSafetyLists()),
-  instanceId: 'sweep', runTimeoutMs: 30_000, maxRunAttempts: 2,
+  instanceId: 'sweep', runTimeoutMs: 30_000, maxRunAttempts: 2, personalData: withoutNameLists(), imageCheck: passingImageCheck,
 }
 const handle = createRunJobHandler(deps)
 const safety = shippedSafety()

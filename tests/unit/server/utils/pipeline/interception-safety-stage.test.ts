@@ -7,6 +7,7 @@ import type { PipelineDeps } from '../../../../../server/utils/pipeline/pipeline
 import { createRunJobHandler, pendingJobKind } from '../../../../../server/utils/pipeline/run-job-handler'
 import type { InterceptionInput, SafetyProvider } from '../../../../../server/utils/providers/types'
 import { tempRunStore } from '../../../../support/run-store'
+import { passingImageCheck, withoutNameLists } from '../../../../support/pipeline-doubles'
 
 const perspective = Perspective.parse({
   id: 'model', name: { de: 'Modell', en: 'Model' }, description: { de: 'M', en: 'M' }, category: 'attitude',
@@ -23,6 +24,7 @@ function setup(answers: { normal: string, stricter: string }, check?: SafetyProv
   }
   const deps: PipelineDeps = {
     runs, catalog: new Catalog([perspective], [], []), instanceId: 'test', runTimeoutMs: 5_000, maxRunAttempts: 2,
+    personalData: withoutNameLists(), imageCheck: passingImageCheck,
     providers: {
       inputSafety: safety, preOutputSafety: safety, generators: new Map(),
       translation: { id: 'fake_translation', model: 'm', toEnglish: async ({ text }) => ({ text }) },

@@ -8,6 +8,7 @@ import type { PipelineDeps } from '../../../../../server/utils/pipeline/pipeline
 import type { ProviderRegistry } from '../../../../../server/utils/providers/registry'
 import type { ImageClassifier } from '../../../../../server/utils/safety/image-check/image-classifier'
 import { tempRunStore } from '../../../../support/run-store'
+import { withoutNameLists } from '../../../../support/pipeline-doubles'
 
 const thresholds = { kids: { porn: 0.2 }, youth: { porn: 0.5 }, adult: null, research: null }
 const signals = () => ({ signal: new AbortController().signal, timeout: new AbortController().signal })
@@ -15,7 +16,7 @@ const signals = () => ({ signal: new AbortController().signal, timeout: new Abor
 async function generated(classifier: ImageClassifier, level: SafetyLevel = 'kids', type: OutputRecord['type'] = 'image') {
   const { runs } = tempRunStore()
   const deps: PipelineDeps = {
-    runs, catalog: new Catalog([], [], []), providers: {} as ProviderRegistry, imageCheck: { classifiers: [classifier], thresholds },
+    runs, catalog: new Catalog([], [], []), providers: {} as ProviderRegistry, imageCheck: { classifiers: [classifier], thresholds }, personalData: withoutNameLists(),
     instanceId: 'test', runTimeoutMs: 5_000, maxRunAttempts: 2,
   }
   const run = newRun({ session_id: 'studio', participant_id: null, perspective: 'p', input_text: 'ein Haus', context: null, language: 'de', safety_level: level, output: 'fake' })

@@ -11,6 +11,7 @@ import type { ProviderRegistry } from '../../../../../server/utils/providers/reg
 import type { GenerationInput, SafetyProvider } from '../../../../../server/utils/providers/types'
 import { PersonalDataDetector } from '../../../../../server/utils/safety/personal-data/personal-data-detector'
 import { tempRunStore } from '../../../../support/run-store'
+import { passingImageCheck } from '../../../../support/pipeline-doubles'
 
 const perspective = Perspective.parse({
   id: 'echo', name: { de: 'Echo', en: 'Echo' }, description: { de: 'Echo', en: 'Echo' }, category: 'attitude',
@@ -40,7 +41,7 @@ function setup({ interception = 'outside_llm', generator = 'outside_gpu' } = {})
     } }]]),
   }
   const output = OutputConfig.parse({ id: 'picture', name: { de: 'Bild', en: 'Picture' }, media_type: 'image', provider: generator, default: true })
-  const deps: PipelineDeps = { runs, catalog: new Catalog([perspective], [output], []), providers, personalData: detector, instanceId: 'test', runTimeoutMs: 5_000, maxRunAttempts: 2 }
+  const deps: PipelineDeps = { runs, catalog: new Catalog([perspective], [output], []), providers, personalData: detector, imageCheck: passingImageCheck, instanceId: 'test', runTimeoutMs: 5_000, maxRunAttempts: 2 }
   const run = async (text: string, level: SafetyLevel, rule: PersonalDataRule = 'block') => {
     const created = newRun({ session_id: 'studio', participant_id: null, perspective: 'echo', input_text: text, context: null, language: 'de', safety_level: level, personal_data: rule, output: 'picture' })
     await runs.create(created)

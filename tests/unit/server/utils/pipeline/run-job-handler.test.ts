@@ -8,7 +8,7 @@ import type { PipelineDeps } from '../../../../../server/utils/pipeline/pipeline
 import { createRunJobHandler, pendingJobKind } from '../../../../../server/utils/pipeline/run-job-handler'
 import { PersonalDataDetector } from '../../../../../server/utils/safety/personal-data/personal-data-detector'
 import type { ProviderRegistry } from '../../../../../server/utils/providers/registry'
-import type { ImageCheck } from '../../../../../server/utils/safety/image-check/check-image'
+import { passingImageCheck } from '../../../../support/pipeline-doubles'
 import type { GenerationProvider, SafetyProvider } from '../../../../../server/utils/providers/types'
 import { failWritesOf, tempRunStore } from '../../../../support/run-store'
 
@@ -29,11 +29,6 @@ function generator(generate: GenerationProvider['generate']): GenerationProvider
 const hangingGenerator = generator(({ signal }) => new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason))))
 
 const pngGenerator = generator(async () => ({ data: ONE_PIXEL_PNG, mime: 'image/png', extension: 'png', width: 1, height: 1, duration_s: null }))
-
-const passingImageCheck: ImageCheck = {
-  classifiers: [{ id: 'fake_classifier', model: 'm', scores: async () => ({ porn: 0 }) }],
-  thresholds: { kids: { porn: 0.5 }, youth: { porn: 0.5 }, adult: null, research: null },
-}
 
 function setup(generation: GenerationProvider = pngGenerator, overrides: Partial<PipelineDeps> = {}) {
   const { runs, storage } = tempRunStore()
