@@ -11,6 +11,9 @@ import { chooseEncoding, compressBody, isCompressibleType, MIN_COMPRESSED_BYTES 
  */
 export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('beforeResponse', async (event, response) => {
+    // Nuxt's error handler renders its page through an internal request, reads it as text and
+    // sends that on with the inner headers: a compressed inner answer would arrive as mojibake.
+    if (event.path.startsWith('/__nuxt_error')) return
     const body = bodyAsBuffer(response.body, getResponseHeader(event, 'Content-Type'))
     if (!body) return
     // Every answer that could be compressed names the header it depends on, compressed or not,

@@ -9,11 +9,14 @@ const Term = z.string().min(1)
  * with an insult ("lena ist fett"). Each slot is a list of terms (same syntax as `terms`) or
  * "@group"; the pattern matches when every slot has a word within `within` words of the others,
  * in any order. `fuzzy` (in a severe list) lets misspellings of the slots' words count too.
+ * `unless_after`: words that take the harm away when they stand before the first slot's word within
+ * `within` words ("niemand wird … verletzt", "nobody gets hurt"); single terms still match.
  */
 export const SafetyPattern = z.object({
   all: z.array(z.array(Term).min(1)).min(2),
   within: z.number().int().min(1).max(20).default(5),
   fuzzy: z.boolean().default(false),
+  unless_after: z.array(Term).default([]),
 })
 export type SafetyPattern = z.infer<typeof SafetyPattern>
 

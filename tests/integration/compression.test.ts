@@ -101,6 +101,15 @@ describe('what stays uncompressed', () => {
     expect(again.headers['content-encoding']).toBeUndefined()
   })
 
+  it('sends an error page a browser can read, whatever it accepts', async () => {
+    const response = await rawRequest(server, '/api/runs', {
+      method: 'POST', body: '{}',
+      headers: { 'accept': 'text/html', 'accept-encoding': BROWSER_ENCODINGS, 'content-type': 'text/plain', 'origin': 'http://127.0.0.1:9' },
+    })
+    expect(response.status).toBe(403)
+    expect(decoded(response).toString('utf8')).toContain('another site')
+  })
+
   it('answers a HEAD for a chunk with its headers and no body', async () => {
     const response = await get(scriptPath, { 'accept-encoding': BROWSER_ENCODINGS }, 'HEAD')
     expect(response.status).toBe(200)

@@ -86,13 +86,17 @@ describe('a run on real backends', () => {
     const run = readRunMetadata(server.dataDir, runId)
     expect(run.stages.map(stage => [stage.name, stage.provider, stage.model])).toEqual([
       ['input_safety', 'ollama', 'llama-guard3:1b'],
+      ['personal_data', 'builtin_personal_data', 'personal-data-v1'],
       ['interception', 'ollama', 'llama3.2:latest'],
+      ['interception_safety', 'ollama', 'llama-guard3:1b'],
       ['pre_output', 'ollama', 'llama-guard3:1b'],
       ['generation', 'comfyui', 'sd3.5_large.safetensors'],
+      ['output_safety', 'nsfwjs', 'mobilenet_v2'],
     ])
     expect(run.outputs[0]).toMatchObject({ type: 'image', mime: 'image/png', width: 1024, height: 1024, provider: 'comfyui', config: 'gpu_image' })
     const chats = llm.requests.filter(request => request.path === '/api/chat').map(request => request.body!.model)
-    expect(chats).toEqual(['llama-guard3:1b', 'llama3.2:latest', 'llama-guard3:1b'])
+    // The guard model sees the idea, the transformed text before the student does, and the prompt.
+    expect(chats).toEqual(['llama-guard3:1b', 'llama3.2:latest', 'llama-guard3:1b', 'llama-guard3:1b'])
   })
 
   it('is blocked when the safety model says unsafe, and nothing is generated', async () => {

@@ -21,8 +21,8 @@ const NOTHING_TO_INVERT: Bilingual<(idea: string) => string> = {
 
 // "The opposite of: nobody gets hurt" would ask for harm: an idea about harm is turned only as a picture.
 const TURNED_AS_A_PICTURE: Bilingual<(idea: string) => string> = {
-  de: idea => `Kopfüber gemalt, alles steht auf dem Kopf: ${idea}`,
-  en: idea => `Painted upside down, with everything standing on its head: ${idea}`,
+  de: idea => `Kopfüber gemalt, alles verkehrt herum: ${idea}`,
+  en: idea => `Painted upside down, with everything the wrong way round: ${idea}`,
 }
 
 /**

@@ -22,6 +22,7 @@ interface Slot {
 interface CompiledPattern {
   slots: Slot[]
   within: number
+  negators: WordSet
 }
 
 type Fail = (term: string, problem: string) => Error
@@ -50,6 +51,7 @@ export class TermMatcher {
     this.patterns = (list.patterns ?? []).map(pattern => ({
       slots: pattern.all.map(terms => slot(expandGroups(terms, list.groups ?? {}, fail), pattern.fuzzy ?? false)),
       within: pattern.within ?? 5,
+      negators: new WordSet(pattern.unless_after ?? [], fail),
     }))
   }
 
@@ -98,7 +100,9 @@ function patternMet(pattern: CompiledPattern, words: readonly CollapsedWord[], a
     if (hits.length === 0) return null
     hitsBySlot.push(hits)
   }
+  const negators = pattern.negators.hits(words).map(hit => hit.start)
   for (const anchor of hitsBySlot[0]!) {
+    if (negators.some(at => at < anchor.start && anchor.start - at <= pattern.within + 2)) continue
     const partners = hitsBySlot.slice(1).map(hits =>
       hits.find(hit => hit.start !== anchor.start && Math.abs(hit.start - anchor.start) <= pattern.within))
     if (partners.every(partner => partner !== undefined)) return [anchor, ...partners].map(hit => hit!.label).join(' + ')

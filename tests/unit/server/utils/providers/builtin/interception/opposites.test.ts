@@ -52,7 +52,7 @@ describe('invertIdea and harm', () => {
   })
 
   it('turns an idea about harm only as a picture when it knows no other word', () => {
-    expect(invert('nobody gets hurt on the playground', 'en')).toBe('Painted upside down, with everything standing on its head: nobody gets hurt on the playground')
+    expect(invert('nobody gets hurt on the playground', 'en')).toBe('Painted upside down, with everything the wrong way round: nobody gets hurt on the playground')
   })
 
   it('leaves presence alone in the gentle variant', () => {
