@@ -59,6 +59,13 @@ describe('patterns of ordinary words', () => {
     expect(matches(list, 'a man and his kids')).toBeNull()
   })
 
+  it('do not count a harm verb that a "nobody" before it takes back; a plain term still would', () => {
+    const negated = { ...list, patterns: [{ all: [['@harm'], ['@person']], within: 3, unless_after: ['niemand', 'nobody'] }] }
+    expect(matches(negated, 'nobody shooting kids here')).toBeNull()
+    expect(matches(negated, 'niemand sticht – mit Mann und Maus')).toBeNull()
+    expect(matches(negated, 'soldier shooting kids, nobody helps')).toEqual(['shooting + kids'])
+  })
+
   it('need the words within the distance', () => {
     expect(matches(list, 'shooting stars over the hills where a man lives')).toBeNull()
   })
