@@ -20,7 +20,9 @@ import { BENCH_CONNECTIONS, BENCH_SECONDS, formatCpu, formatStatusCounts, log, m
 import { createRun, deviceHeaders, waitForRunEnd } from './lib/runs.mjs'
 import { startAppServer, startStaticServer } from './lib/server.mjs'
 
-const NOISE_FILE = 'output-bench-noise.png'
+// Students are served only the outputs a run lists, so the noise takes the place of the run's own
+// picture (written before anything asked for it, so no answer about the old file is remembered).
+const NOISE_FILE = 'output-image.png'
 const NOISE_SIDE = 775 // 775 × 775 × 3 bytes of noise ≈ 1.8 MB as PNG
 
 const app = await startAppServer()
