@@ -12,7 +12,9 @@ import { listenOnLoopback, readJsonBody, sendJson, stopServer } from './fake-htt
  * (`GET /v1/models/{owner}/{name}` with `latest_version`), follow a prediction with
  * `GET urls.get` (starting → processing → succeeded | failed | canceled | aborted), cancel it,
  * and download its files from /delivery/ until they expire. A `Cancel-After` header on create is
- * the prediction's deadline. Errors use Replicate's problem shape `{title, detail, status}`.
+ * the prediction's deadline, as Replicate's changelog of 2025-10-16 ("Set deadlines for
+ * predictions") describes it: `aborted` when the deadline passes before the prediction runs,
+ * `canceled` when it passes while it runs; durations such as "1m" or "90s". Errors use Replicate's problem shape `{title, detail, status}`.
  */
 export interface FakeReplicateModel {
   media: 'image' | 'audio'
