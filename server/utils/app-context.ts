@@ -153,7 +153,6 @@ export function startApp(
     console.info(`[ai4artsed] storage id ${knownStorageId}`)
     const contentDir = settings.contentDir || join(dataDir.path, 'content')
     const content = await loadContent(contentDir)
-    const imageCheck = await createImageCheck({ contentDir, modelDir: settings.imageCheckModelDir })
     const safety = loadCatalog(SafetyTermList, content.safety)
     const personalDataLists = loadCatalog(PersonalDataList, content.personal_data)
     const builtin = builtinProviders(safety.items)
@@ -168,6 +167,7 @@ export function startApp(
       if (!live.isAvailable(output)) console.warn(`[content] ${output.id}.json: provider: no provider "${output.provider}" is configured, so students are not offered it`)
     }
     const providers = live.registry
+    const imageCheck = await createImageCheck({ contentDir, modelDir: settings.imageCheckModelDir, visionModel: () => providers.imageSafety })
     for (const problem of [...safety.problems, ...personalDataLists.problems, ...catalog.problems]) {
       console.warn(`[content] ${problem.file}: ${problem.field}: ${problem.message}`)
     }

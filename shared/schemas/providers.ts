@@ -36,6 +36,13 @@ export type StageAssignment = z.infer<typeof StageAssignment>
 export const TEXT_STAGES = ['input_safety', 'interception', 'translation', 'pre_output_safety'] as const
 export type TextStage = typeof TEXT_STAGES[number]
 
+/**
+ * Stages a leader assigns to a backend: the text stages, and a vision model that looks at every
+ * picture beside the offline classifier (an Ollama vision model, or OpenAI's moderation endpoint).
+ */
+export const ASSIGNABLE_STAGES = [...TEXT_STAGES, 'image_safety'] as const
+export type AssignableStage = typeof ASSIGNABLE_STAGES[number]
+
 export const ProviderSettings = z.object({
   backends: z.array(BackendConfig).default([]),
   stages: z.object({
@@ -43,6 +50,7 @@ export const ProviderSettings = z.object({
     interception: StageAssignment.optional(),
     translation: StageAssignment.optional(),
     pre_output_safety: StageAssignment.optional(),
+    image_safety: StageAssignment.optional(),
   }).default({}),
   /** The output config used when a request names only the media type, per media type (overrides `default: true`). */
   default_outputs: z.object({ image: Slug.optional(), audio: Slug.optional() }).default({}),
@@ -52,7 +60,7 @@ export const ProviderSettings = z.object({
     if (ids.has(backend.id)) context.addIssue({ code: 'custom', path: ['backends', index, 'id'], message: `"${backend.id}" is used twice` })
     ids.add(backend.id)
   })
-  for (const stage of TEXT_STAGES) {
+  for (const stage of ASSIGNABLE_STAGES) {
     const assignment = settings.stages[stage]
     if (assignment && assignment.backend !== 'builtin' && !ids.has(assignment.backend)) {
       context.addIssue({ code: 'custom', path: ['stages', stage, 'backend'], message: `no backend "${assignment.backend}" is configured` })
@@ -90,8 +98,8 @@ export interface BackendStatus {
 
 export interface ProvidersView {
   backends: BackendStatus[]
-  /** Which provider does each text stage: `builtin` or a backend id, with its model. */
-  stages: Record<TextStage, { provider: string, model: string }>
+  /** Which provider does each text stage: `builtin` or a backend id, with its model; `image_safety` is the vision model beside the offline classifier (`builtin` when there is none). */
+  stages: Record<AssignableStage, { provider: string, model: string }>
   /** Every output config and the provider it names; `available` is false when that backend is not configured. */
   outputs: { id: string, media_type: string, provider: string, model: string | null, available: boolean, default: boolean }[]
 }

@@ -12,10 +12,18 @@ import { listenOnLoopback, readJsonBody, sendJson, stopServer } from './fake-htt
  * missing model is 404 `{"error":"model 'x' not found"}` and an unknown path gin's plain
  * "404 page not found".
  *
+ * Vision: `POST /api/show` answers a model's `capabilities` (api/types.go ShowResponse,
+ * types/model/capability.go), "vision" for the models in `visionModels`; a chat message may carry
+ * base64 `images` (api/types.go Message), and a vision model asked with a JSON schema as `format`
+ * answers `pictureScores` as JSON. A text model asked the same fills in the schema without
+ * looking (Ollama's chat does not refuse images for it), which is why the client asks /api/show.
+ *
  * OpenAI (`POST /v1/chat/completions`, `GET /v1/models`) follows openai/openai-openapi
  * (CreateChatCompletionRequest): reasoning models (o1, o3, o4-mini, gpt-5…) reject `max_tokens`
  * (400 `unsupported_parameter`) and a temperature other than 1 (400 `unsupported_value`), and
  * spend `max_completion_tokens` on reasoning before the visible answer (`finish_reason: "length"`).
+ * `POST /v1/moderations` (CreateModerationRequest/Response) answers `pictureScores` as the
+ * `category_scores` of one result when the input holds an `image_url` item.
  */
 
 export interface FakeChatMessage { role: string, content: string }
@@ -50,7 +58,13 @@ export interface FakeLlmOptions {
   apiKey?: string
   /** Tokens a thinking model thinks before it answers (Ollama thinking models, OpenAI reasoning models). */
   thinkingTokens?: number
+  /** Ollama models with the "vision" capability. */
+  visionModels?: string[]
 }
+
+/** Every category of OpenAI's moderation answer (openai-openapi CreateModerationResponse). */
+const MODERATION_CATEGORIES = ['harassment', 'harassment/threatening', 'sexual', 'hate', 'hate/threatening', 'illicit', 'illicit/violent',
+  'self-harm/intent', 'self-harm/instructions', 'self-harm', 'sexual/minors', 'violence', 'violence/graphic']
 
 /** Ollama models with the "thinking" capability. */
 export const isThinkingModel = (model: string) => /^(?:qwen3|deepseek-r1|gpt-oss|magistral)/i.test(model)
@@ -87,6 +101,8 @@ export async function startFakeLlm(options: FakeLlmOptions = {}) {
   let abandoned = 0
   let holding: { promise: Promise<void>, release: () => void } | null = null
   const thinkingTokens = options.thinkingTokens ?? 40
+  const visionModels = options.visionModels ?? []
+  let pictureScores: Record<string, number> = {}
   let answer = options.answer ?? (options.guard ? (request: FakeChatRequest) => guardAnswer(request.lastUser) : (request: FakeChatRequest) => request.lastUser)
 
   const knows = (model: string) => models.includes(model) || models.includes(`${model}:latest`)
@@ -116,6 +132,21 @@ export async function startFakeLlm(options: FakeLlmOptions = {}) {
       if (request.method === 'GET' && path === '/v1/models') {
         return sendJson(response, 200, { object: 'list', data: models.map(id => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'fake' })) })
       }
+      if (request.method === 'POST' && path === '/api/show') {
+        const model = String(body?.model ?? '')
+        if (!knows(model)) return sendJson(response, 404, { error: `model '${model}' not found` })
+        const capabilities = ['completion', ...(visionModels.includes(model) ? ['vision'] : []), ...(isThinkingModel(model) ? ['thinking'] : [])]
+        return sendJson(response, 200, { modelfile: '', parameters: '', template: '{{ .Prompt }}', details: { format: 'gguf' }, model_info: {}, capabilities })
+      }
+      if (request.method === 'POST' && path === '/v1/moderations') {
+        const input = Array.isArray(body?.input) ? body.input as { type?: string }[] : []
+        const scores = Object.fromEntries(MODERATION_CATEGORIES.map(name => [name, input.some(item => item.type === 'image_url') ? (pictureScores[name] ?? 0) : 0]))
+        const categories = Object.fromEntries(Object.entries(scores).map(([name, score]) => [name, score >= 0.5]))
+        return sendJson(response, 200, {
+          id: `modr-${requests.length}`, model: String(body?.model ?? 'omni-moderation-latest'),
+          results: [{ flagged: Object.values(categories).some(Boolean), categories, category_scores: scores }],
+        })
+      }
       if (request.method === 'POST' && (path === '/api/chat' || path === '/v1/chat/completions')) {
         const protocol = openAi ? 'openai' : 'ollama'
         const model = String(body?.model ?? '')
@@ -128,7 +159,11 @@ export async function startFakeLlm(options: FakeLlmOptions = {}) {
         if (refusal) return openAi ? openAiError(response, 400, refusal.message, 'invalid_request_error', refusal.code ?? null, refusal.param ?? null) : sendJson(response, 400, { error: refusal.message })
         const messages = (Array.isArray(body?.messages) ? body.messages : []) as FakeChatMessage[]
         const lastUser = [...messages].reverse().find(message => message.role === 'user')?.content ?? ''
-        const content = script.length > 0 ? script.shift()! : answer({ protocol, model, messages, lastUser, body: body ?? {} })
+        const schema = !openAi && body?.format && typeof body.format === 'object' ? body.format as { required?: string[] } : null
+        const looked = messages.some(message => Array.isArray((message as { images?: unknown }).images)) && visionModels.includes(model)
+        // Structured outputs: the answer fits the schema; only a vision model saw the picture.
+        const scored = schema ? JSON.stringify(Object.fromEntries((schema.required ?? []).map(name => [name, looked ? (pictureScores[name] ?? 0) : 0.5]))) : null
+        const content = scored ?? (script.length > 0 ? script.shift()! : answer({ protocol, model, messages, lastUser, body: body ?? {} }))
         const generated = generate(content, thinksFirst(model, body ?? {}, openAi) ? thinkingTokens : 0, tokenLimit(body ?? {}, openAi))
         return sendJson(response, 200, openAi ? completion(model, generated) : ollamaChat(model, generated))
       }
@@ -173,6 +208,8 @@ export async function startFakeLlm(options: FakeLlmOptions = {}) {
       holding = null
     },
     setAnswer(next: (request: FakeChatRequest) => string) { answer = next },
+    /** What a vision model or the moderation endpoint sees in the next pictures, per class (others 0). */
+    setPictureScores(scores: Record<string, number>) { pictureScores = scores },
     script(...answers: string[]) { script.push(...answers) },
     reset() {
       requests.length = 0

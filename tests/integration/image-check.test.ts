@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type FakeLlm, startFakeLlm } from '../fakes/fake-llm'
 import { api, waitForRun } from '../support/api'
 import { signInAsLeader, TEST_ADMIN_PASSWORD } from '../support/admin'
 import { createRun, download, readRunMetadata } from '../support/run-files'
@@ -39,6 +40,8 @@ let kids: TestServer
 let strict: TestServer
 let noModel: TestServer
 let onHold: TestServer
+let withVision: TestServer
+let vision: FakeLlm
 const held = modelDirOnHold()
 
 beforeAll(async () => {
@@ -47,10 +50,16 @@ beforeAll(async () => {
   strict = await startServer({ env: { ...LEADER_ENV, NUXT_CONTENT_DIR: strictContentDir() } })
   noModel = await startServer({ env: { ...LEADER_ENV, NUXT_IMAGE_CHECK_MODEL_DIR: join(makeTempDir(), 'missing-model') } })
   onHold = await startServer({ env: { ...LEADER_ENV, NUXT_IMAGE_CHECK_MODEL_DIR: held.dir } })
+  vision = await startFakeLlm({ models: ['llama3.2-vision:latest'], visionModels: ['llama3.2-vision:latest'] })
+  const providers = {
+    backends: [{ id: 'gpu', type: 'ollama', url: vision.url, timeout_s: 10, retries: 0 }],
+    stages: { image_safety: { backend: 'gpu', model: 'llama3.2-vision:latest' } },
+  }
+  withVision = await startServer({ env: { ...LEADER_ENV, NUXT_SAFETY_LEVEL: 'kids', NUXT_PROVIDERS: JSON.stringify(providers) } })
 }, 180_000)
 
 afterAll(async () => {
-  await Promise.all([kids?.stop(), strict?.stop(), noModel?.stop(), onHold?.stop()])
+  await Promise.all([kids?.stop(), strict?.stop(), noModel?.stop(), onHold?.stop(), withVision?.stop(), vision?.close()])
 })
 
 describe('the picture check (output_safety)', () => {
@@ -117,5 +126,42 @@ describe('the picture check (output_safety)', () => {
     expect(done.status).toBe('completed')
     expect(await mediaStatus(onHold, `/api/runs/${runId}/media/output-image.png`)).toBe(200)
     expect(await mediaStatus(onHold, done.outputs[0]!.thumbnail_url!)).toBe(200)
+  })
+})
+
+describe('a vision model beside the offline classifier (image_safety)', () => {
+  const finished = (server: TestServer, runId: string) => waitForRun(server, runId, run => ['completed', 'blocked', 'failed'].includes(run.status), 120_000)
+
+  it('lets a picture through only when both looked and neither found it over the kids limits, and records both', async () => {
+    vision.setPictureScores({ violence: 0.1 })
+    const runId = await createRun(withVision, IDEA)
+    expect((await finished(withVision, runId)).status).toBe('completed')
+    const stage = readRunMetadata(withVision.dataDir, runId).stages.find(candidate => candidate.name === 'output_safety')!
+    expect(stage).toMatchObject({ status: 'done', provider: 'nsfwjs+gpu', model: 'mobilenet_v2+llama3.2-vision:latest' })
+    const reports = (stage.detail as { classifiers: { provider: string, scores: Record<string, number> }[] }).classifiers
+    expect(reports.map(report => [report.provider, report.scores.violence ?? null])).toEqual([['nsfwjs', null], ['gpu', 0.1]])
+    const chat = vision.requests.findLast(request => request.path === '/api/chat')!.body as { messages: { images: string[] }[] }
+    expect(Buffer.from(chat.messages[0]!.images[0]!, 'base64').subarray(1, 4).toString()).toBe('PNG')
+  })
+
+  it('withholds a picture the vision model finds violent, with the kind message', async () => {
+    vision.setPictureScores({ 'violence': 0.9, 'violence/graphic': 0.7 })
+    const runId = await createRun(withVision, IDEA)
+    expect(await finished(withVision, runId)).toMatchObject({ status: 'blocked', outputs: [], blocked: { stage: 'output_safety', reason_code: 'image_unsafe' } })
+    expect(await mediaStatus(withVision, `/api/runs/${runId}/media/output-image.png`)).toBe(404)
+  })
+
+  it('withholds the picture when the vision model cannot be reached (fail closed), and the leader reads why', async () => {
+    vision.setPictureScores({})
+    await vision.down()
+    try {
+      const runId = await createRun(withVision, IDEA)
+      expect(await finished(withVision, runId)).toMatchObject({ status: 'blocked', outputs: [], blocked: { reason_code: 'safety_unavailable' } })
+      const stage = readRunMetadata(withVision.dataDir, runId).stages.find(candidate => candidate.name === 'output_safety')!
+      expect(stage.error).toMatch(/picture withheld: the check could not run: gpu \(llama3.2-vision:latest\): gpu \(http:\/\/127.0.0.1:\d+\) could not be reached/)
+    }
+    finally {
+      await vision.up()
+    }
   })
 })

@@ -1,6 +1,7 @@
 import type { MediaType } from '#shared/schemas/common'
 import type { OutputConfig } from '#shared/schemas/output'
 import { type BackendConfig, type ProviderSettings, type ProviderSettingsView, type ProvidersView, type StageAssignment, TEXT_STAGES, type TextStage } from '#shared/schemas/providers'
+import type { ImageClassifier } from '../safety/image-check/image-classifier'
 import type { AuditLog } from '../audit/audit-log'
 import type { Backend } from './backends/backend'
 import { BackendGate } from './backends/backend-gate'
@@ -62,6 +63,9 @@ export function planProviders(settings: ProviderSettings, builtin: ProviderRegis
     if (provider) (registry as unknown as Record<string, unknown>)[key] = provider
     stages[stage] = { provider: provider ? assignment!.backend : 'builtin', model: registry[key].model }
   }
+  const vision = settings.stages.image_safety
+  registry.imageSafety = vision && vision.backend !== 'builtin' ? imageSafetyProvider(vision, entries, problems) : null
+  stages.image_safety = registry.imageSafety ? { provider: vision!.backend, model: registry.imageSafety.model } : { provider: 'builtin', model: 'nsfwjs' }
   for (const mediaType of ['image', 'audio'] as const) {
     const id = settings.default_outputs[mediaType]
     if (id && outputs.length && !outputs.some(output => output.id === id && output.media_type === mediaType)) {
@@ -89,6 +93,17 @@ function stageProvider(stage: TextStage, assignment: StageAssignment, entries: B
   catch (error) {
     return say(`the language model stage could not be set up: ${(error as Error).message}`)
   }
+}
+
+/** The vision model of the picture check: a backend whose models can look at pictures (Ollama, OpenAI-compatible). */
+function imageSafetyProvider(assignment: StageAssignment, entries: BackendEntry[], problems: ProviderProblem[]): ImageClassifier | null {
+  const say = (message: string) => { problems.push({ field: 'stages.image_safety', message: `Stage "image_safety": ${message}` }); return null }
+  const entry = entries.find(candidate => candidate.config.id === assignment.backend)
+  if (!entry) return say(`no backend "${assignment.backend}" is configured`)
+  if (!entry.backend) return say(`${entry.error} (backend "${entry.config.id}")`)
+  if (!entry.backend.imageClassifier) return say(`the backend "${entry.config.id}" (${entry.config.type}) cannot look at pictures; choose an Ollama vision model or an OpenAI-compatible moderation model`)
+  if (!assignment.model) return say(`choose a model of the backend "${entry.config.id}"`)
+  return entry.backend.imageClassifier(assignment.model)
 }
 
 const PROBE_TIMEOUT_MS = 3000

@@ -1,4 +1,5 @@
 import type { BackendConfig } from '#shared/schemas/providers'
+import type { ImageClassifier } from '../../safety/image-check/image-classifier'
 import type { GenerationProvider } from '../types'
 import type { BackendGate, WaitingReporter } from './backend-gate'
 
@@ -39,6 +40,8 @@ export interface Backend {
   chat?: ChatClient
   /** Present when it makes media; its id is the backend id, which output configs name. */
   generator?: GenerationProvider
+  /** Present when a model of it can look at pictures for the picture check (image_safety). */
+  imageClassifier?: (model: string) => ImageClassifier
 }
 
 export type BackendFactory = (config: BackendConfig, gate: BackendGate) => Backend

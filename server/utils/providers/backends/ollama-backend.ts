@@ -5,6 +5,7 @@ import { BackendError, tokenLimitReached } from './backend-error'
 import type { BackendGate } from './backend-gate'
 import { backendLabel, baseUrl } from './backend-config'
 import { backendFetch, readJson } from './backend-http'
+import { ollamaVisionClassifier } from '../../safety/image-check/vision/ollama-vision-classifier'
 
 /** Only tests shorten the wait between tries. */
 export interface ChatClientOptions { backoffMs?: number }
@@ -49,6 +50,7 @@ export const createOllamaBackend = (config: BackendConfig, gate: BackendGate, op
     config,
     gate,
     chat,
+    imageClassifier: model => ollamaVisionClassifier(config, gate, model),
     probe: signal => probeModels(`${baseUrl(config)}/api/tags`, {}, label, signal,
       (body: OllamaTags) => (body.models ?? []).map(model => model.name)),
   }

@@ -3,10 +3,11 @@ import { createOpenAiImageGenerator } from '../hosted/openai-images'
 import type { Backend } from './backend'
 import type { BackendGate } from './backend-gate'
 import { createOpenAiChatClient, probeOpenAi } from './openai-chat'
+import { openAiModerationClassifier } from '../../safety/image-check/vision/openai-moderation-classifier'
 
 /**
- * An OpenAI-compatible API (OpenAI, OpenRouter, LM Studio, vLLM): chat for the text stages and
- * /images/generations for outputs that name it. Servers without images answer 404 there,
+ * An OpenAI-compatible API (OpenAI, OpenRouter, LM Studio, vLLM): chat for the text stages,
+ * /images/generations for outputs that name it and /moderations for the picture check. Servers without images answer 404 there,
  * which the run reports.
  */
 export function createOpenAiBackend(config: BackendConfig, gate: BackendGate): Backend {
@@ -16,5 +17,6 @@ export function createOpenAiBackend(config: BackendConfig, gate: BackendGate): B
     probe: signal => probeOpenAi(config, signal),
     chat: createOpenAiChatClient(config, gate),
     generator: createOpenAiImageGenerator(config, gate),
+    imageClassifier: model => openAiModerationClassifier(config, gate, model),
   }
 }

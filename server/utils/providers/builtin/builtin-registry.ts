@@ -16,5 +16,7 @@ export function builtinProviders(safetyLists: SafetyTermList[]): ProviderRegistr
     translation: new BuiltinTranslationProvider(),
     preOutputSafety: safety,
     generators: new Map(generators.map(generator => [generator.id, generator])),
+    // Offline, the picture check is the classifier inside the nsfwjs package alone.
+    imageSafety: null,
   }
 }

@@ -26,7 +26,7 @@ function setup(answers: { normal: string, stricter: string }, check?: SafetyProv
     runs, catalog: new Catalog([perspective], [], []), instanceId: 'test', runTimeoutMs: 5_000, maxRunAttempts: 2,
     personalData: withoutNameLists(), imageCheck: passingImageCheck,
     providers: {
-      inputSafety: safety, preOutputSafety: safety, generators: new Map(),
+      inputSafety: safety, preOutputSafety: safety, generators: new Map(), imageSafety: null,
       translation: { id: 'fake_translation', model: 'm', toEnglish: async ({ text }) => ({ text }) },
       interception: { id: 'fake_model', model: 'm', intercept: async (input) => { calls.push(input); return { text: input.stricter ? answers.stricter : answers.normal } } },
     },

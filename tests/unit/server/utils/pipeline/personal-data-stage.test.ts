@@ -39,6 +39,7 @@ function setup({ interception = 'outside_llm', generator = 'outside_gpu' } = {})
       note(generator, prompt)
       return { data: ONE_PIXEL_PNG, mime: 'image/png', extension: 'png', width: 1, height: 1, duration_s: null }
     } }]]),
+    imageSafety: null,
   }
   const output = OutputConfig.parse({ id: 'picture', name: { de: 'Bild', en: 'Picture' }, media_type: 'image', provider: generator, default: true })
   const deps: PipelineDeps = { runs, catalog: new Catalog([perspective], [output], []), providers, personalData: detector, imageCheck: passingImageCheck, instanceId: 'test', runTimeoutMs: 5_000, maxRunAttempts: 2 }

@@ -38,6 +38,7 @@ function setup(generation: GenerationProvider = pngGenerator, overrides: Partial
     interception: { id: 'fake_interception', model: 'm', intercept: async ({ text }) => ({ text: text.toUpperCase() }) },
     translation: { id: 'fake_translation', model: 'm', toEnglish: async ({ text }) => ({ text: `EN ${text}` }) },
     generators: new Map([[generation.id, generation]]),
+    imageSafety: null,
   }
   const deps: PipelineDeps = { runs, catalog: new Catalog([perspective], [output], []), providers, personalData: new PersonalDataDetector([{ id: 'names', kind: 'first_names', entries: ['Lisa'] }]), imageCheck: passingImageCheck, instanceId: 'test', runTimeoutMs: 5_000, maxRunAttempts: 2, ...overrides }
   return { runs, storage, deps, handle: createRunJobHandler(deps) }

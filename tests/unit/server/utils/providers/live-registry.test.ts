@@ -16,7 +16,10 @@ vi.mock('../../../../../server/utils/providers/backends/create-backend', () => (
   createBackend(config: BackendConfig): Backend {
     const gate = new BackendGate(config.concurrency)
     const probe = async () => ({ reachable: true, error: null, latency_ms: 5, models: [`${config.id}-model`] })
-    if (config.type === 'ollama') return { config, gate, probe, chat: { chat: async () => ({ text: 'ok' }) } }
+    if (config.type === 'ollama') {
+      const imageClassifier = (model: string) => ({ id: config.id, model, scores: async () => ({}) })
+      return { config, gate, probe, chat: { chat: async () => ({ text: 'ok' }) }, imageClassifier }
+    }
     if (config.type === 'comfyui') {
       const generator = { id: config.id, model: 'workflow', mediaType: 'image', generate: async () => { throw new Error('unused') } } as GenerationProvider
       return { config, gate, probe, generator }
@@ -42,7 +45,7 @@ const backends = [
 describe('planProviders', () => {
   it('uses the built-in providers when nothing is configured', () => {
     const plan = planProviders(settings({}), builtinProviders([]))
-    expect(Object.values(plan.stages).map(stage => stage.provider)).toEqual(['builtin', 'builtin', 'builtin', 'builtin'])
+    expect(Object.values(plan.stages).map(stage => stage.provider)).toEqual(['builtin', 'builtin', 'builtin', 'builtin', 'builtin'])
     expect([...plan.registry.generators.keys()]).toEqual(['builtin_image', 'builtin_audio'])
   })
 
@@ -71,7 +74,18 @@ describe('planProviders', () => {
       'Stage "translation": choose a model of the backend "ollama"',
       'Stage "pre_output_safety": the backend type "replicate" is not available in this build (backend "replicate")',
     ])
-    expect(Object.values(plan.stages).map(stage => stage.provider)).toEqual(['builtin', 'builtin', 'builtin', 'builtin'])
+    expect(Object.values(plan.stages).map(stage => stage.provider)).toEqual(['builtin', 'builtin', 'builtin', 'builtin', 'builtin'])
+  })
+
+  it('adds a vision model to the picture check only on a backend that can look at pictures', () => {
+    const vision = planProviders(settings({ backends, stages: { image_safety: { backend: 'ollama', model: 'llama3.2-vision' } } }), builtinProviders([]))
+    expect([vision.registry.imageSafety?.id, vision.registry.imageSafety?.model, vision.problems]).toEqual(['ollama', 'llama3.2-vision', []])
+    expect(vision.stages.image_safety).toEqual({ provider: 'ollama', model: 'llama3.2-vision' })
+    const offline = planProviders(settings({ backends }), builtinProviders([]))
+    expect([offline.registry.imageSafety, offline.stages.image_safety]).toEqual([null, { provider: 'builtin', model: 'nsfwjs' }])
+    const comfy = planProviders(settings({ backends, stages: { image_safety: { backend: 'comfyui', model: 'x' } } }), builtinProviders([]))
+    expect(comfy.registry.imageSafety).toBeNull()
+    expect(comfy.problems.map(problem => problem.message)).toEqual(['Stage "image_safety": the backend "comfyui" (comfyui) cannot look at pictures; choose an Ollama vision model or an OpenAI-compatible moderation model'])
   })
 
   it('reports a default output that does not exist for its media type', () => {
