@@ -42,6 +42,7 @@ import { RunIndex } from './run-index/run-index'
 import { PersonalDataDetector } from './safety/personal-data/personal-data-detector'
 import { createImageCheck } from './safety/image-check/create-image-check'
 import { RunHotPaths } from './media/run-hot-paths'
+import { SizedThumbnails } from './media/sized-thumbnail'
 import { PublicAddressCheck } from './cluster/conflicts'
 import { AddressLimiter, addressLimitsFrom } from './limits/address-limiter'
 import { DiskGuard } from './storage/disk-guard'
@@ -87,6 +88,7 @@ export interface AppContext {
   index: RunIndex
   /** Media requests and status polls of a student's own runs, answered from memory where it can vouch. */
   hotPaths: RunHotPaths
+  sizedThumbnails: SizedThumbnails
   /** Asks the public address (NUXT_PUBLIC_URL) who answers there; null without one. Started by the storage-conflicts plugin. */
   publicAddress: PublicAddressCheck | null
   /** Resolves once perspectives, outputs and safety lists are loaded and old runs re-queued. */
@@ -206,6 +208,7 @@ export function startApp(
     addressLimiter: new AddressLimiter(expiring, addressLimitsFrom(settings)),
     diskGuard: new DiskGuard(dataDir.path, { minFreeMb: settings.minFreeDiskMb, minFreePercent: settings.minFreeDiskPercent }), exports: new ExportProgressTracker(expiring),
     hotPaths: new RunHotPaths(index, runs.blobs),
+    sizedThumbnails: new SizedThumbnails(runs.blobs),
   }
   return current
 }

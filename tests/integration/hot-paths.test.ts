@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signInAsLeader, TEST_ADMIN_PASSWORD } from '../support/admin'
 import { api, type Device, waitForRun } from '../support/api'
@@ -86,6 +87,32 @@ describe('one instance', () => {
     const thumbnail = await thumbnailOf(server, runId)
     const stranger = await fetch(`${server.url}${thumbnail}`, { headers: { cookie: 'ai4a_participant=00000000-0000-4000-8000-000000000000' } })
     expect(stranger.status).toBe(404)
+    const strangerSized = await fetch(`${server.url}${thumbnail}?w=512`, { headers: { cookie: 'ai4a_participant=00000000-0000-4000-8000-000000000000' } })
+    expect(strangerSized.status).toBe(404)
+  })
+
+  it('serves a thumbnail at the widths srcset asks for, the wide ones made from the picture, each with its own ETag', async () => {
+    const runId = await completedRun()
+    const view = (await api(server, `/api/runs/${runId}`)).body
+    const thumbnail = view.outputs[0].thumbnail_url as string
+    const widthOf = async (path: string) => {
+      const answer = await rawRequest(server, path)
+      expect([answer.status, answer.headers['content-type']], path).toEqual([200, 'image/webp'])
+      return { width: (await sharp(answer.body).metadata()).width, etag: answer.headers.etag as string }
+    }
+    const stored = await widthOf(thumbnail)
+    const small = await widthOf(`${thumbnail}?w=128`)
+    const large = await widthOf(`${thumbnail}?w=512`)
+    expect([stored.width, small.width, large.width]).toEqual([256, 128, Math.min(512, view.outputs[0].width)])
+    expect(new Set([stored.etag, small.etag, large.etag]).size).toBe(3)
+    expect((await rawRequest(server, `${thumbnail}?w=512`, { headers: { 'if-none-match': large.etag } })).status).toBe(304)
+
+    const odd = await api(server, `${thumbnail}?w=300`)
+    expect([odd.status, odd.body.statusMessage]).toEqual([400, 'A thumbnail comes 128, 512, 768 or 256 (without w) pixels wide'])
+    expect((await api(server, `/api/admin/runs/${runId}/hide`, { body: {}, device: leader })).status).toBe(200)
+    expect((await rawRequest(server, `${thumbnail}?w=512`)).status).toBe(404)
+    // A leader still sees a hidden run, at every width.
+    expect((await api(server, `${thumbnail}?w=128`, { device: leader })).status).toBe(200)
   })
 })
 
