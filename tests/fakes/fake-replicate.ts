@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import sharp from 'sharp'
-import { encodeWav } from '../../server/utils/providers/builtin/audio/wav'
+import { encodeWav } from '../../media/audio/builtin/wav'
 import { listenOnLoopback, readJsonBody, sendJson, stopServer } from './fake-http'
 
 /**

@@ -1,5 +1,5 @@
-import type { GeneratedMedia, GenerationInput, GenerationProvider } from '../../types'
-import { promptWords } from '../prompt-words'
+import type { GeneratedMedia, GenerationInput, GenerationProvider } from '../../../server/utils/providers/types'
+import { promptWords } from '../../../server/utils/providers/builtin/prompt-words'
 import { composeMelody } from './melody'
 import { mixdown } from './mixdown'
 import { scaleFor } from './scales'

@@ -1,9 +1,9 @@
-import { hashString, seededRandom } from '../seeded-random'
+import { hashString, seededRandom } from '../../../server/utils/providers/builtin/seeded-random'
 import { mix, parseHex, type Rgb } from './colour'
 import { associatedColour, isColourWord, namedColour } from './colour-words'
 import { motifFor, type CreatureTraits, type Motif, type Placement } from './motif-words'
 import type { Palette } from './palette'
-import { isStopWord } from '../prompt-words'
+import { isStopWord } from '../../../server/utils/providers/builtin/prompt-words'
 import { isBackdropWord } from './scene-words'
 import { BACKGROUND_MOTIFS, findSpot, GROUP_SIZES, type Region, SKY_MOTIFS, sizeFor } from './layout'
 

@@ -1,4 +1,4 @@
-import sharp from '../../../media/sharp'
+import sharp from '../../../server/utils/media/sharp'
 
 /** paper: soft blotches like watercolour paper; grain: fine film grain. */
 export type TextureKind = 'paper' | 'grain'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { OutputConfig } from '#shared/schemas/output'
 import { Perspective } from '#shared/schemas/perspective'
-import { BuiltinAudioProvider } from '../../../../../../../server/utils/providers/builtin/audio/builtin-audio'
+import { BuiltinAudioProvider } from '../../../../../media/audio/builtin/builtin-audio'
 
 function makePerspective(id: string): Perspective {
   return Perspective.parse({

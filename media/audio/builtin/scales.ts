@@ -1,5 +1,5 @@
 import type { Perspective } from '#shared/schemas/perspective'
-import { lookupWord } from '../prompt-words'
+import { lookupWord } from '../../../server/utils/providers/builtin/prompt-words'
 
 /** Semitone steps above the root; pentatonic scales have no note that can clash. */
 export const SCALES = {

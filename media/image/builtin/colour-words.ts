@@ -1,5 +1,5 @@
 import { parseHex, type Rgb } from './colour'
-import { compoundHead, lookupWord } from '../prompt-words'
+import { compoundHead, lookupWord } from '../../../server/utils/providers/builtin/prompt-words'
 
 const NAMED: Array<[string, string[]]> = [
   ['#e0312b', ['red', 'rot', 'scarlet', 'crimson']],

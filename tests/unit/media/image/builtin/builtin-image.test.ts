@@ -1,8 +1,8 @@
-import sharp from '../../../../../../../server/utils/media/sharp'
+import sharp from '../../../../../server/utils/media/sharp'
 import { describe, expect, it } from 'vitest'
 import { OutputConfig } from '#shared/schemas/output'
 import { Perspective } from '#shared/schemas/perspective'
-import { BuiltinImageProvider } from '../../../../../../../server/utils/providers/builtin/image/builtin-image'
+import { BuiltinImageProvider } from '../../../../../media/image/builtin/builtin-image'
 
 function makePerspective(id: string, colour = '#7a5cff'): Perspective {
   return Perspective.parse({

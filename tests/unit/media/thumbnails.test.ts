@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { OutputConfig } from '#shared/schemas/output'
 import { Perspective } from '#shared/schemas/perspective'
-import sharp from '../../../../../server/utils/media/sharp'
-import { makeThumbnail } from '../../../../../server/utils/media/thumbnail'
-import { BuiltinAudioProvider } from '../../../../../server/utils/providers/builtin/audio/builtin-audio'
-import type { GeneratedMedia } from '../../../../../server/utils/providers/types'
+import type { MediaType } from '#shared/schemas/common'
+import { BuiltinAudioProvider } from '../../../media/audio/builtin/builtin-audio'
+import { mediumOf } from '../../../media/server-registry'
+import sharp from '../../../server/utils/media/sharp'
+import type { GeneratedMedia } from '../../../server/utils/providers/types'
 
 const perspective = Perspective.parse({
   id: 'tellastory', colour: '#e2342f', category: 'language', icon: '📖', minimum_age: 6, default_output: 'image',
@@ -16,7 +17,10 @@ async function pngMedia(width: number, height: number): Promise<GeneratedMedia> 
   return { data, mime: 'image/png', extension: 'png', width, height, duration_s: null }
 }
 
-describe('makeThumbnail', () => {
+/** Each medium draws its own thumbnail; the pipeline asks the output's medium. */
+const makeThumbnail = (media: GeneratedMedia) => mediumOf(media.mime.split('/')[0] as MediaType).thumbnail(media)
+
+describe('medium thumbnails', () => {
   it('shrinks a square picture to a 256 px WebP', async () => {
     const thumbnail = await makeThumbnail(await pngMedia(1024, 1024))
     const metadata = await sharp(thumbnail!.data).metadata()
@@ -46,7 +50,7 @@ describe('makeThumbnail', () => {
     expect(channels[1]!.max).toBeGreaterThan(230)
   })
 
-  it('gives no thumbnail for audio it cannot read or for video', async () => {
+  it('gives no thumbnail for audio or video it cannot read', async () => {
     const broken: GeneratedMedia = { data: Buffer.from('not a wav file'), mime: 'audio/wav', extension: 'wav', width: null, height: null, duration_s: 1 }
     const video: GeneratedMedia = { data: Buffer.alloc(16), mime: 'video/mp4', extension: 'mp4', width: 64, height: 64, duration_s: 1 }
     expect(await makeThumbnail(broken)).toBeNull()

@@ -1,4 +1,4 @@
-import { lookupWord } from '../prompt-words'
+import { lookupWord } from '../../../server/utils/providers/builtin/prompt-words'
 
 /** The world a picture happens in; it sets sky, ground and the little extras. */
 export type Backdrop = 'day' | 'space' | 'night' | 'underwater' | 'sunset' | 'snow'

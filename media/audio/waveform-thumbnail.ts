@@ -1,29 +1,14 @@
-import type { GeneratedMedia } from '../providers/types'
-import sharp from './sharp'
+import sharp from '../../server/utils/media/sharp'
+import type { Thumbnail } from '../types'
 import { readWavLayout } from './wav-layout'
 
-const LONGEST_SIDE = 256
 const WAVEFORM_WIDTH = 256
 const WAVEFORM_HEIGHT = 128
 
-export interface Thumbnail { data: Buffer, width: number, height: number }
-
-/** A small WebP for galleries: the picture itself, or a drawing of the sound's waveform. */
-export async function makeThumbnail(media: GeneratedMedia): Promise<Thumbnail | null> {
-  if (media.mime.startsWith('image/')) return imageThumbnail(media.data)
-  if (media.mime.startsWith('audio/')) {
-    const samples = readWavChannel(media.data)
-    return samples ? waveformThumbnail(samples) : null
-  }
-  return null
-}
-
-async function imageThumbnail(image: Buffer): Promise<Thumbnail> {
-  const { data, info } = await sharp(image)
-    .resize(LONGEST_SIDE, LONGEST_SIDE, { fit: 'inside', withoutEnlargement: true })
-    .webp({ quality: 80 })
-    .toBuffer({ resolveWithObject: true })
-  return { data, width: info.width, height: info.height }
+/** A drawing of a WAV's waveform; null for a file whose samples we cannot read (FLAC, MP3…). */
+export async function waveformThumbnail(wav: Buffer): Promise<Thumbnail | null> {
+  const samples = readWavChannel(wav)
+  return samples ? drawWaveform(samples) : null
 }
 
 /** The first channel of a PCM WAV (16-bit integer or 32-bit float) in -1..1; null for anything else. */
@@ -45,7 +30,7 @@ function decodeFirstChannel(data: Buffer, format: { code: number, channels: numb
 }
 
 /** Loudest and quietest sample under each pixel column, drawn as a mirrored silhouette. */
-async function waveformThumbnail(samples: Float32Array): Promise<Thumbnail> {
+async function drawWaveform(samples: Float32Array): Promise<Thumbnail> {
   const middle = WAVEFORM_HEIGHT / 2
   const perColumn = Math.max(1, samples.length / WAVEFORM_WIDTH)
   let loudest = 0

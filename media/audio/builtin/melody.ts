@@ -1,5 +1,5 @@
-import { hashString, seededRandom } from '../seeded-random'
-import { isStopWord } from '../prompt-words'
+import { hashString, seededRandom } from '../../../server/utils/providers/builtin/seeded-random'
+import { isStopWord } from '../../../server/utils/providers/builtin/prompt-words'
 import { SCALES, type ScaleName } from './scales'
 
 export type Voice = 'lead' | 'harmony'

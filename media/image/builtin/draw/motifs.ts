@@ -1,4 +1,4 @@
-import { seededRandom } from '../../seeded-random'
+import { seededRandom } from '../../../../server/utils/providers/builtin/seeded-random'
 import type { SceneElement } from '../composition'
 import { drawCreature, drawCrown, drawHeart, drawWings } from './creature-motifs'
 import type { Frame } from './geometry'

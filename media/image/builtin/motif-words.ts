@@ -1,4 +1,4 @@
-import { lookupWord } from '../prompt-words'
+import { lookupWord } from '../../../server/utils/providers/builtin/prompt-words'
 
 /** Things a child names that get their own little drawing instead of an abstract shape. */
 export type Motif =
