@@ -40,4 +40,10 @@ export interface Medium {
   thumbnail(media: GeneratedMedia): Promise<Thumbnail | null>
   /** Facts for metadata.json, read from the bytes. */
   probe(media: GeneratedMedia): Promise<MediumProbe>
+  /**
+   * The pictures the child-safety picture check must pass before a student sees this output (the
+   * picture itself, sampled video frames, a 3D or code thumbnail); absent for media with nothing
+   * to look at (sound). An empty answer withholds the output at a checked level (fail closed).
+   */
+  picturesToCheck?(stored: { data: Buffer, thumbnail: () => Promise<Buffer | null> }, signal?: AbortSignal): Promise<Buffer[]>
 }

@@ -34,4 +34,5 @@ export const image: Medium = {
     const { width, height } = await sharp(media.data).metadata()
     return { width: width ?? media.width, height: height ?? media.height, duration_s: null }
   },
+  picturesToCheck: async stored => [stored.data],
 }
