@@ -105,6 +105,7 @@ describe('shipped outputs', () => {
       ['ltx_video', 'video', 'comfyui', false],
       ['sd35_large', 'image', 'comfyui', false],
       ['video_builtin', 'video', 'builtin_video', true],
+      ['wan22_fast_replicate', 'video', 'replicate', false],
       ['wan22_video', 'video', 'comfyui', false],
     ])
   })
