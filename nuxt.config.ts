@@ -15,6 +15,18 @@ const imageCheckFiles = [
   ...filesIn(dirname(require.resolve('@tensorflow/tfjs-backend-wasm')), /\.wasm$/),
 ]
 
+// The built-in video's encoder is a binary inside an optional package (linux-x64 only) that the
+// server starts by its path; no import names it, so the file trace is told to copy it.
+const ffmpegFiles = (() => {
+  try {
+    const manifest = require.resolve('@ffmpeg-installer/linux-x64/package.json')
+    return [manifest, join(dirname(manifest), 'ffmpeg')]
+  }
+  catch {
+    return []
+  }
+})()
+
 // Settings come from NUXT_* environment variables through runtimeConfig; the README lists them all.
 export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
@@ -41,7 +53,7 @@ export default defineNuxtConfig({
   typescript: { strict: true },
   // The JS and CSS chunks are stored Brotli- and gzip-compressed next to the originals and sent by
   // Accept-Encoding; HTML and JSON are compressed per answer (server/plugins/compress-responses.ts).
-  nitro: { externals: { traceInclude: imageCheckFiles }, compressPublicAssets: { gzip: true, brotli: true } },
+  nitro: { externals: { traceInclude: [...imageCheckFiles, ...ffmpegFiles] }, compressPublicAssets: { gzip: true, brotli: true } },
   css: ['~/assets/css/base.css'],
   imports: { presets: [{ from: 'vue-i18n', imports: ['useI18n'] }] },
   app: {

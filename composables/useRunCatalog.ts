@@ -1,11 +1,11 @@
 import type { Ref } from 'vue'
+import type { MediaType } from '#shared/schemas/common'
 import type { OutputConfig } from '#shared/schemas/output'
 import type { Perspective } from '#shared/schemas/perspective'
 import type { RunStatusView } from '#shared/schemas/run'
+import { RUN_MEDIA } from './media-viewers'
 
-/** The media this page can show; a video output would need its own player first. */
-export const RUN_MEDIA = ['image', 'audio'] as const
-export type RunMedium = typeof RUN_MEDIA[number]
+export type RunMedium = MediaType
 
 /** The run's perspective (name, icon, colour) and the media the student may choose from. */
 export function useRunCatalog(run: Ref<RunStatusView | null>) {
@@ -33,7 +33,7 @@ export function useRunCatalog(run: Ref<RunStatusView | null>) {
   const runMedium = computed<RunMedium>(() => {
     const id = run.value?.output
     const type = run.value?.outputs[0]?.type ?? outputs.value.find(output => output.id === id)?.media_type ?? id
-    return type === 'audio' ? 'audio' : 'image'
+    return RUN_MEDIA.find(medium => medium === type) ?? 'image'
   })
 
   return { perspective, media, runMedium }

@@ -42,6 +42,8 @@ export const OutputRecord = z.object({
   config: z.string(),
   thumbnail: z.string().nullable(),
   created_at: Timestamp,
+  /** The medium's own facts read from the file (video: fps, codec; music: lyrics, tags…); older runs have none. */
+  details: z.record(z.string(), z.json()).optional(),
 })
 export type OutputRecord = z.infer<typeof OutputRecord>
 
@@ -149,6 +151,9 @@ export interface RunStatusView {
   /** The child's words and a code only: the reason (backends, addresses) is for leaders' pages. */
   error?: Pick<RunError, 'code' | 'child_message' | 'retryable'>
 }
+
+/** One output as pages see it; each medium's Viewer.vue (media/<type>/) shows one. */
+export type RunOutputView = RunStatusView['outputs'][number]
 
 export const CreateRunRequest = z.object({
   perspective: z.string().min(1).max(64),

@@ -1,7 +1,8 @@
 import { buffer } from 'node:stream/consumers'
 import { blockedMessage } from '#shared/blocked-messages'
 import type { OutputRecord, RunMetadata } from '#shared/schemas/run'
-import { checkImage, type ImageVerdict } from '../safety/image-check/check-image'
+import { mediumOf } from '../../../media/server-registry'
+import { checkPictures, type ImageVerdict } from '../safety/image-check/check-image'
 import type { PipelineDeps } from './pipeline-deps'
 import { providerFailure } from './run-errors'
 import { runStage, stageRecord } from './stage-runner'
@@ -15,13 +16,18 @@ import type { StageSignals } from './stages'
  */
 export async function outputSafetyStage(deps: PipelineDeps, run: RunMetadata, output: OutputRecord, signals: StageSignals): Promise<void> {
   const check = deps.imageCheck
-  if (output.type !== 'image') return skip(deps, run.run_id, output, `${output.type} is not a picture; only pictures are checked`)
+  const medium = mediumOf(output.type)
+  if (!medium.picturesToCheck) return skip(deps, run.run_id, output, `${output.type} is not a picture; only pictures are checked`)
   if (!check.thresholds[run.safety_level]) return skip(deps, run.run_id, output, `pictures are not checked at the ${run.safety_level} level (image_check/thresholds.json)`)
 
   const identity = { id: check.classifiers.map(classifier => classifier.id).join('+') || 'none', model: check.classifiers.map(classifier => classifier.model).join('+') || 'none' }
   const verdict = await runStage(deps.runs, run.run_id, 'output_safety', identity, async () => {
-    const stored = await deps.runs.readFile(run.run_id, output.filename)
-    return checkImage(Buffer.isBuffer(stored) ? stored : await buffer(stored), run.safety_level, check, signals.signal)
+    const read = async (file: string) => {
+      const stored = await deps.runs.readFile(run.run_id, file)
+      return Buffer.isBuffer(stored) ? stored : buffer(stored)
+    }
+    const pictures = await medium.picturesToCheck!({ data: await read(output.filename), thumbnail: async () => (output.thumbnail ? read(output.thumbnail) : null) }, signals.signal)
+    return checkPictures(pictures, run.safety_level, check, signals.signal)
   }, error => providerFailure('output_safety', identity.id, error, signals.timeout.aborted), describe)
   // A cancel or shutdown during the check is not a verdict on the picture.
   signals.signal.throwIfAborted()

@@ -95,14 +95,17 @@ describe('shipped outputs', () => {
     catalog = loadCatalog(OutputConfig, await readCatalogDir(join(assetsDir, 'outputs')))
   })
 
-  it('are valid: built-in image and audio outputs as the defaults, real backends (a ComfyUI video among them) as choices', () => {
+  it('are valid: built-in image, audio and video outputs as the defaults, real backends (ComfyUI videos among them) as choices', () => {
     expect(catalog.problems).toEqual([])
     expect(catalog.items.map(output => [output.id, output.media_type, output.provider, output.default]).sort()).toEqual([
       ['audio_builtin', 'audio', 'builtin_audio', true],
       ['flux_schnell', 'image', 'replicate', false],
       ['gpt_image_1', 'image', 'openai', false],
       ['image_builtin', 'image', 'builtin_image', true],
+      ['ltx_video', 'video', 'comfyui', false],
       ['sd35_large', 'image', 'comfyui', false],
+      ['video_builtin', 'video', 'builtin_video', true],
+      ['wan22_fast_replicate', 'video', 'replicate', false],
       ['wan22_video', 'video', 'comfyui', false],
     ])
   })
