@@ -22,9 +22,9 @@ export interface SongStyle {
   /** Chord roots as mode degrees, one chord per bar, cycling. */
   progression: number[]
   /** Sings the lyrics. */
-  lead: Instrument
+  lead: MelodicInstrument
   /** Plays the chords (may be the lead itself when it is the only melodic instrument). */
-  chords: Instrument | null
+  chords: MelodicInstrument | null
   bass: boolean
   drums: Groove | null
   /** Eighths played long-short, as jazz swings. */
@@ -58,8 +58,10 @@ const GROOVES: Record<Genre, Groove> = {
   jazz: { kick: [s, o, o, o, o, o, o, o], snare: [o, o, o, o, o, o, s, o], hat: [x, o, x, s, x, o, x, s] },
 }
 
-const MELODIC: readonly Instrument[] = ['flute', 'synth', 'piano', 'guitar', 'bells', 'strings']
-const CHORDAL: readonly Instrument[] = ['piano', 'guitar', 'strings', 'synth', 'bells']
+export type MelodicInstrument = Exclude<Instrument, 'bass' | 'drums'>
+const MELODIC: readonly MelodicInstrument[] = ['flute', 'synth', 'piano', 'guitar', 'bells', 'strings']
+const CHORDAL: readonly MelodicInstrument[] = ['piano', 'guitar', 'strings', 'synth', 'bells']
+const isMelodic = (instrument: Instrument): instrument is MelodicInstrument => (MELODIC as readonly string[]).includes(instrument)
 
 const first = <T extends string>(tags: readonly string[], group: readonly T[]): T | undefined =>
   tags.find((tag): tag is T => (group as readonly string[]).includes(tag))
@@ -75,7 +77,7 @@ export function songStyle(tags: readonly string[]): SongStyle {
   const chosen = SONG_TAG_GROUPS.instruments.filter(instrument => tags.includes(instrument))
   const band = chosen.length > 0 ? chosen : GENRE_BAND[genre]
   const melodic = MELODIC.filter(instrument => band.includes(instrument))
-  const lead = melodic[0] ?? GENRE_BAND[genre].find(instrument => MELODIC.includes(instrument)) ?? 'piano'
+  const lead = melodic[0] ?? GENRE_BAND[genre].find(isMelodic) ?? 'piano'
   const chords = CHORDAL.find(instrument => band.includes(instrument) && instrument !== lead) ?? (melodic.length > 0 ? lead : null)
   return {
     genre, mood,

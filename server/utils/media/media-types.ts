@@ -13,6 +13,7 @@ const BY_EXTENSION: Record<string, string> = {
   mp4: 'video/mp4',
   webm: 'video/webm',
   glb: 'model/gltf-binary',
+  js: 'text/javascript; charset=utf-8',
 }
 
 export function mimeTypeOf(fileName: string): string {

@@ -1,4 +1,5 @@
 import type { GeneratedMedia } from '../providers/types'
+import { sketchThumbnail } from '../../../media/code/sketch/sketch-thumbnail'
 import sharp from './sharp'
 import { readWavLayout } from './wav-layout'
 
@@ -11,6 +12,7 @@ export interface Thumbnail { data: Buffer, width: number, height: number }
 /** A small WebP for galleries: the picture itself, or a drawing of the sound's waveform. */
 export async function makeThumbnail(media: GeneratedMedia): Promise<Thumbnail | null> {
   if (media.mime.startsWith('image/')) return imageThumbnail(media.data)
+  if (media.mime.startsWith('text/javascript')) return sketchThumbnail(media.data.toString('utf8'))
   if (media.mime.startsWith('audio/')) {
     const samples = readWavChannel(media.data)
     return samples ? waveformThumbnail(samples) : null

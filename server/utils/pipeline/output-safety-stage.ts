@@ -2,10 +2,11 @@ import { buffer } from 'node:stream/consumers'
 import { blockedMessage } from '#shared/blocked-messages'
 import type { OutputRecord, RunMetadata } from '#shared/schemas/run'
 import { checkImage, type ImageVerdict } from '../safety/image-check/check-image'
+import { checkSketch } from '../../../media/code/sketch/check-sketch'
 import type { PipelineDeps } from './pipeline-deps'
 import { providerFailure } from './run-errors'
 import { runStage, stageRecord } from './stage-runner'
-import type { StageSignals } from './stages'
+import { blockIfUnsafe, type StageSignals } from './stages'
 
 /**
  * Stage 5: the stored media is checked before anyone but a leader can reach it. Only a passed (or,
@@ -14,6 +15,7 @@ import type { StageSignals } from './stages'
  * and research; the run ends blocked with a child message, and the stage says why.
  */
 export async function outputSafetyStage(deps: PipelineDeps, run: RunMetadata, output: OutputRecord, signals: StageSignals): Promise<void> {
+  if (output.type === 'code') return sketchSafety(deps, run, output, signals)
   const check = deps.imageCheck
   if (output.type !== 'image') return skip(deps, run.run_id, output, `${output.type} is not a picture; only pictures are checked`)
   if (!check.thresholds[run.safety_level]) return skip(deps, run.run_id, output, `pictures are not checked at the ${run.safety_level} level (image_check/thresholds.json)`)
@@ -35,6 +37,18 @@ export async function outputSafetyStage(deps: PipelineDeps, run: RunMetadata, ou
     stage.error = verdict.outcome === 'unavailable' ? `picture withheld: the check could not run: ${verdict.error}` : null
     stage.detail = { ...stage.detail, withheld: [output.filename, output.thumbnail].filter(Boolean) }
   })
+}
+
+/** A sketch's comments and strings pass the text check of the run's level before the child reads them. */
+async function sketchSafety(deps: PipelineDeps, run: RunMetadata, output: OutputRecord, signals: StageSignals) {
+  const safety = deps.providers.preOutputSafety
+  const verdict = await runStage(deps.runs, run.run_id, 'output_safety', safety, async () => {
+    const stored = await deps.runs.readFile(run.run_id, output.filename)
+    const code = (Buffer.isBuffer(stored) ? stored : await buffer(stored)).toString('utf8')
+    return checkSketch(safety, code, run, signals.signal)
+  }, error => providerFailure('output_safety', safety.id, error, signals.timeout.aborted), result => ({ outcome: result.safe ? 'passed' : 'blocked', checked: 'comments and strings' }))
+  signals.signal.throwIfAborted()
+  if (!(await blockIfUnsafe(deps, run.run_id, 'output_safety', verdict))) await release(deps, run.run_id, output)
 }
 
 function describe(verdict: ImageVerdict): Record<string, unknown> {

@@ -28,6 +28,8 @@ export function toRunStatusView(run: RunMetadata, queuePosition: number | null):
       height: output.height,
       duration_s: output.duration_s,
     })),
+    // The song's words only with the released song: perspective-written lyrics are checked by then.
+    ...(run.status === 'completed' && run.lyrics ? { lyrics: run.lyrics, tags: run.tags } : {}),
     ...(run.blocked ? { blocked: run.blocked } : {}),
     // Never the reason: it names backends, hosts and what they answered.
     ...(run.error ? { error: { code: run.error.code, child_message: run.error.child_message, retryable: run.error.retryable } } : {}),

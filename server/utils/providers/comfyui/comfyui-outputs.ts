@@ -17,6 +17,8 @@ export const SAVE_NODES: Record<MediaType, string> = {
   image: 'a SaveImage node',
   audio: 'a SaveAudio node (FLAC, MP3 or Opus)',
   video: 'a SaveVideo or SaveWEBM node',
+  code: 'no node: code is written by a language model, not by ComfyUI',
+  model: 'a SaveGLB node',
 }
 
 /** Every file one node's `output` (an `executed` event, a history entry) names. */
