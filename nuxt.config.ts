@@ -26,6 +26,18 @@ mkdirSync(p5Dir, { recursive: true })
 copyFileSync(join(p5Package, 'lib', 'p5.min.js'), join(p5Dir, 'p5.min.js'))
 const p5BaseUrl = `/vendor/p5@${p5Version}`
 
+// The built-in video's encoder is a binary inside an optional package (linux-x64 only) that the
+// server starts by its path; no import names it, so the file trace is told to copy it.
+const ffmpegFiles = (() => {
+  try {
+    const manifest = require.resolve('@ffmpeg-installer/linux-x64/package.json')
+    return [manifest, join(dirname(manifest), 'ffmpeg')]
+  }
+  catch {
+    return []
+  }
+})()
+
 // Settings come from NUXT_* environment variables through runtimeConfig; the README lists them all.
 export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
@@ -53,7 +65,7 @@ export default defineNuxtConfig({
   // The JS and CSS chunks are stored Brotli- and gzip-compressed next to the originals and sent by
   // Accept-Encoding; HTML and JSON are compressed per answer (server/plugins/compress-responses.ts).
   nitro: {
-    externals: { traceInclude: imageCheckFiles },
+    externals: { traceInclude: [...imageCheckFiles, ...ffmpegFiles] },
     compressPublicAssets: { gzip: true, brotli: true },
     publicAssets: [{ dir: p5Dir, baseURL: p5BaseUrl, maxAge: 365 * 24 * 3600 }],
   },

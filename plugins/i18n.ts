@@ -7,10 +7,19 @@ interface Messages { [key: string]: Messages | string }
 // folder with the same files (e.g. locales/tr/), nothing else to register.
 const files = import.meta.glob<Messages>('../locales/*/*.json', { eager: true, import: 'default' })
 
+/** A medium's own file (locales/<lang>/media-video.json) adds keys inside run.json's groups instead of replacing them. */
+function mergeInto(target: Messages, source: Messages): Messages {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key]
+    target[key] = typeof value === 'object' && typeof existing === 'object' ? mergeInto({ ...existing }, value) : value
+  }
+  return target
+}
+
 export const messages: Record<string, Messages> = {}
 for (const [path, content] of Object.entries(files)) {
   const language = path.split('/').at(-2)!
-  messages[language] = { ...messages[language], ...content }
+  messages[language] = mergeInto(messages[language] ?? {}, content)
 }
 
 export const SUPPORTED_LANGUAGES = Object.keys(messages).sort()

@@ -1,6 +1,6 @@
 // The shapes the session pages read from the admin API; run rows come from shared/admin-views.
 import type { CourseSession } from '#shared/schemas/session'
-import type { LocalizedText } from '#shared/schemas/common'
+import type { LocalizedText, MediaType } from '#shared/schemas/common'
 
 export type { AdminRunRow, RunCounts, WallItem } from '#shared/admin-views'
 import type { AdminRunRow, RunCounts, WallItem } from '#shared/admin-views'
@@ -22,5 +22,5 @@ export interface SessionWall { runs: WallItem[] }
 /** GET /api/admin/catalog: only what the session form shows. */
 export interface AdminCatalog {
   perspectives: { id: string, name: LocalizedText, icon: string }[]
-  outputs: { id: string, name: LocalizedText, media_type: 'image' | 'audio' | 'video' }[]
+  outputs: { id: string, name: LocalizedText, media_type: MediaType }[]
 }

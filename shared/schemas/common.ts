@@ -17,6 +17,7 @@ export function stricterSafetyLevel(a: SafetyLevel, b: SafetyLevel): SafetyLevel
   return SAFETY_LEVELS.indexOf(a) <= SAFETY_LEVELS.indexOf(b) ? a : b
 }
 
+/** Each has its folder under media/ (server.ts, Viewer.vue); code and model (3D) come from their own branches. */
 export const MEDIA_TYPES = ['image', 'audio', 'video', 'code', 'model'] as const
 export const MediaType = z.enum(MEDIA_TYPES)
 export type MediaType = z.infer<typeof MediaType>

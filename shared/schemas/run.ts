@@ -46,6 +46,8 @@ export const OutputRecord = z.object({
   config: z.string(),
   thumbnail: z.string().nullable(),
   created_at: Timestamp,
+  /** The medium's own facts read from the file (video: fps, codec; music: lyrics, tags…); older runs have none. */
+  details: z.record(z.string(), z.json()).optional(),
 })
 export type OutputRecord = z.infer<typeof OutputRecord>
 
@@ -154,14 +156,19 @@ export interface RunStatusView {
     width: number | null
     height: number | null
     duration_s: number | null
+    /** A song's words and tags, shown with its player (outputs are listed only once released, so the words are checked). */
+    lyrics?: string
+    tags?: string[]
+    /** A sketch's current code (the student's last saved edit or the generated one). */
+    sketch_url?: string
   }[]
-  /** A song's words, shown with the player once its output is released. */
-  lyrics?: string
-  tags?: string[]
   blocked?: BlockedInfo
   /** The child's words and a code only: the reason (backends, addresses) is for leaders' pages. */
   error?: Pick<RunError, 'code' | 'child_message' | 'retryable'>
 }
+
+/** One output as pages see it; each medium's Viewer.vue (media/<type>/) shows one. */
+export type RunOutputView = RunStatusView['outputs'][number]
 
 export const CreateRunRequest = z.object({
   perspective: z.string().min(1).max(64),

@@ -4,7 +4,7 @@ import type { Socket } from 'node:net'
 import sharp from 'sharp'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { listenOnLoopback, readRequestBody, sendJson } from './fake-http'
-import { animatedWebp, mp4Head, png, silentFlac, webmHead } from './fake-media-files'
+import { animatedWebp, png, silentFlac, videoFile } from './fake-media-files'
 
 /**
  * A ComfyUI on loopback that behaves as ComfyUI 0.3.6x does, read from its source:
@@ -82,6 +82,12 @@ const REQUIRED_INPUTS: Record<string, string[]> = {
   EmptySD3LatentImage: ['width', 'height', 'batch_size'],
   EmptyLatentImage: ['width', 'height', 'batch_size'],
   Wan22ImageToVideoLatent: ['vae', 'width', 'height', 'length', 'batch_size'],
+  // LTX-Video (comfy_extras/nodes_lt.py) sampled with SamplerCustom (comfy_extras/nodes_custom_sampler.py).
+  LTXVConditioning: ['positive', 'negative', 'frame_rate'],
+  EmptyLTXVLatentVideo: ['width', 'height', 'length', 'batch_size'],
+  LTXVScheduler: ['steps', 'max_shift', 'base_shift', 'stretch', 'terminal'],
+  KSamplerSelect: ['sampler_name'],
+  SamplerCustom: ['model', 'add_noise', 'noise_seed', 'cfg', 'positive', 'negative', 'sampler', 'sigmas', 'latent_image'],
   KSampler: ['model', 'seed', 'steps', 'cfg', 'sampler_name', 'scheduler', 'positive', 'negative', 'latent_image', 'denoise'],
   VAEDecode: ['samples', 'vae'],
   SaveImage: ['images', 'filename_prefix'],
@@ -99,8 +105,8 @@ const REQUIRED_INPUTS: Record<string, string[]> = {
   ConditioningZeroOut: ['conditioning'],
 }
 const OUTPUT_NODES = new Set(['SaveImage', 'PreviewImage', 'SaveVideo', 'SaveWEBM', 'SaveAnimatedWEBP', 'SaveAudio'])
-const INT_INPUTS = new Set(['seed', 'steps', 'width', 'height', 'batch_size', 'length', 'crf', 'quality'])
-const FLOAT_INPUTS = new Set(['cfg', 'denoise', 'seconds', 'fps', 'shift', 'lyrics_strength'])
+const INT_INPUTS = new Set(['seed', 'noise_seed', 'steps', 'width', 'height', 'batch_size', 'length', 'crf', 'quality'])
+const FLOAT_INPUTS = new Set(['cfg', 'denoise', 'seconds', 'fps', 'shift', 'frame_rate', 'max_shift', 'base_shift', 'terminal', 'lyrics_strength'])
 
 const PREVIEW_IMAGE = 1
 const JPEG = 1
@@ -424,8 +430,8 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
     const { width, height } = latentSize(item)
     switch (node.class_type) {
       case 'SaveAudio': return { audio: [save('flac', silentFlac(), 'audio/flac')] }
-      case 'SaveVideo': return { images: [save('mp4', mp4Head(), 'video/mp4')], animated: [true] }
-      case 'SaveWEBM': return { images: [save('webm', webmHead(), 'video/webm')], animated: [true] }
+      case 'SaveVideo': return { images: [save('mp4', await videoFile('mp4', width, height), 'video/mp4')], animated: [true] }
+      case 'SaveWEBM': return { images: [save('webm', await videoFile('webm', width, height), 'video/webm')], animated: [true] }
       case 'SaveAnimatedWEBP': return { images: [save('webp', await animatedWebp(width, height), 'image/webp')], animated: [true] }
       case 'PreviewImage': return { images: [save('png', await png(width, height, fileCounter), 'image/png', 'temp')] }
       default: return { images: [save('png', await png(width, height, fileCounter), 'image/png')] }
@@ -433,7 +439,7 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
   }
 
   function latentSize(item: QueueItem) {
-    const latent = Object.values(item.prompt).find(other => /^Empty.*Image$|VideoLatent$/.test(other.class_type ?? ''))
+    const latent = Object.values(item.prompt).find(other => /^Empty.*Image$|VideoLatent$|LatentVideo$/.test(other.class_type ?? ''))
     return { width: Number(latent?.inputs?.width) || 64, height: Number(latent?.inputs?.height) || 64 }
   }
 

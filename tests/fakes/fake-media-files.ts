@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import sharp from 'sharp'
+import { runFfmpeg, withTempFolder } from '../../media/video/ffmpeg'
 
 // Small files of the kinds ComfyUI's save nodes write, real enough to be told apart by their bytes.
 
@@ -14,15 +17,32 @@ export function animatedWebp(width: number, height: number): Promise<Buffer> {
   return sharp(frames, { raw: { width, height: height * 2, channels: 3, pageHeight: height } }).webp({ loop: 0, delay: [100, 100] }).toBuffer()
 }
 
-/** The start of an ISO-BMFF file (`ftyp` isom, then an empty `free` box): what SaveVideo's mp4 begins with. */
-export function mp4Head(): Buffer {
-  const ftyp = Buffer.concat([box32(24), Buffer.from('ftypisom'), box32(0x200), Buffer.from('isomiso2')])
-  return Buffer.concat([ftyp, box32(8), Buffer.from('free')])
+/**
+ * A real one-second video as SaveVideo (mp4, h264, yuv420p; comfy_api/latest/_input_impl/video_types.py,
+ * which writes the index after the data) or SaveWEBM (vp9, comfy_extras/nodes_video.py) leaves it:
+ * a coloured ground with a white square crossing it, encoded by the ffmpeg the server ships.
+ */
+export function videoFile(container: 'mp4' | 'webm', width: number, height: number): Promise<Buffer> {
+  const key = `${container}:${width}x${height}`
+  let made = videoFiles.get(key)
+  if (!made) {
+    made = encodeTestVideo(container, width, height)
+    videoFiles.set(key, made)
+  }
+  return made
 }
 
-/** The EBML magic and DocType "webm": what SaveWEBM's file begins with. */
-export function webmHead(): Buffer {
-  return Buffer.from([0x1A, 0x45, 0xDF, 0xA3, 0x88, 0x42, 0x82, 0x84, ...Buffer.from('webm'), 0xEC, 0x80])
+const videoFiles = new Map<string, Promise<Buffer>>()
+
+function encodeTestVideo(container: 'mp4' | 'webm', width: number, height: number): Promise<Buffer> {
+  const side = Math.round(Math.min(width, height) / 4)
+  const source = `color=c=0x3a86d8:s=${width}x${height}:r=8:d=1,drawbox=x=t*${width - side}:y=${Math.round((height - side) / 2)}:w=${side}:h=${side}:color=white:t=fill`
+  const codec = container === 'mp4' ? ['-c:v', 'libx264', '-pix_fmt', 'yuv420p'] : ['-c:v', 'libvpx-vp9', '-b:v', '200k', '-pix_fmt', 'yuv420p']
+  return withTempFolder(async (folder) => {
+    const file = join(folder, `video.${container}`)
+    await runFfmpeg(['-f', 'lavfi', '-i', source, ...codec, '-y', file], { timeoutMs: 60_000 })
+    return readFile(file)
+  })
 }
 
 /**

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import sharp from 'sharp'
-import { encodeWav } from '../../server/utils/providers/builtin/audio/wav'
+import { encodeWav } from '../../media/audio/builtin/wav'
+import { videoFile } from './fake-media-files'
 import { listenOnLoopback, readJsonBody, sendJson, stopServer } from './fake-http'
 
 /**
@@ -15,7 +16,7 @@ import { listenOnLoopback, readJsonBody, sendJson, stopServer } from './fake-htt
  * the prediction's deadline. Errors use Replicate's problem shape `{title, detail, status}`.
  */
 export interface FakeReplicateModel {
-  media: 'image' | 'audio'
+  media: 'image' | 'audio' | 'video'
   /** Flux answers an array of URLs; many audio models one URL string. */
   output: 'array' | 'string'
   /** File extension of the outputs when the input does not choose `output_format`. */
@@ -74,10 +75,12 @@ const DEFAULT_MODELS: Record<string, FakeReplicateModel> = {
   'meta/musicgen': { media: 'audio', output: 'string', extension: 'wav', required: ['prompt'], official: false, version: '671ac645ce5e552cc63a54a2bbff63fcf798043055d2dac5fc9e36a837eedcfb' },
   // An official song model: a style prompt and the lyrics, one MP3 URL back.
   'minimax/music-1.5': { media: 'audio', output: 'string', extension: 'mp3', required: ['prompt', 'lyrics'], official: true, version: '2a0ac2e8f8b3a0d8ce4f4a63e5e5c0cf6f4c93f1d8c2f2e5f3b1c7a3d9e0f4b6' },
+  // An official video model: a single mp4 URL (replicate.com/wan-video/wan-2.2-t2v-fast, its OpenAPI output schema: uri).
+  'wan-video/wan-2.2-t2v-fast': { media: 'video', output: 'string', extension: 'mp4', required: ['prompt'], official: true, version: '2a1b2d2fe1e4a1b9e4b8c2d1f0a9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1' },
   'fofr/sdxl-emoji': { media: 'image', output: 'array', extension: 'png', required: ['prompt'], official: false, version: 'dee76b5afde21b0f01ed7925f0665b7e879c50ee718c5f78a9d38e04d523cc5e' },
 }
 
-const MIME: Record<string, string> = { webp: 'image/webp', png: 'image/png', jpg: 'image/jpeg', wav: 'audio/wav', mp3: 'audio/mpeg' }
+const MIME: Record<string, string> = { webp: 'image/webp', png: 'image/png', jpg: 'image/jpeg', wav: 'audio/wav', mp3: 'audio/mpeg', mp4: 'video/mp4' }
 
 interface Prediction {
   id: string
@@ -124,6 +127,7 @@ function tone(): Buffer {
 
 async function fileFor(extension: string, input: Record<string, unknown>): Promise<Buffer> {
   if (extension === 'wav') return tone()
+  if (extension === 'mp4') return videoFile('mp4', 160, 96)
   if (extension === 'mp3') return Buffer.concat([Buffer.from('ID3\u0004\u0000\u0000\u0000\u0000\u0000\u0000', 'binary'), randomBytes(256)])
   const side = typeof input.width === 'number' ? input.width : 64
   const height = typeof input.height === 'number' ? input.height : side

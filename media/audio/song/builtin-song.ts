@@ -1,5 +1,5 @@
-import { encodeWav } from '../../../server/utils/providers/builtin/audio/wav'
-import { mixdown } from '../../../server/utils/providers/builtin/audio/mixdown'
+import { encodeWav } from '../builtin/wav'
+import { mixdown } from '../builtin/mixdown'
 import type { GeneratedMedia, GenerationInput, GenerationProvider } from '../../../server/utils/providers/types'
 import { writeBuiltinLyrics } from '../lyrics/builtin-lyrics'
 import { lyricLines } from './lyric-phrases'

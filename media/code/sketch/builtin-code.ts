@@ -12,6 +12,6 @@ export class BuiltinCodeProvider implements GenerationProvider {
     signal?.throwIfAborted()
     const scene = sketchScene(prompt, seed)
     const code = sketchCode(scene, prompt, language ?? 'en')
-    return { data: Buffer.from(code, 'utf8'), mime: 'text/javascript', extension: 'js', width: scene.width, height: scene.height, duration_s: null }
+    return { data: Buffer.from(code, 'utf8'), mime: 'text/javascript; charset=utf-8', extension: 'js', width: scene.width, height: scene.height, duration_s: null }
   }
 }

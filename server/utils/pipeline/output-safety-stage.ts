@@ -1,8 +1,8 @@
 import { buffer } from 'node:stream/consumers'
 import { blockedMessage } from '#shared/blocked-messages'
 import type { OutputRecord, RunMetadata } from '#shared/schemas/run'
-import { checkImage, type ImageVerdict } from '../safety/image-check/check-image'
-import { checkSketch } from '../../../media/code/sketch/check-sketch'
+import { mediumOf } from '../../../media/server-registry'
+import { checkPictures, type ImageVerdict } from '../safety/image-check/check-image'
 import type { PipelineDeps } from './pipeline-deps'
 import { providerFailure } from './run-errors'
 import { runStage, stageRecord } from './stage-runner'
@@ -15,15 +15,20 @@ import { blockIfUnsafe, type StageSignals } from './stages'
  * and research; the run ends blocked with a child message, and the stage says why.
  */
 export async function outputSafetyStage(deps: PipelineDeps, run: RunMetadata, output: OutputRecord, signals: StageSignals): Promise<void> {
-  if (output.type === 'code') return sketchSafety(deps, run, output, signals)
   const check = deps.imageCheck
-  if (output.type !== 'image') return skip(deps, run.run_id, output, `${output.type} is not a picture; only pictures are checked`)
+  const medium = mediumOf(output.type)
+  if (medium.wordsToCheck && !(await wordsPass(deps, run, output, medium.wordsToCheck, signals))) return
+  if (!medium.picturesToCheck) return skip(deps, run.run_id, output, `${output.type} is not a picture; only pictures are checked`)
   if (!check.thresholds[run.safety_level]) return skip(deps, run.run_id, output, `pictures are not checked at the ${run.safety_level} level (image_check/thresholds.json)`)
 
   const identity = { id: check.classifiers.map(classifier => classifier.id).join('+') || 'none', model: check.classifiers.map(classifier => classifier.model).join('+') || 'none' }
   const verdict = await runStage(deps.runs, run.run_id, 'output_safety', identity, async () => {
-    const stored = await deps.runs.readFile(run.run_id, output.filename)
-    return checkImage(Buffer.isBuffer(stored) ? stored : await buffer(stored), run.safety_level, check, signals.signal)
+    const read = async (file: string) => {
+      const stored = await deps.runs.readFile(run.run_id, file)
+      return Buffer.isBuffer(stored) ? stored : buffer(stored)
+    }
+    const pictures = await medium.picturesToCheck!({ data: await read(output.filename), thumbnail: async () => (output.thumbnail ? read(output.thumbnail) : null) }, signals.signal)
+    return checkPictures(pictures, run.safety_level, check, signals.signal)
   }, error => providerFailure('output_safety', identity.id, error, signals.timeout.aborted), describe)
   // A cancel or shutdown during the check is not a verdict on the picture.
   signals.signal.throwIfAborted()
@@ -39,16 +44,20 @@ export async function outputSafetyStage(deps: PipelineDeps, run: RunMetadata, ou
   })
 }
 
-/** A sketch's comments and strings pass the text check of the run's level before the child reads them. */
-async function sketchSafety(deps: PipelineDeps, run: RunMetadata, output: OutputRecord, signals: StageSignals) {
+/**
+ * The words a child reads in the output (a sketch's comments and strings) pass the text check of
+ * the run's level first; false when they did not and the run is blocked. Its picture, if the medium
+ * has one, is checked after.
+ */
+async function wordsPass(deps: PipelineDeps, run: RunMetadata, output: OutputRecord, wordsOf: (data: Buffer) => string, signals: StageSignals): Promise<boolean> {
   const safety = deps.providers.preOutputSafety
   const verdict = await runStage(deps.runs, run.run_id, 'output_safety', safety, async () => {
     const stored = await deps.runs.readFile(run.run_id, output.filename)
-    const code = (Buffer.isBuffer(stored) ? stored : await buffer(stored)).toString('utf8')
-    return checkSketch(safety, code, run, signals.signal)
-  }, error => providerFailure('output_safety', safety.id, error, signals.timeout.aborted), result => ({ outcome: result.safe ? 'passed' : 'blocked', checked: 'comments and strings' }))
+    const words = wordsOf(Buffer.isBuffer(stored) ? stored : await buffer(stored))
+    return words.trim() ? safety.check({ text: words, level: run.safety_level, language: run.language, signal: signals.signal }) : { safe: true as const }
+  }, error => providerFailure('output_safety', safety.id, error, signals.timeout.aborted), result => ({ words: result.safe ? 'passed' : 'blocked' }))
   signals.signal.throwIfAborted()
-  if (!(await blockIfUnsafe(deps, run.run_id, 'output_safety', verdict))) await release(deps, run.run_id, output)
+  return !(await blockIfUnsafe(deps, run.run_id, 'output_safety', verdict))
 }
 
 function describe(verdict: ImageVerdict): Record<string, unknown> {

@@ -27,9 +27,9 @@ export function toRunStatusView(run: RunMetadata, queuePosition: number | null):
       width: output.width,
       height: output.height,
       duration_s: output.duration_s,
+      ...(output.type === 'audio' && run.lyrics ? { lyrics: run.lyrics, tags: run.tags } : {}),
+      ...(output.type === 'code' ? { sketch_url: `/api/runs/${run.run_id}/sketch` } : {}),
     })),
-    // The song's words only with the released song: perspective-written lyrics are checked by then.
-    ...(run.status === 'completed' && run.lyrics ? { lyrics: run.lyrics, tags: run.tags } : {}),
     ...(run.blocked ? { blocked: run.blocked } : {}),
     // Never the reason: it names backends, hosts and what they answered.
     ...(run.error ? { error: { code: run.error.code, child_message: run.error.child_message, retryable: run.error.retryable } } : {}),

@@ -3,7 +3,7 @@ import { blockedMessage } from '#shared/blocked-messages'
 import type { OutputConfig } from '#shared/schemas/output'
 import type { Perspective } from '#shared/schemas/perspective'
 import type { BlockedInfo, OutputRecord, RunError, RunMetadata, StageName } from '#shared/schemas/run'
-import { makeThumbnail } from '../media/thumbnail'
+import { mediumOf } from '../../../media/server-registry'
 import type { WaitingReporter } from '../providers/backends/backend-gate'
 import type { SafetyVerdict } from '../providers/types'
 import { outputFileName, thumbnailFileName } from '../storage/run-keys'
@@ -111,12 +111,13 @@ export async function generationStage(deps: PipelineDeps, run: RunMetadata, pers
     })
     const filename = outputFileName(output.media_type, media.extension)
     await deps.runs.putMedia(run.run_id, filename, media.data, media.mime)
-    const thumbnail = await makeThumbnail(media)
+    const medium = mediumOf(output.media_type)
+    const [thumbnail, probe] = await Promise.all([medium.thumbnail(media), medium.probe(media)])
     const thumbnailName = thumbnail ? thumbnailFileName(output.media_type) : null
     if (thumbnail && thumbnailName) await deps.runs.putMedia(run.run_id, thumbnailName, thumbnail.data, 'image/webp')
     const outputRecord: OutputRecord = {
       type: output.media_type, filename, mime: media.mime, bytes: media.data.length,
-      width: media.width, height: media.height, duration_s: media.duration_s,
+      width: probe.width, height: probe.height, duration_s: probe.duration_s, ...(probe.details && { details: probe.details }),
       sha256: createHash('sha256').update(media.data).digest('hex'),
       provider: provider.id, config: output.id, thumbnail: thumbnailName, created_at: new Date().toISOString(),
     }

@@ -1,5 +1,6 @@
+import type { MediaType } from '#shared/schemas/common'
 import type { BackendConfig } from '#shared/schemas/providers'
-import sharp from '../../media/sharp'
+import { mediumOf } from '../../../../media/server-registry'
 import { BackendError } from '../backends/backend-error'
 import type { BackendGate } from '../backends/backend-gate'
 import type { GeneratedMedia, GenerationInput, GenerationProvider } from '../types'
@@ -34,7 +35,7 @@ export class ComfyuiGenerator implements GenerationProvider {
       const signal = input.signal ? AbortSignal.any([input.signal, deadline.signal]) : deadline.signal
       try {
         const result = await runComfyuiJob(this.client, { workflow, mediaType: output.media_type, signal, onProgress: input.onProgress, onWaiting: input.onWaiting, pollMs: this.pollMs })
-        return await toMedia(result)
+        return await toMedia(result, output.media_type)
       }
       finally {
         clearTimeout(timer)
@@ -43,9 +44,10 @@ export class ComfyuiGenerator implements GenerationProvider {
   }
 }
 
-async function toMedia({ file, data, mime }: ComfyuiResult): Promise<GeneratedMedia> {
+/** The saved file with the size and length its medium reads from the bytes. */
+async function toMedia({ file, data, mime }: ComfyuiResult, mediaType: MediaType): Promise<GeneratedMedia> {
   const extension = (/\.([a-z0-9]+)$/i.exec(file.filename)?.[1] ?? 'bin').toLowerCase()
-  if (!mime.startsWith('image/')) return { data, mime, extension, width: null, height: null, duration_s: null }
-  const { width, height } = await sharp(data).metadata()
-  return { data, mime, extension, width: width ?? null, height: height ?? null, duration_s: null }
+  const media = { data, mime, extension, width: null, height: null, duration_s: null }
+  const { width, height, duration_s } = await mediumOf(mediaType).probe(media)
+  return { ...media, width, height, duration_s }
 }

@@ -4,8 +4,9 @@ import type { Progress } from '#shared/schemas/run'
 import { BackendError } from '../backends/backend-error'
 import type { WaitingReporter } from '../backends/backend-gate'
 import { sleep } from '../backends/backend-http'
+import { mediumOf } from '../../../../media/server-registry'
 import type { ComfyuiClient, ComfyuiFile, ComfyuiHistoryEntry } from './comfyui-client'
-import { describeSaved, isMediumOf, SAVE_NODES, savedFiles, type SavedFile } from './comfyui-outputs'
+import { describeSaved, savedFiles, type SavedFile } from './comfyui-outputs'
 import { WorkflowProgress } from './comfyui-progress'
 import { ComfyuiSocket, type ComfyuiEvent } from './comfyui-socket'
 import type { ComfyuiWorkflow } from './comfyui-workflow'
@@ -230,7 +231,7 @@ class ComfyuiJob {
     const key = (other: ComfyuiFile) => `${other.type}/${other.subfolder}/${other.filename}`
     if (this.seen.some(other => key(other.file) === key(file))) return
     this.seen.push(saved)
-    if (!isMediumOf(this.input.mediaType, saved)) return
+    if (!mediumOf(this.input.mediaType).isComfyuiFile(saved)) return
     if (this.kept && (this.kept.file.type === 'output' || file.type !== 'output')) return
     const { data } = await this.client.view(file, this.input.signal)
     this.kept = { file, data, mime: saved.mime }
@@ -239,7 +240,7 @@ class ComfyuiJob {
   private noMedium() {
     const { mediaType } = this.input
     const found = this.seen.length > 0 ? `; it saved ${this.seen.map(describeSaved).join(', ')}` : ''
-    return new BackendError('failed', `${this.client.label} finished the workflow but it saved no ${mediaType} (does it end in ${SAVE_NODES[mediaType]}?)${found}`)
+    return new BackendError('failed', `${this.client.label} finished the workflow but it saved no ${mediaType} (does it end in ${mediumOf(mediaType).comfyuiSaveNode}?)${found}`)
   }
 
   private nodeFailure(data: Record<string, unknown>) {

@@ -5,7 +5,8 @@ import { BackendError } from '../backends/backend-error'
 import type { BackendGate } from '../backends/backend-gate'
 import { backendFetch, readJson, type BackendRequestOptions } from '../backends/backend-http'
 import type { GeneratedMedia, GenerationInput, GenerationProvider } from '../types'
-import { describeImage, downloadMedia, explainKeyProblem, type HostedOptions } from './hosted-media'
+import { describeImage } from '../../../../media/image/describe-image'
+import { downloadMedia, explainKeyProblem, type HostedOptions } from './hosted-media'
 
 interface ImagesAnswer {
   data?: { b64_json?: string, url?: string, revised_prompt?: string }[]

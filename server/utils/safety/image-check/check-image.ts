@@ -53,3 +53,20 @@ export async function checkImage(image: Buffer, level: SafetyLevel, check: Image
   if (reports.some(report => report.over_limit.length > 0)) return { outcome: 'blocked', reason_code: 'image_unsafe', reports }
   return { outcome: 'passed', reports }
 }
+
+/**
+ * Several pictures of one output (a video's sampled frames and poster) checked one after another:
+ * the first that is not passed decides; none at all is withheld, as nothing was seen.
+ */
+export async function checkPictures(pictures: Buffer[], level: SafetyLevel, check: ImageCheck, signal?: AbortSignal): Promise<ImageVerdict> {
+  if (!check.thresholds[level]) return { outcome: 'skipped', reason: `pictures are not checked at the ${level} level`, reports: [] }
+  if (pictures.length === 0) return { outcome: 'unavailable', reason_code: 'safety_unavailable', error: 'no picture could be taken from the output to check', reports: [] }
+  const reports: ClassifierReport[] = []
+  for (const picture of pictures) {
+    signal?.throwIfAborted()
+    const verdict = await checkImage(picture, level, check, signal)
+    reports.push(...verdict.reports)
+    if (verdict.outcome !== 'passed') return { ...verdict, reports } as ImageVerdict
+  }
+  return { outcome: 'passed', reports }
+}

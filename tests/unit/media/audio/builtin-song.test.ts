@@ -4,7 +4,7 @@ import { BuiltinSongProvider } from '../../../../media/audio/song/builtin-song'
 import { lyricLines, syllablesOf } from '../../../../media/audio/song/lyric-phrases'
 import { composeScore } from '../../../../media/audio/song/song-score'
 import { songStyle } from '../../../../media/audio/song/song-style'
-import { readWavLayout } from '../../../../server/utils/media/wav-layout'
+import { readWavLayout } from '../../../../media/audio/wav-layout'
 import type { OutputConfig } from '#shared/schemas/output'
 import type { Perspective } from '#shared/schemas/perspective'
 

@@ -20,7 +20,8 @@ describe('ComfyUI outputs by medium', () => {
   it('copies the mp4 that SaveVideo reports under images with animated, for a video output', async () => {
     fake = await startFakeComfyui()
     const media = await comfyuiBackend(fake).generator!.generate(comfyuiJob({ output: video() }).input)
-    expect(media).toMatchObject({ mime: 'video/mp4', extension: 'mp4', width: null, height: null })
+    // A real H.264 file, as PyAV writes it: its size and length are read from its boxes.
+    expect(media).toMatchObject({ mime: 'video/mp4', extension: 'mp4', width: 96, height: 64, duration_s: 1 })
     expect(media.data.subarray(4, 8).toString()).toBe('ftyp')
     const saved = fake.history.values().next().value!.outputs['58']
     expect(saved).toMatchObject({ images: [{ filename: 'ai4artsed_00001_.mp4', subfolder: 'video', type: 'output' }], animated: [true] })

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { mediumOf } from '../../../../../../media/server-registry'
 import { BackendGate } from '../../../../../../server/utils/providers/backends/backend-gate'
 import { createBackend } from '../../../../../../server/utils/providers/backends/create-backend'
 import { createReplicateBackend } from '../../../../../../server/utils/providers/hosted/replicate-backend'
@@ -54,6 +55,19 @@ describe('Replicate generator', () => {
       version: '671ac645ce5e552cc63a54a2bbff63fcf798043055d2dac5fc9e36a837eedcfb',
       input: { prompt: 'a red kite over a green hill', duration: 8, output_format: 'wav' },
     })
+  })
+
+  it('takes the mp4 of an official video model and reads its length and size from the file', async () => {
+    const wan = output({ provider: 'replicate', media_type: 'video', model: 'wan-video/wan-2.2-t2v-fast', parameters: { input: { prompt: '{{prompt}}', seed: '{{seed}}', num_frames: 81 } } })
+    const media = await backend().generator!.generate(generation(wan))
+    expect([media.mime, media.extension]).toEqual(['video/mp4', 'mp4'])
+    expect(await mediumOf('video').probe(media)).toMatchObject({ width: 160, height: 96, duration_s: 1, details: { codec: 'avc1' } })
+    expect(calls('POST', /^\/v1\/models\/wan-video\/wan-2\.2-t2v-fast\/predictions$/)[0]!.body).toEqual({ input: { prompt: 'a red kite over a green hill', seed: 1234, num_frames: 81 } })
+  })
+
+  it('refuses a picture where a video output expected a video', async () => {
+    const wrong = output({ provider: 'replicate', media_type: 'video', model: 'black-forest-labs/flux-schnell' })
+    await expect(backend().generator!.generate(generation(wrong))).rejects.toThrow(/sent image\/webp that is not an MP4 or WebM video/)
   })
 
   it('sends {prompt, seed} when the output has no input template', async () => {
