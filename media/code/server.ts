@@ -25,7 +25,7 @@ export const code: Medium = {
   thumbnail: media => sketchThumbnail(media.data.toString('utf8')),
   async probe(media) {
     const text = media.data.toString('utf8')
-    return { width: media.width, height: media.height, duration_s: null, details: { language: 'p5.js', lines: text.split('\n').length, characters: text.length } }
+    return { width: media.width, height: media.height, duration_s: null, details: { language: 'p5.js', lines: text.split('\n').length, bytes: media.data.length } }
   },
   wordsToCheck: data => sketchWords(data.toString('utf8')),
   // The first frame, drawn from the code, is what the gallery and the wall show: checked like every picture.

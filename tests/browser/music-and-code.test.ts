@@ -70,7 +70,9 @@ describe('music and code on the iPad', () => {
     await page.screenshot({ path: artifactPath('sketch-result-ipad.png'), animations: 'disabled' })
 
     // p5.js comes from this server, with a script type, never from a CDN (afterEach fails on any other host).
-    const p5 = await page.request.get(await page.evaluate(() => (window as unknown as { __NUXT__?: { config?: { public?: { p5Url?: string } } } }).__NUXT__?.config?.public?.p5Url ?? ''))
+    const p5Url = /<script src="([^"]+)"/.exec((await iframe.getAttribute('srcdoc'))!)![1]!
+    expect(p5Url).toMatch(new RegExp(`^${server.url}/vendor/p5@\\d+\\.\\d+\\.\\d+/p5\\.min\\.js$`))
+    const p5 = await page.request.get(p5Url)
     expect([p5.status(), p5.headers()['content-type']]).toEqual([200, expect.stringMatching(/javascript/)])
 
     const probe = [
