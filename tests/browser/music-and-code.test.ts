@@ -66,6 +66,9 @@ describe('music and code on the iPad', () => {
     expect(await iframe.getAttribute('sandbox')).toBe('allow-scripts')
     const sketchFrame = async (): Promise<Frame> => (await (await iframe.elementHandle())!.contentFrame())!
     await expect.poll(async () => (await sketchFrame()).locator('canvas').count(), { timeout: 15_000 }).toBe(1)
+    // The sketch draws: its canvas's corner has the day background the generated code paints.
+    const corner = async () => (await sketchFrame()).evaluate(() => [...document.querySelector('canvas')!.getContext('2d')!.getImageData(2, 2, 1, 1).data].slice(0, 3)).catch(() => null)
+    await expect.poll(corner, { timeout: 15_000 }).toEqual([242, 239, 230])
     expect(await page.getByTestId('sketch-code').inputValue()).toContain('function draw()')
     await page.screenshot({ path: artifactPath('sketch-result-ipad.png'), animations: 'disabled' })
 
