@@ -146,16 +146,16 @@ describe('a run on real backends', () => {
     expect(JSON.stringify(view.error!.child_message)).not.toMatch(/127\.0\.0\.1|memory|KSampler/)
   })
 
-  it('keeps the mp4 of the shipped Wan 2.2 video output, whose workflow ends in SaveVideo, with no thumbnail to break', async () => {
+  it('keeps the mp4 of the shipped Wan 2.2 video output, whose workflow ends in SaveVideo, with a poster and its facts', async () => {
     const runId = await createRun(server, { perspective: 'bauhaus', input_text: 'a dancing kite', language: 'en', output: 'wan22_video' })
     const view = await waitForRun(server, runId)
     expect(view.status).toBe('completed')
-    expect(view.outputs).toEqual([expect.objectContaining({ type: 'video', mime: 'video/mp4', thumbnail_url: null, width: null, height: null })])
+    expect(view.outputs).toEqual([expect.objectContaining({ type: 'video', mime: 'video/mp4', thumbnail_url: `/api/runs/${runId}/media/thumbnail-video.webp`, width: 832, height: 480, duration_s: 1 })])
     const { bytes, headers } = await download(server, view.outputs[0]!.url)
     expect(headers.get('content-type')).toBe('video/mp4')
     expect(bytes.subarray(4, 8).toString()).toBe('ftyp')
-    expect(readRunMetadata(server.dataDir, runId).outputs[0]).toMatchObject({ type: 'video', mime: 'video/mp4', thumbnail: null, provider: 'comfyui', config: 'wan22_video' })
-    expect(runFileNames(server.dataDir, runId).filter(name => /thumb/i.test(name))).toEqual([])
+    expect(readRunMetadata(server.dataDir, runId).outputs[0]).toMatchObject({ type: 'video', mime: 'video/mp4', thumbnail: 'thumbnail-video.webp', provider: 'comfyui', config: 'wan22_video', details: { fps: 8, codec: 'avc1' } })
+    expect(runFileNames(server.dataDir, runId).filter(name => /thumb/i.test(name))).toEqual(['thumbnail-video.webp'])
     const submitted = comfyui.requests.filter(request => request.path === '/prompt').at(-1)!.body as { prompt: Record<string, { class_type: string }> }
     expect(submitted.prompt['58']!.class_type).toBe('SaveVideo')
   })

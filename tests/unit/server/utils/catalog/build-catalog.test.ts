@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest'
+import { buildCatalog } from '../../../../../server/utils/catalog/build-catalog'
+
+const output = (id: string, fields: Record<string, unknown>) => ({
+  file: `${id}.json`,
+  text: JSON.stringify({ id, name: { de: id, en: id }, provider: 'builtin_video', media_type: 'video', ...fields }),
+})
+
+describe('buildCatalog outputs', () => {
+  it('checks an output’s parameters against its medium and refuses a medium this server cannot make', () => {
+    const catalog = buildCatalog({
+      perspectives: [],
+      outputs: [output('fine_video', { parameters: { fps: 12 } }), output('too_fast', { parameters: { fps: 1000 } }), output('sketch', { media_type: 'code', provider: 'builtin_code' })],
+    })
+    expect(catalog.outputs.map(item => item.id)).toEqual(['fine_video'])
+    expect(catalog.problems).toEqual([
+      expect.objectContaining({ file: 'too_fast.json', field: 'parameters.fps' }),
+      expect.objectContaining({ file: 'sketch.json', field: 'media_type', message: expect.stringMatching(/cannot make code yet/) }),
+    ])
+  })
+})
