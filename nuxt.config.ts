@@ -1,6 +1,7 @@
-import { readdirSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import pkg from './package.json' with { type: 'json' }
 
 // The picture check's thread requires TensorFlow.js and reads the model and the .wasm files from
@@ -14,6 +15,16 @@ const imageCheckFiles = [
   ...filesIn(join(dirname(nsfwModelEntry), '..', '..', 'models', 'mobilenet_v2'), /\.min\.js$/),
   ...filesIn(dirname(require.resolve('@tensorflow/tfjs-backend-wasm')), /\.wasm$/),
 ]
+
+// The p5.js that student sketches run on, served by this server (never a CDN) at a versioned,
+// immutable URL. Only the one minified file is published, so it is copied to a folder of its own.
+// (p5's exports map hides package.json, so it is read from the package folder.)
+const p5Package = fileURLToPath(new URL('./node_modules/p5/', import.meta.url))
+const p5Version = (JSON.parse(readFileSync(join(p5Package, 'package.json'), 'utf8')) as { version: string }).version
+const p5Dir = join(p5Package, '..', '.cache', 'ai4artsed-p5', p5Version)
+mkdirSync(p5Dir, { recursive: true })
+copyFileSync(join(p5Package, 'lib', 'p5.min.js'), join(p5Dir, 'p5.min.js'))
+const p5BaseUrl = `/vendor/p5@${p5Version}`
 
 // The built-in video's encoder is a binary inside an optional package (linux-x64 only) that the
 // server starts by its path; no import names it, so the file trace is told to copy it.
@@ -53,7 +64,11 @@ export default defineNuxtConfig({
   typescript: { strict: true },
   // The JS and CSS chunks are stored Brotli- and gzip-compressed next to the originals and sent by
   // Accept-Encoding; HTML and JSON are compressed per answer (server/plugins/compress-responses.ts).
-  nitro: { externals: { traceInclude: [...imageCheckFiles, ...ffmpegFiles] }, compressPublicAssets: { gzip: true, brotli: true } },
+  nitro: {
+    externals: { traceInclude: [...imageCheckFiles, ...ffmpegFiles] },
+    compressPublicAssets: { gzip: true, brotli: true },
+    publicAssets: [{ dir: p5Dir, baseURL: p5BaseUrl, maxAge: 365 * 24 * 3600 }],
+  },
   css: ['~/assets/css/base.css'],
   imports: { presets: [{ from: 'vue-i18n', imports: ['useI18n'] }] },
   app: {
@@ -123,6 +138,6 @@ export default defineNuxtConfig({
     studioRunsInProgress: 2,
     minFreeDiskMb: 1024,
     minFreeDiskPercent: 5,
-    public: { appVersion: pkg.version },
+    public: { appVersion: pkg.version, p5Url: `${p5BaseUrl}/p5.min.js` },
   },
 })

@@ -50,9 +50,9 @@ export function useRunActions(run: Ref<RunStatusView | null>, refresh: () => Pro
   })
 
   /** Unsaved edits are saved first, so every version the student wrote is on the run. */
-  const generate = (output: string, editedText?: string) => act('generate', async () => {
+  const generate = (output: string, editedText?: string, song?: { lyrics: string, tags: string[] }) => act('generate', async () => {
     if (editedText !== undefined && editedText !== run.value!.interception_text) await patchText(editedText)
-    await send('/generate', 'POST', { output })
+    await send('/generate', 'POST', { output, ...song })
   })
 
   const retry = () => act('retry', () => send('/generate', 'POST', { output: run.value!.output }))

@@ -5,7 +5,12 @@ import type { Perspective } from '#shared/schemas/perspective'
 import type { RunStatusView } from '#shared/schemas/run'
 import { RUN_MEDIA } from './media-viewers'
 
-export type RunMedium = MediaType
+/** What a student picks: a medium with a viewer, or a song (audio made from lyrics and tags, with its music step). */
+export type RunMedium = MediaType | 'music'
+
+/** Which choice of this page an output makes; null for a medium without a viewer. */
+const mediumOf = (output: Pick<OutputConfig, 'media_type' | 'music'>): RunMedium | null =>
+  output.music ? 'music' : RUN_MEDIA.includes(output.media_type) ? output.media_type : null
 
 /** The run's perspective (name, icon, colour) and the media the student may choose from. */
 export function useRunCatalog(run: Ref<RunStatusView | null>) {
@@ -22,19 +27,26 @@ export function useRunCatalog(run: Ref<RunStatusView | null>) {
     outputs.value = await $fetch<OutputConfig[]>('/api/outputs').catch(() => [])
   }, { immediate: true })
 
-  /** Every medium with an output, the perspective's own medium first. */
+  /** Every medium with an output (a song right after sound), the perspective's own medium first. */
   const media = computed<RunMedium[]>(() => {
-    const available = RUN_MEDIA.filter(medium => outputs.value.some(output => output.media_type === medium))
+    const choices = RUN_MEDIA.flatMap((medium): RunMedium[] => (medium === 'audio' ? ['audio', 'music'] : [medium]))
+    const available = choices.filter(medium => outputs.value.some(output => mediumOf(output) === medium))
     const first = perspective.value?.default_output
     return [...available].sort((a, b) => Number(b === first) - Number(a === first))
   })
 
   /** What the run makes: from its output config, or from the media it already has. */
   const runMedium = computed<RunMedium>(() => {
-    const id = run.value?.output
-    const type = run.value?.outputs[0]?.type ?? outputs.value.find(output => output.id === id)?.media_type ?? id
+    const config = outputs.value.find(output => output.id === run.value?.output)
+    if (config) return mediumOf(config) ?? 'image'
+    const made = run.value?.outputs[0]
+    if (made?.type === 'audio' && made.lyrics) return 'music'
+    const type = made?.type ?? run.value?.output
     return RUN_MEDIA.find(medium => medium === type) ?? 'image'
   })
 
-  return { perspective, media, runMedium }
+  /** The output a choice asks for: a song is the first music output; a medium names its type and the server picks its default. */
+  const outputFor = (medium: RunMedium) => (medium === 'music' ? outputs.value.find(output => output.music)?.id ?? 'audio' : medium)
+
+  return { perspective, media, runMedium, outputFor }
 }

@@ -45,5 +45,10 @@ export interface Medium {
    * picture itself, sampled video frames, a 3D or code thumbnail); absent for media with nothing
    * to look at (sound). An empty answer withholds the output at a checked level (fail closed).
    */
+  /**
+   * The words a child reads in the output (a sketch's comments and strings), checked by the text
+   * check of the run's level before its pictures; absent for media without words in the file.
+   */
+  wordsToCheck?(data: Buffer): string
   picturesToCheck?(stored: { data: Buffer, thumbnail: () => Promise<Buffer | null> }, signal?: AbortSignal): Promise<Buffer[]>
 }

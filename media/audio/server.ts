@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { BackendError } from '../../server/utils/providers/backends/backend-error'
 import type { Medium } from '../types'
 import { BuiltinAudioProvider } from './builtin/builtin-audio'
+import { BuiltinSongProvider } from './song/builtin-song'
 import { readWavLayout } from './wav-layout'
 import { waveformThumbnail } from './waveform-thumbnail'
 
@@ -14,13 +15,13 @@ function wavDuration(data: Buffer): number | null {
   return layout && layout.byteRate > 0 ? Math.round(layout.declaredSize / layout.byteRate * 100) / 100 : null
 }
 
-/** Sounds: the built-in tune as WAV; ComfyUI saves FLAC, MP3 or Opus (nodes_audio.py). */
+/** Sounds and songs (lyrics and tags, output `music: true`): the built-in tune and song as WAV; ComfyUI saves FLAC, MP3 or Opus (nodes_audio.py). */
 export const audio: Medium = {
   type: 'audio',
   parameters: z.object({ duration_s: z.number().min(0.5).max(60).optional(), sample_rate: z.number().int().min(8000).max(96000).optional() }).loose(),
   files: FILES,
   comfyuiSaveNode: 'a SaveAudio node (FLAC, MP3 or Opus)',
-  builtinProviders: () => [new BuiltinAudioProvider()],
+  builtinProviders: () => [new BuiltinAudioProvider(), new BuiltinSongProvider()],
   isComfyuiFile: saved => saved.mime.startsWith('audio/'),
   async fromDownload({ data, contentType, url, label }) {
     const extension = EXTENSION_OF_TYPE[contentType] ?? (contentType === 'application/octet-stream' ? /\.(wav|mp3|ogg|flac)(?:\?|$)/.exec(url)?.[1] : undefined)

@@ -12,6 +12,8 @@ export const OutputConfig = z.object({
   needs_english: z.boolean().default(true),
   /** The output chosen when a request names only the media type. */
   default: z.boolean().default(false),
+  /** A song: the run's lyrics and style tags go to the generator (a music step before generating). */
+  music: z.boolean().default(false),
   parameters: z.object({
     width: z.number().int().min(64).max(4096).optional(),
     height: z.number().int().min(64).max(4096).optional(),

@@ -2,8 +2,12 @@ import { z } from 'zod'
 import { type RunCheck, RUN_STATUSES, STAGE_NAMES } from '../run-status'
 import { Language, LocalizedText, MediaType, SafetyLevel } from './common'
 import { PersonalDataRule } from './personal-data'
+import { LYRICS_MAX_CHARS, SONG_TAGS, type SongTag } from '../song-tags'
 
 export const RUN_SCHEMA_VERSION = 1
+
+/** A sketch a child writes fits easily; a pasted library does not. */
+export const SKETCH_MAX_CHARS = 20_000
 
 export { FINAL_STATUSES, isFinalStatus, RUN_CHECKS, RUN_STATUSES, STAGE_NAMES, type RunCheck } from '../run-status'
 
@@ -52,6 +56,8 @@ export const PromptEdit = z.object({
   /** Who wrote this version of the text that will be generated. */
   source: z.enum(['interception', 'student', 'generate_request']),
   text: z.string(),
+  /** What the text is: the prompt when missing, a song's lyrics, or a sketch's code. */
+  kind: z.enum(['prompt', 'lyrics', 'code']).optional(),
 })
 export type PromptEdit = z.infer<typeof PromptEdit>
 
@@ -111,6 +117,10 @@ export const RunMetadata = z.object({
   outputs: z.array(OutputRecord),
   prompt_history: z.array(PromptEdit),
   progress: Progress.nullable(),
+  /** A song's words: the student's own or, once checked, the perspective's; null for other media. */
+  lyrics: z.string().nullable().default(null),
+  /** The style tags the student picked for a song (shared/song-tags.ts). */
+  tags: z.array(z.string()).default([]),
   /** While a stage waits for a busy backend: its place in line (1 = next); null otherwise. */
   waiting_position: z.number().int().positive().nullable().default(null),
   blocked: BlockedInfo.nullable(),
@@ -146,6 +156,11 @@ export interface RunStatusView {
     width: number | null
     height: number | null
     duration_s: number | null
+    /** A song's words and tags, shown with its player (outputs are listed only once released, so the words are checked). */
+    lyrics?: string
+    tags?: string[]
+    /** A sketch's current code (the student's last saved edit or the generated one). */
+    sketch_url?: string
   }[]
   blocked?: BlockedInfo
   /** The child's words and a code only: the reason (backends, addresses) is for leaders' pages. */
@@ -163,16 +178,25 @@ export const CreateRunRequest = z.object({
   seed: z.number().int().nonnegative().max(2 ** 32 - 1).optional(),
   safety_level: SafetyLevel.optional(),
   language: Language.optional(),
+  lyrics: z.string().trim().max(LYRICS_MAX_CHARS, `must be at most ${LYRICS_MAX_CHARS} characters`).optional(),
+  tags: z.array(z.enum(SONG_TAGS as [SongTag, ...SongTag[]])).max(SONG_TAGS.length).optional(),
 }).strict()
 export type CreateRunRequest = z.infer<typeof CreateRunRequest>
 
 export const GenerateRequest = z.object({
   output: z.string().min(1).max(64),
   prompt: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters').optional(),
+  lyrics: z.string().trim().max(LYRICS_MAX_CHARS, `must be at most ${LYRICS_MAX_CHARS} characters`).optional(),
+  tags: z.array(z.enum(SONG_TAGS as [SongTag, ...SongTag[]])).max(SONG_TAGS.length).optional(),
 }).strict()
 
 export const InterceptionEdit = z.object({
   text: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
+}).strict()
+
+/** The student's edit of a sketch: the whole code, as the editor holds it. */
+export const SketchEdit = z.object({
+  code: z.string().max(SKETCH_MAX_CHARS, `must be at most ${SKETCH_MAX_CHARS} characters`),
 }).strict()
 
 export const FavouriteRequest = z.object({ favourite: z.boolean() }).strict()

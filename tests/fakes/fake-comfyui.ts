@@ -99,10 +99,14 @@ const REQUIRED_INPUTS: Record<string, string[]> = {
   EmptyLatentAudio: ['seconds', 'batch_size'],
   VAEDecodeAudio: ['samples', 'vae'],
   SaveAudio: ['audio', 'filename_prefix'],
+  // comfy_extras/nodes_ace.py (ACE-Step): tags and lyrics are two texts of one encoder; the latent is made in seconds.
+  TextEncodeAceStepAudio: ['clip', 'tags', 'lyrics', 'lyrics_strength'],
+  EmptyAceStepLatentAudio: ['seconds', 'batch_size'],
+  ConditioningZeroOut: ['conditioning'],
 }
 const OUTPUT_NODES = new Set(['SaveImage', 'PreviewImage', 'SaveVideo', 'SaveWEBM', 'SaveAnimatedWEBP', 'SaveAudio'])
 const INT_INPUTS = new Set(['seed', 'noise_seed', 'steps', 'width', 'height', 'batch_size', 'length', 'crf', 'quality'])
-const FLOAT_INPUTS = new Set(['cfg', 'denoise', 'seconds', 'fps', 'shift', 'frame_rate', 'max_shift', 'base_shift', 'terminal'])
+const FLOAT_INPUTS = new Set(['cfg', 'denoise', 'seconds', 'fps', 'shift', 'frame_rate', 'max_shift', 'base_shift', 'terminal', 'lyrics_strength'])
 
 const PREVIEW_IMAGE = 1
 const JPEG = 1

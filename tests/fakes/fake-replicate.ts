@@ -75,6 +75,8 @@ export interface FakeReplicate {
 const DEFAULT_MODELS: Record<string, FakeReplicateModel> = {
   'black-forest-labs/flux-schnell': { media: 'image', output: 'array', extension: 'webp', required: ['prompt'], official: true, version: 'c846a69991daf4c0e5d016514849d14ee5b2e6846ce6b9d6f21369e564cfe51e' },
   'meta/musicgen': { media: 'audio', output: 'string', extension: 'wav', required: ['prompt'], official: false, version: '671ac645ce5e552cc63a54a2bbff63fcf798043055d2dac5fc9e36a837eedcfb' },
+  // An official song model: a style prompt and the lyrics, one MP3 URL back.
+  'minimax/music-1.5': { media: 'audio', output: 'string', extension: 'mp3', required: ['prompt', 'lyrics'], official: true, version: '2a0ac2e8f8b3a0d8ce4f4a63e5e5c0cf6f4c93f1d8c2f2e5f3b1c7a3d9e0f4b6' },
   // An official video model: a single mp4 URL (replicate.com/wan-video/wan-2.2-t2v-fast, its OpenAPI output schema: uri).
   'wan-video/wan-2.2-t2v-fast': { media: 'video', output: 'string', extension: 'mp4', required: ['prompt'], official: true, version: '2a1b2d2fe1e4a1b9e4b8c2d1f0a9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1' },
   'fofr/sdxl-emoji': { media: 'image', output: 'array', extension: 'png', required: ['prompt'], official: false, version: 'dee76b5afde21b0f01ed7925f0665b7e879c50ee718c5f78a9d38e04d523cc5e' },

@@ -15,6 +15,8 @@ export interface NewRunFields {
   personal_data?: PersonalDataRule
   output: string | null
   seed?: number
+  lyrics?: string | null
+  tags?: string[]
 }
 
 export function newRun(fields: NewRunFields): RunMetadata {
@@ -43,6 +45,8 @@ export function newRun(fields: NewRunFields): RunMetadata {
     stages: STAGE_NAMES.map(pendingStage),
     outputs: [],
     prompt_history: [],
+    lyrics: fields.lyrics ?? null,
+    tags: fields.tags ?? [],
     progress: null,
     waiting_position: null,
     blocked: null,

@@ -6,7 +6,7 @@ import { checkPictures, type ImageVerdict } from '../safety/image-check/check-im
 import type { PipelineDeps } from './pipeline-deps'
 import { providerFailure } from './run-errors'
 import { runStage, stageRecord } from './stage-runner'
-import type { StageSignals } from './stages'
+import { blockIfUnsafe, type StageSignals } from './stages'
 
 /**
  * Stage 5: the stored media is checked before anyone but a leader can reach it. Only a passed (or,
@@ -17,6 +17,7 @@ import type { StageSignals } from './stages'
 export async function outputSafetyStage(deps: PipelineDeps, run: RunMetadata, output: OutputRecord, signals: StageSignals): Promise<void> {
   const check = deps.imageCheck
   const medium = mediumOf(output.type)
+  if (medium.wordsToCheck && !(await wordsPass(deps, run, output, medium.wordsToCheck, signals))) return
   if (!medium.picturesToCheck) return skip(deps, run.run_id, output, `${output.type} is not a picture; only pictures are checked`)
   if (!check.thresholds[run.safety_level]) return skip(deps, run.run_id, output, `pictures are not checked at the ${run.safety_level} level (image_check/thresholds.json)`)
 
@@ -41,6 +42,22 @@ export async function outputSafetyStage(deps: PipelineDeps, run: RunMetadata, ou
     stage.error = verdict.outcome === 'unavailable' ? `picture withheld: the check could not run: ${verdict.error}` : null
     stage.detail = { ...stage.detail, withheld: [output.filename, output.thumbnail].filter(Boolean) }
   })
+}
+
+/**
+ * The words a child reads in the output (a sketch's comments and strings) pass the text check of
+ * the run's level first; false when they did not and the run is blocked. Its picture, if the medium
+ * has one, is checked after.
+ */
+async function wordsPass(deps: PipelineDeps, run: RunMetadata, output: OutputRecord, wordsOf: (data: Buffer) => string, signals: StageSignals): Promise<boolean> {
+  const safety = deps.providers.preOutputSafety
+  const verdict = await runStage(deps.runs, run.run_id, 'output_safety', safety, async () => {
+    const stored = await deps.runs.readFile(run.run_id, output.filename)
+    const words = wordsOf(Buffer.isBuffer(stored) ? stored : await buffer(stored))
+    return words.trim() ? safety.check({ text: words, level: run.safety_level, language: run.language, signal: signals.signal }) : { safe: true as const }
+  }, error => providerFailure('output_safety', safety.id, error, signals.timeout.aborted), result => ({ words: result.safe ? 'passed' : 'blocked' }))
+  signals.signal.throwIfAborted()
+  return !(await blockIfUnsafe(deps, run.run_id, 'output_safety', verdict))
 }
 
 function describe(verdict: ImageVerdict): Record<string, unknown> {

@@ -4,6 +4,7 @@ import type { WaitingReporter } from '../providers/backends/backend-gate'
 import type { PipelineDeps } from './pipeline-deps'
 import { RunDeadline } from './run-deadline'
 import { internalFailure, interruptedFailure, timeoutFailure } from './run-errors'
+import { lyricsStep } from './lyrics-step'
 import { InterceptionCheck, interceptionSafetyStage } from './interception-safety-stage'
 import { outputSafetyStage } from './output-safety-stage'
 import { StageFailure } from './stage-runner'
@@ -145,6 +146,8 @@ async function runJob(deps: PipelineDeps, job: RunJob, started: RunMetadata, sig
 
   const output = deps.catalog.output(run.output ?? '')
   if (!output) throw new StageFailure(internalFailure('pre_output', `Output ${run.output} is no longer configured`))
+  run = await lyricsStep(deps, run, perspective, output, signals)
+  between()
   const prompt = await personalDataStage(deps, run, 'prompt', output)
   if (!prompt || !(await preOutputStage(deps, prompt, output, signals))) return 'done'
   between()

@@ -76,7 +76,10 @@ export class RunService {
         personal_data: session.personal_data,
         output: output?.id ?? null,
         seed: request.seed,
+        lyrics: request.lyrics || null,
+        tags: request.tags,
       })
+      if (run.lyrics) run.prompt_history.push({ at: run.created_at, source: 'student', kind: 'lyrics', text: run.lyrics })
       // Ours until a job starts: another instance starting now must not queue it a second time.
       run.instance_id = this.deps.instanceId
       await this.deps.runs.create(run)
@@ -142,7 +145,7 @@ export class RunService {
   }
 
   /** Starts stages 3–4; also the retry of a run whose generation failed. */
-  async generate(runId: string, request: { output: string, prompt?: string }): Promise<RunMetadata> {
+  async generate(runId: string, request: { output: string, prompt?: string, lyrics?: string, tags?: string[] }): Promise<RunMetadata> {
     const current = await this.get(runId)
     const output = this.deps.catalog.output(request.output)
     if (!output) throw notFound('output', request.output)
@@ -155,6 +158,12 @@ export class RunService {
         run.interception_text = request.prompt
         run.prompt_history.push({ at: new Date().toISOString(), source: 'generate_request', text: request.prompt })
       }
+      // Empty lyrics leave the words to the perspective (lyrics-step.ts).
+      if (request.lyrics !== undefined && (request.lyrics || null) !== run.lyrics) {
+        run.lyrics = request.lyrics || null
+        if (run.lyrics) run.prompt_history.push({ at: new Date().toISOString(), source: 'student', kind: 'lyrics', text: run.lyrics })
+      }
+      if (request.tags) run.tags = request.tags
       Object.assign(run, { output: output.id, status: 'queued', error: null, attempts: 0, generation_prompt: null, instance_id: this.deps.instanceId })
     })
     const participantId = current.participant_id

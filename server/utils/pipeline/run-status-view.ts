@@ -27,6 +27,8 @@ export function toRunStatusView(run: RunMetadata, queuePosition: number | null):
       width: output.width,
       height: output.height,
       duration_s: output.duration_s,
+      ...(output.type === 'audio' && run.lyrics ? { lyrics: run.lyrics, tags: run.tags } : {}),
+      ...(output.type === 'code' ? { sketch_url: `/api/runs/${run.run_id}/sketch` } : {}),
     })),
     ...(run.blocked ? { blocked: run.blocked } : {}),
     // Never the reason: it names backends, hosts and what they answered.

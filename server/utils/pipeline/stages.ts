@@ -26,7 +26,7 @@ function failureFor(stage: StageName, providerId: string, signals: StageSignals)
 }
 
 /** Ends the run as blocked when the verdict says so; true if it did. */
-async function blockIfUnsafe(deps: PipelineDeps, runId: string, stage: StageName, verdict: SafetyVerdict) {
+export async function blockIfUnsafe(deps: PipelineDeps, runId: string, stage: StageName, verdict: SafetyVerdict) {
   if (verdict.safe) return false
   const blocked: BlockedInfo = { stage, reason_code: verdict.reason_code, message: blockedMessage(verdict.reason_code) }
   await deps.runs.update(runId, (run) => {
@@ -40,7 +40,7 @@ async function blockIfUnsafe(deps: PipelineDeps, runId: string, stage: StageName
 /** Stage 1: the idea (and the student's own rules) checked at the run's safety level. */
 export async function inputSafetyStage(deps: PipelineDeps, run: RunMetadata, signals: StageSignals): Promise<boolean> {
   const provider = deps.providers.inputSafety
-  const text = [run.input_text, run.context].filter(Boolean).join('\n')
+  const text = [run.input_text, run.context, run.lyrics].filter(Boolean).join('\n')
   const verdict = await runStage(deps.runs, run.run_id, 'input_safety', provider,
     () => provider.check({ text, level: run.safety_level, language: run.language, signal: signals.signal, onWaiting: signals.onWaiting }),
     failureFor('input_safety', provider.id, signals),
@@ -70,10 +70,19 @@ export async function preOutputStage(deps: PipelineDeps, run: RunMetadata, outpu
     : safety
   const checked = await runStage(deps.runs, run.run_id, 'pre_output', identity, async () => {
     const prompt = translate ? (await translation.toEnglish({ text, language: run.language, signal: signals.signal, onWaiting: signals.onWaiting })).text : text
-    const verdict = await safety.check({ text: prompt, level: run.safety_level, language: translate ? 'en' : run.language, signal: signals.signal, onWaiting: signals.onWaiting })
-    return { prompt, verdict }
-  }, failureFor('pre_output', identity.id, signals), result => ({ translated: translate, prompt: result.prompt, safe: result.verdict.safe }))
-  await deps.runs.update(run.run_id, (latest) => { latest.generation_prompt = checked.prompt })
+    const promptVerdict = await safety.check({ text: prompt, level: run.safety_level, language: translate ? 'en' : run.language, signal: signals.signal, onWaiting: signals.onWaiting })
+    // A song's lyrics are sung (and shown) in the child's language: checked as they are, never translated.
+    const lyrics = output.music ? run.lyrics : null
+    const verdict = promptVerdict.safe && lyrics
+      ? await safety.check({ text: lyrics, level: run.safety_level, language: run.language, signal: signals.signal, onWaiting: signals.onWaiting })
+      : promptVerdict
+    return { prompt, lyrics, verdict }
+  }, failureFor('pre_output', identity.id, signals), result => ({ translated: translate, prompt: result.prompt, ...(result.lyrics ? { lyrics: result.lyrics } : {}), safe: result.verdict.safe }))
+  await deps.runs.update(run.run_id, (latest) => {
+    latest.generation_prompt = checked.prompt
+    // The words that will be sung: where the session redacts personal data, with its placeholders.
+    if (checked.lyrics) latest.lyrics = checked.lyrics
+  })
   return !(await blockIfUnsafe(deps, run.run_id, 'pre_output', checked.verdict))
 }
 
@@ -95,7 +104,11 @@ export async function generationStage(deps: PipelineDeps, run: RunMetadata, pers
   // One backend serves several outputs: the stage records the output's own model.
   const identity = { id: provider.id, model: output.model ?? provider.model }
   const record = await runStage(deps.runs, run.run_id, 'generation', identity, async () => {
-    const media = await provider.generate({ prompt: run.generation_prompt ?? run.interception_text ?? run.input_text, seed: run.seed, perspective, output, onProgress, signal: signals.signal, onWaiting: signals.onWaiting })
+    const media = await provider.generate({
+      prompt: run.generation_prompt ?? run.interception_text ?? run.input_text, seed: run.seed, perspective, output, language: run.language,
+      ...(output.music ? { music: { lyrics: run.lyrics ?? '', tags: run.tags } } : {}),
+      onProgress, signal: signals.signal, onWaiting: signals.onWaiting,
+    })
     const filename = outputFileName(output.media_type, media.extension)
     await deps.runs.putMedia(run.run_id, filename, media.data, media.mime)
     const medium = mediumOf(output.media_type)

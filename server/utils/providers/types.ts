@@ -50,6 +50,10 @@ export interface GenerationInput {
   seed: number
   perspective: Perspective
   output: OutputConfig
+  /** The run's language: comments in a sketch, lyrics written for a song. */
+  language?: Language
+  /** A song output's lyrics (checked like every text) and the student's style tags. */
+  music?: { lyrics: string, tags: readonly string[] }
   onProgress?: (progress: Progress) => void
   signal?: AbortSignal
   /** Place in the line of a busy backend (ours or the backend's own queue); null once it runs. */

@@ -27,7 +27,7 @@ export class ComfyuiGenerator implements GenerationProvider {
 
   async generate(input: GenerationInput): Promise<GeneratedMedia> {
     const { output, prompt, seed } = input
-    const workflow = fillWorkflow(storedWorkflow(output), workflowValues(output, prompt, seed))
+    const workflow = fillWorkflow(storedWorkflow(output), workflowValues(output, prompt, seed, input.music))
     return this.gate.run(async () => {
       const timeoutS = this.config.timeout_s
       const deadline = new AbortController()

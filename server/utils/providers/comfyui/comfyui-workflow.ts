@@ -1,6 +1,7 @@
 import type { OutputConfig } from '#shared/schemas/output'
 import { BackendError } from '../backends/backend-error'
 import { fillPlaceholders } from '../fill-placeholders'
+import type { GenerationInput } from '../types'
 
 /** An API-format workflow ("Export (API)"): node id → { class_type, inputs }. */
 export type ComfyuiWorkflow = Record<string, { class_type: string, inputs: Record<string, unknown>, _meta?: unknown }>
@@ -13,12 +14,16 @@ export type WorkflowValues = {
   height: number
   steps: number
   cfg: number
+  /** A song's words and its style tags as one comma-separated line ("pop, happy, piano"); empty for other media. */
+  lyrics: string
+  tags: string
+  duration_s: number
 }
 
-const DEFAULTS = { negative_prompt: '', width: 1024, height: 1024, steps: 25, cfg: 5.5 }
+const DEFAULTS = { negative_prompt: '', width: 1024, height: 1024, steps: 25, cfg: 5.5, duration_s: 30 }
 
 /** The values the placeholders stand for: the prompt and seed of the run, the rest from the output config. */
-export function workflowValues(output: OutputConfig, prompt: string, seed: number): WorkflowValues {
+export function workflowValues(output: OutputConfig, prompt: string, seed: number, music?: GenerationInput['music']): WorkflowValues {
   const parameters = output.parameters
   return {
     prompt,
@@ -28,6 +33,9 @@ export function workflowValues(output: OutputConfig, prompt: string, seed: numbe
     height: parameters.height ?? DEFAULTS.height,
     steps: parameters.steps ?? DEFAULTS.steps,
     cfg: parameters.cfg ?? DEFAULTS.cfg,
+    lyrics: music?.lyrics ?? '',
+    tags: music?.tags.join(', ') ?? '',
+    duration_s: parameters.duration_s ?? DEFAULTS.duration_s,
   }
 }
 

@@ -143,7 +143,7 @@ export function createReplicateGenerator(config: BackendConfig, gate: BackendGat
     const request: BackendRequestOptions = { label, retries: config.retries, timeoutMs: config.timeout_s * 1000, signal, backoffMs: options.backoffMs }
     let prediction: Prediction | null = null
     try {
-      prediction = await create(target, replicateInput(output, input.prompt, input.seed), request)
+      prediction = await create(target, replicateInput(output, input.prompt, input.seed, input.music), request)
       prediction = await follow(prediction, input, request)
       return await downloadMedia(finished(prediction), output.media_type, request)
     }

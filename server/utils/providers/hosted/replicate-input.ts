@@ -1,5 +1,6 @@
 import type { OutputConfig } from '#shared/schemas/output'
 import { fillPlaceholders } from '../fill-placeholders'
+import type { GenerationInput } from '../types'
 
 /** Where a prediction is created: official models by name, any model by `owner/name:version`. */
 export interface ReplicateTarget {
@@ -20,12 +21,12 @@ export function replicateTarget(model: string | undefined): ReplicateTarget | nu
 /**
  * The model's input from `parameters.input`, with the whole-string placeholders `"{{prompt}}"`,
  * `"{{negative_prompt}}"`, `"{{seed}}"`, `"{{width}}"`, `"{{height}}"`, `"{{steps}}"`, `"{{cfg}}"`,
- * `"{{duration_s}}"` replaced; without it, `{prompt, seed}`.
+ * `"{{duration_s}}"` (and for songs `"{{lyrics}}"`, `"{{tags}}"`) replaced; without it, `{prompt, seed}`.
  */
-export function replicateInput(output: OutputConfig, prompt: string, seed: number): Record<string, unknown> {
+export function replicateInput(output: OutputConfig, prompt: string, seed: number, music?: GenerationInput['music']): Record<string, unknown> {
   const { parameters } = output
   const values: Record<string, unknown> = {
-    prompt, seed,
+    prompt, seed, lyrics: music?.lyrics, tags: music?.tags.join(', '),
     negative_prompt: typeof parameters.negative_prompt === 'string' ? parameters.negative_prompt : '',
     width: parameters.width, height: parameters.height, steps: parameters.steps, cfg: parameters.cfg, duration_s: parameters.duration_s,
   }

@@ -98,11 +98,15 @@ describe('shipped outputs', () => {
   it('are valid: built-in image, audio and video outputs as the defaults, real backends (ComfyUI videos among them) as choices', () => {
     expect(catalog.problems).toEqual([])
     expect(catalog.items.map(output => [output.id, output.media_type, output.provider, output.default]).sort()).toEqual([
+      ['ace_step_music', 'audio', 'comfyui', false],
       ['audio_builtin', 'audio', 'builtin_audio', true],
+      ['code_builtin', 'code', 'builtin_code', true],
       ['flux_schnell', 'image', 'replicate', false],
       ['gpt_image_1', 'image', 'openai', false],
       ['image_builtin', 'image', 'builtin_image', true],
       ['ltx_video', 'video', 'comfyui', false],
+      ['music_builtin', 'audio', 'builtin_song', false],
+      ['replicate_music', 'audio', 'replicate', false],
       ['sd35_large', 'image', 'comfyui', false],
       ['video_builtin', 'video', 'builtin_video', true],
       ['wan22_fast_replicate', 'video', 'replicate', false],

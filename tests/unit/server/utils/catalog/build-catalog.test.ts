@@ -10,12 +10,12 @@ describe('buildCatalog outputs', () => {
   it('checks an output’s parameters against its medium and refuses a medium this server cannot make', () => {
     const catalog = buildCatalog({
       perspectives: [],
-      outputs: [output('fine_video', { parameters: { fps: 12 } }), output('too_fast', { parameters: { fps: 1000 } }), output('sketch', { media_type: 'code', provider: 'builtin_code' })],
+      outputs: [output('fine_video', { parameters: { fps: 12 } }), output('too_fast', { parameters: { fps: 1000 } }), output('figure', { media_type: 'model', provider: 'builtin_model' })],
     })
     expect(catalog.outputs.map(item => item.id)).toEqual(['fine_video'])
     expect(catalog.problems).toEqual([
       expect.objectContaining({ file: 'too_fast.json', field: 'parameters.fps' }),
-      expect.objectContaining({ file: 'sketch.json', field: 'media_type', message: expect.stringMatching(/cannot make code yet/) }),
+      expect.objectContaining({ file: 'figure.json', field: 'media_type', message: expect.stringMatching(/cannot make model yet/) }),
     ])
   })
 })

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import sharp from 'sharp'
 import { afterEach, describe, expect, it } from 'vitest'
 import { OutputConfig } from '#shared/schemas/output'
@@ -190,6 +191,20 @@ describe('ComfyUI backend', () => {
     expect(media.mime).toBe('audio/flac')
     expect(media.extension).toBe('flac')
     expect(media.data.subarray(0, 4).toString()).toBe('fLaC')
+  })
+
+  it('sends the shipped ACE-Step song workflow with the lyrics, tags and seconds, and keeps the FLAC SaveAudio writes', async () => {
+    fake = await startFakeComfyui({ checkpoints: ['ace_step_v1_3.5b.safetensors'] })
+    const shipped = JSON.parse(readFileSync(new URL('../../../../../../server/assets/outputs/ace_step_music.json', import.meta.url), 'utf8'))
+    const output = OutputConfig.parse({ ...shipped, parameters: { ...shipped.parameters, steps: 3, duration_s: 12 } })
+    const music = { lyrics: 'The cat sings\non the roof', tags: ['folk', 'happy', 'guitar'] }
+    const media = await backendFor().generator!.generate(job({ output, music }).input)
+    expect([media.mime, media.extension]).toEqual(['audio/flac', 'flac'])
+    expect(media.data.subarray(0, 4).toString()).toBe('fLaC')
+    const { prompt } = promptRequests()[0]!.body as { prompt: Record<string, { class_type: string, inputs: Record<string, unknown> }> }
+    expect(prompt['14']).toMatchObject({ class_type: 'TextEncodeAceStepAudio', inputs: { tags: 'folk, happy, guitar', lyrics: 'The cat sings\non the roof' } })
+    expect(prompt['17']).toMatchObject({ class_type: 'EmptyAceStepLatentAudio', inputs: { seconds: 12, batch_size: 1 } })
+    expect(prompt['3']!.inputs).toMatchObject({ seed: 42, steps: 3 })
   })
 
   it('probes /system_stats and lists the checkpoints; says why when it cannot be reached', async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { mediumOf } from '../../../../../../media/server-registry'
 import { BackendGate } from '../../../../../../server/utils/providers/backends/backend-gate'
@@ -38,6 +39,13 @@ describe('Replicate generator', () => {
     expect(calls('GET', /^\/v1\/predictions\/\w+$/)).toHaveLength(4)
     expect(calls('GET', /^\/delivery\/\w+\/out-0\.png$/)).toEqual([expect.objectContaining({ authorization: null })])
     expect(progress).toEqual([{ value: 1, max: 3 }, { value: 2, max: 3 }])
+  })
+
+  it('sends a song model the tags as its style prompt and the lyrics, as the shipped output says', async () => {
+    const shipped = JSON.parse(readFileSync(new URL('../../../../../../server/assets/outputs/replicate_music.json', import.meta.url), 'utf8'))
+    const media = await backend().generator!.generate(generation(output(shipped), { music: { lyrics: 'A cat sings\non the roof', tags: ['pop', 'happy'] } }))
+    expect([media.mime, media.extension]).toEqual(['audio/mpeg', 'mp3'])
+    expect(calls('POST', /^\/v1\/models\/minimax\/music-1\.5\/predictions$/)[0]!.body).toEqual({ input: { prompt: 'pop, happy', lyrics: 'A cat sings\non the roof' } })
   })
 
   it('creates a prediction by version and takes a single audio URL', async () => {
