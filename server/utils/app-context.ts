@@ -45,6 +45,7 @@ import { RunHotPaths } from './media/run-hot-paths'
 import { PublicAddressCheck } from './cluster/conflicts'
 import { AddressLimiter, addressLimitsFrom } from './limits/address-limiter'
 import { DiskGuard } from './storage/disk-guard'
+import { UploadStore } from './uploads/upload-store'
 
 export interface ContentSources extends CatalogSources { safety: CatalogSource[], personal_data: CatalogSource[] }
 
@@ -78,6 +79,8 @@ export interface AppContext {
   exports: ExportProgressTracker
   /** Deletes runs past their session's or the global retention, on a schedule or when a leader asks. */
   retention: RetentionJob
+  /** Pictures students uploaded, re-encoded, until a run uses them or they expire. */
+  uploads: UploadStore
   /** Unstorage with every document mount, for stores added later. */
   storage: Storage
   queue: RunQueue
@@ -109,6 +112,7 @@ export function startApp(
   const { expiring } = coordinator
   const runs = new RunStore(storage, blobStoreFromSettings(settings, dataDir.path), (key, work) => coordinator.withLock(key, work))
   const participants = new ParticipantRuns(storage)
+  const uploads = new UploadStore(storage, blobStoreFromSettings(settings, dataDir.path, 'uploads'))
   const participantStore = new ParticipantStore(storage)
   const sessions = new SessionStore(storage)
   const audit = new AuditLog(storage)
@@ -127,7 +131,7 @@ export function startApp(
     coordinator.publishRunChange({ type: change.type, runId }).catch(error => console.error('[cluster] could not publish a run change', error))
   })
   const retention = new RetentionJob({
-    runs, participants, sessions, audit, settings: new RetentionSettingsStore(storage),
+    runs, participants, sessions, audit, uploads, settings: new RetentionSettingsStore(storage),
     // The index knows every run's age, so the hourly check reads no run folders.
     candidates: async function* (before) {
       await index.ready
@@ -201,7 +205,7 @@ export function startApp(
     return { catalog, service, providers: live, failLostRuns }
   })()
   current = {
-    settings, dataDir, describeStorage, instance, runs, participants, participantStore, sessions, audit, leaders, leaderSessions, retention, storage, queue, coordinator, index, publicAddress, ready,
+    settings, dataDir, describeStorage, instance, runs, participants, uploads, participantStore, sessions, audit, leaders, leaderSessions, retention, storage, queue, coordinator, index, publicAddress, ready,
     loginLimiter: new LoginLimiter(expiring),
     addressLimiter: new AddressLimiter(expiring, addressLimitsFrom(settings)),
     diskGuard: new DiskGuard(dataDir.path, { minFreeMb: settings.minFreeDiskMb, minFreePercent: settings.minFreeDiskPercent }), exports: new ExportProgressTracker(expiring),
