@@ -1,15 +1,10 @@
-import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
-import { Worker } from 'node:worker_threads'
 import type { io } from '@tensorflow/tfjs-core'
-
-// At call time, not load time: in the server build, import.meta.url names the entry only once it has started.
-const resolveModule = (id: string) => createRequire(import.meta.url).resolve(id)
+import { ModelThread, resolveModule } from '../model-thread'
 
 /**
- * Runs in its own thread, so a prediction (hundreds of ms of WASM) never stops the server answering
- * polls. A string because the server build emits no separate worker file; the packages it requires
- * are resolved here, in the main thread, and traced into the build like every other dependency.
+ * The thread's source (see ModelThread); the packages it requires are resolved in the main thread
+ * and traced into the build like every other dependency.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
@@ -38,59 +33,24 @@ parentPort.on('message', async (message) => {
 })
 `
 
-type Reply = { id: number, ok: true, output?: number[] } | { id: number, ok: false, error: string }
-
-/** One worker thread holding the model; requests are answered in order by id. */
+/** The nsfwjs model in a thread of its own. */
 export class ModelWorker {
-  private worker: Worker
-  private nextId = 0
-  private pending = new Map<number, { resolve: (reply: Reply) => void, reject: (error: Error) => void }>()
-
-  constructor() {
-    this.worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: {
-        core: resolveModule('@tensorflow/tfjs-core'),
-        wasm: resolveModule('@tensorflow/tfjs-backend-wasm'),
-        layers: resolveModule('@tensorflow/tfjs-layers'),
-        wasmDir: `${dirname(resolveModule('@tensorflow/tfjs-backend-wasm'))}/`,
-      },
-    })
-    // An idle thread must not keep a stopping server alive; one with work waits for it.
-    this.worker.unref()
-    this.worker.on('message', (reply: Reply) => {
-      const waiting = this.pending.get(reply.id)
-      this.pending.delete(reply.id)
-      if (this.pending.size === 0) this.worker.unref()
-      waiting?.resolve(reply)
-    })
-    this.worker.on('error', error => this.failAll(error))
-    this.worker.on('exit', code => this.failAll(new Error(`the image classifier's thread stopped (exit code ${code})`)))
-  }
+  private thread = new ModelThread(WORKER_SOURCE, {
+    core: resolveModule('@tensorflow/tfjs-core'),
+    wasm: resolveModule('@tensorflow/tfjs-backend-wasm'),
+    layers: resolveModule('@tensorflow/tfjs-layers'),
+    wasmDir: `${dirname(resolveModule('@tensorflow/tfjs-backend-wasm'))}/`,
+  }, 'image classifier')
 
   async load(artifacts: io.ModelArtifacts, size: number): Promise<void> {
-    await this.ask({ type: 'load', artifacts, size }, artifacts.weightData ? [artifacts.weightData as ArrayBuffer] : [])
+    await this.thread.ask({ type: 'load', artifacts, size }, artifacts.weightData ? [artifacts.weightData as ArrayBuffer] : [])
   }
 
   async predict(pixels: Float32Array, size: number): Promise<number[]> {
-    return (await this.ask({ type: 'predict', pixels, size }, [pixels.buffer as ArrayBuffer])).output!
+    return (await this.thread.ask<{ output: number[] }>({ type: 'predict', pixels, size }, [pixels.buffer as ArrayBuffer])).output
   }
 
   terminate() {
-    return this.worker.terminate()
-  }
-
-  private ask(message: Record<string, unknown>, transfer: ArrayBuffer[]): Promise<Extract<Reply, { ok: true }>> {
-    const id = this.nextId++
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: reply => (reply.ok ? resolve(reply) : reject(new Error(reply.error))), reject })
-      this.worker.ref()
-      this.worker.postMessage({ ...message, id }, transfer)
-    })
-  }
-
-  private failAll(error: Error) {
-    for (const waiting of this.pending.values()) waiting.reject(error)
-    this.pending.clear()
+    return this.thread.terminate()
   }
 }

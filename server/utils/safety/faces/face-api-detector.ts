@@ -1,0 +1,100 @@
+import { dirname, join } from 'node:path'
+import sharp from '../../media/sharp'
+import { ModelThread, resolveModule } from '../model-thread'
+import type { FaceBox, FaceDetector, RgbPicture } from './face-detector'
+
+/** The detector looks at the picture scaled to this longest side; boxes come back in the picture's own pixels. */
+const DETECT_SIDE = 1024
+/** The network's input size (a multiple of 32): larger finds smaller faces, slower. */
+const INPUT_SIZE = 608
+/** Lower than face-api's 0.5: blurring a face that is none costs less than missing one. */
+const SCORE_THRESHOLD = 0.4
+
+/** The thread's source (see ModelThread). face-api requires `@tensorflow/tfjs` itself, which resolves to the same module. */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads')
+const tf = require(workerData.tfjs)
+const { setWasmPaths } = require(workerData.wasm)
+let faceapi = null
+parentPort.on('message', async (message) => {
+  try {
+    if (message.type === 'load') {
+      setWasmPaths(workerData.wasmDir)
+      if (!(await tf.setBackend('wasm'))) throw new Error('the TensorFlow.js WASM backend did not start')
+      await tf.ready()
+      faceapi = require(workerData.faceapi)
+      await faceapi.nets.tinyFaceDetector.loadFromDisk(workerData.modelDir)
+      parentPort.postMessage({ id: message.id, ok: true })
+    }
+    else {
+      const input = tf.tensor3d(message.pixels, [message.height, message.width, 3], 'int32')
+      try {
+        const options = new faceapi.TinyFaceDetectorOptions({ inputSize: workerData.inputSize, scoreThreshold: workerData.scoreThreshold })
+        const found = await faceapi.detectAllFaces(input, options)
+        const faces = found.map(face => ({ x: face.box.x, y: face.box.y, width: face.box.width, height: face.box.height, score: face.score }))
+        parentPort.postMessage({ id: message.id, ok: true, faces })
+      }
+      finally {
+        input.dispose()
+      }
+    }
+  }
+  catch (error) {
+    parentPort.postMessage({ id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) })
+  }
+})
+`
+
+/** The folder of face-api's shipped models (inside the npm package, never downloaded). */
+export const faceApiModelDir = () => join(dirname(resolveModule('@vladmandic/face-api/package.json')), 'model')
+
+/**
+ * @vladmandic/face-api's Tiny Face Detector (190 KB, shipped in the package) on TensorFlow.js' WASM
+ * backend, in a thread of its own, loaded once per process like the picture check's model. A load
+ * that fails is tried again at the next picture; until then every detection fails (closed).
+ */
+export class FaceApiDetector implements FaceDetector {
+  readonly id = 'face-api'
+  readonly model = 'tiny_face_detector'
+  private loaded: Promise<ModelThread> | null = null
+
+  load(): Promise<ModelThread> {
+    this.loaded ??= (async () => {
+      const thread = new ModelThread(WORKER_SOURCE, {
+        tfjs: resolveModule('@tensorflow/tfjs'),
+        wasm: resolveModule('@tensorflow/tfjs-backend-wasm'),
+        wasmDir: `${dirname(resolveModule('@tensorflow/tfjs-backend-wasm'))}/`,
+        faceapi: resolveModule('@vladmandic/face-api/dist/face-api.node-wasm.js'),
+        modelDir: faceApiModelDir(),
+        inputSize: INPUT_SIZE,
+        scoreThreshold: SCORE_THRESHOLD,
+      }, 'face detector')
+      try {
+        await thread.ask({ type: 'load' })
+      }
+      catch (error) {
+        await thread.terminate()
+        throw error
+      }
+      return thread
+    })().catch((error: Error) => {
+      this.loaded = null
+      throw new Error(`the face detector could not load: ${error.message}`)
+    })
+    return this.loaded
+  }
+
+  async detect(picture: RgbPicture): Promise<FaceBox[]> {
+    const thread = await this.load()
+    const scale = Math.min(1, DETECT_SIDE / Math.max(picture.width, picture.height))
+    const small = scale === 1
+      ? picture
+      : await sharp(picture.pixels, { raw: { width: picture.width, height: picture.height, channels: 3 } })
+        .resize(Math.round(picture.width * scale), Math.round(picture.height * scale)).raw()
+        .toBuffer({ resolveWithObject: true })
+        .then(({ data, info }) => ({ pixels: data, width: info.width, height: info.height }))
+    const pixels = new Uint8Array(small.pixels)
+    const { faces } = await thread.ask<{ faces: FaceBox[] }>({ type: 'detect', pixels, width: small.width, height: small.height }, [pixels.buffer])
+    return faces.map(face => ({ ...face, x: face.x / scale, y: face.y / scale, width: face.width / scale, height: face.height / scale }))
+  }
+}
