@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signInAsLeader, TEST_ADMIN_PASSWORD } from '../support/admin'
 import { api, Device, ensureJoined } from '../support/api'
 import { startServer, type TestServer } from '../support/server'
-import { drawing, drawingSvg, drawnFaceSvg, orientationMarker, pngClaiming, shownAt } from '../support/test-pictures'
+import { drawing, drawingSvg, drawnFaceSvg, orientationMarker, pngClaiming, shownAt, stickerSvg } from '../support/test-pictures'
 import { storedPicture, upload } from '../support/uploads'
 
 // One server for the whole matrix; the open studio is at youth, so faces are looked for and pictures checked.
@@ -55,7 +55,7 @@ describe('POST /api/uploads', () => {
   })
 
   it('keeps transparency as PNG and shrinks the longest side to 2048 px', async () => {
-    const data = await sharp(drawingSvg(3000, 2250)).png().toBuffer()
+    const data = await sharp(stickerSvg(3000, 2250)).png().toBuffer()
     const response = await upload(server, { data, type: 'image/png' }, student)
     expect(response.status, JSON.stringify(response.body)).toBe(201)
     expect(response.body).toMatchObject({ width: 2048, height: 1536, mime: 'image/png' })

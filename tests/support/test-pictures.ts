@@ -33,6 +33,11 @@ export function drawnFaceSvg(skin = '#e8b894'): Buffer {
 </svg>`)
 }
 
+/** A sticker: a star on nothing, transparent around it. */
+export const stickerSvg = (width: number, height: number) => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 100 75">
+  <polygon points="50,5 61,30 88,30 66,47 75,72 50,56 25,72 34,47 12,30 39,30" fill="#f5c400"/>
+</svg>`)
+
 export const drawing = (format: 'jpeg' | 'png' | 'webp' | 'gif' | 'tiff' = 'jpeg') => sharp(drawingSvg()).flatten({ background: '#ffffff' }).toFormat(format).toBuffer()
 
 /** 64 × 32, its top-left quarter red and the rest white: where the red lands shows how the picture was turned. */

@@ -21,7 +21,8 @@ export async function inspectPicture(data: Buffer, declaredType: string): Promis
   if (isHeic(data)) {
     throw uploadRefusal(415, 'heic', 'HEIC pictures cannot be opened here. Please send the photo as JPEG (on the iPad: Settings → Camera → Formats → Most Compatible).')
   }
-  const metadata = await sharp(data).metadata().catch(() => null)
+  // The header only: no pixel is decoded here, so no pixel limit either (sharp's default would refuse a bomb as "not a picture").
+  const metadata = await sharp(data, { limitInputPixels: false }).metadata().catch(() => null)
   if (!metadata?.format || !metadata.width || !metadata.height) {
     throw uploadRefusal(400, 'not_a_picture', 'This file is not a picture we can open, or it is broken. Choose a photo (JPEG, PNG or WebP).')
   }

@@ -1,5 +1,5 @@
 import Busboy from 'busboy'
-import { type H3Event, setResponseHeader } from 'h3'
+import type { H3Event } from 'h3'
 import { uploadRefusal } from './upload-refusal'
 
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024
@@ -18,7 +18,7 @@ export async function readUploadBody(event: H3Event): Promise<UploadedFile> {
   if (!/^multipart\/form-data\s*;/i.test(req.headers['content-type'] ?? '')) {
     throw uploadRefusal(415, 'not_multipart', 'Send the picture as multipart/form-data with one file field named "image".')
   }
-  if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES + ENVELOPE_BYTES) throw tooLarge(event)
+  if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES + ENVELOPE_BYTES) throw tooLarge()
   let parser: Busboy.Busboy
   try {
     parser = Busboy({ headers: req.headers, limits: { files: 1, fileSize: MAX_UPLOAD_BYTES, fields: 10, fieldSize: 1024, parts: 12 } })
@@ -44,7 +44,7 @@ export async function readUploadBody(event: H3Event): Promise<UploadedFile> {
       }
       const chunks: Buffer[] = []
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))
-      stream.on('limit', () => fail(tooLarge(event)))
+      stream.on('limit', () => fail(tooLarge()))
       stream.on('end', () => { file = { data: Buffer.concat(chunks), declaredType: info.mimeType } })
     })
     parser.on('filesLimit', () => fail(uploadRefusal(400, 'too_many_files', 'Send one picture at a time.')))
@@ -61,8 +61,10 @@ export async function readUploadBody(event: H3Event): Promise<UploadedFile> {
   })
 }
 
-/** The rest of the body stays unread on the connection, so it must not be reused for the next request. */
-function tooLarge(event: H3Event) {
-  setResponseHeader(event, 'Connection', 'close')
+/**
+ * The connection stays open: Node reads the rest of the body and drops it, so the browser gets to
+ * read this answer (a closed connection mid-upload shows only as a network error) and memory stays flat.
+ */
+function tooLarge() {
   return uploadRefusal(413, 'too_large', `The picture is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Take a smaller photo or choose another picture.`)
 }

@@ -5,8 +5,11 @@ import type { FaceBox, FaceDetector, RgbPicture } from './face-detector'
 
 /** The detector looks at the picture scaled to this longest side; boxes come back in the picture's own pixels. */
 const DETECT_SIDE = 1024
-/** The network's input size (a multiple of 32): larger finds smaller faces, slower. */
-const INPUT_SIZE = 608
+/**
+ * The network's input sizes (multiples of 32): 416 finds faces that fill much of the picture, 608
+ * the small ones in a group; a face found at both is counted once.
+ */
+const INPUT_SIZES = [416, 608]
 /** Lower than face-api's 0.5: blurring a face that is none costs less than missing one. */
 const SCORE_THRESHOLD = 0.4
 
@@ -29,9 +32,11 @@ parentPort.on('message', async (message) => {
     else {
       const input = tf.tensor3d(message.pixels, [message.height, message.width, 3], 'int32')
       try {
-        const options = new faceapi.TinyFaceDetectorOptions({ inputSize: workerData.inputSize, scoreThreshold: workerData.scoreThreshold })
-        const found = await faceapi.detectAllFaces(input, options)
-        const faces = found.map(face => ({ x: face.box.x, y: face.box.y, width: face.box.width, height: face.box.height, score: face.score }))
+        const faces = []
+        for (const inputSize of workerData.inputSizes) {
+          const found = await faceapi.detectAllFaces(input, new faceapi.TinyFaceDetectorOptions({ inputSize, scoreThreshold: workerData.scoreThreshold }))
+          faces.push(...found.map(face => ({ x: face.box.x, y: face.box.y, width: face.box.width, height: face.box.height, score: face.score })))
+        }
         parentPort.postMessage({ id: message.id, ok: true, faces })
       }
       finally {
@@ -66,7 +71,7 @@ export class FaceApiDetector implements FaceDetector {
         wasmDir: `${dirname(resolveModule('@tensorflow/tfjs-backend-wasm'))}/`,
         faceapi: resolveModule('@vladmandic/face-api/dist/face-api.node-wasm.js'),
         modelDir: faceApiModelDir(),
-        inputSize: INPUT_SIZE,
+        inputSizes: INPUT_SIZES,
         scoreThreshold: SCORE_THRESHOLD,
       }, 'face detector')
       try {
@@ -95,6 +100,22 @@ export class FaceApiDetector implements FaceDetector {
         .then(({ data, info }) => ({ pixels: data, width: info.width, height: info.height }))
     const pixels = new Uint8Array(small.pixels)
     const { faces } = await thread.ask<{ faces: FaceBox[] }>({ type: 'detect', pixels, width: small.width, height: small.height }, [pixels.buffer])
-    return faces.map(face => ({ ...face, x: face.x / scale, y: face.y / scale, width: face.width / scale, height: face.height / scale }))
+    return distinctFaces(faces).map(face => ({ ...face, x: face.x / scale, y: face.y / scale, width: face.width / scale, height: face.height / scale }))
   }
+}
+
+/** One box per face: of boxes that overlap by more than a third (intersection over union), the best scored. */
+export function distinctFaces(faces: FaceBox[]): FaceBox[] {
+  const kept: FaceBox[] = []
+  for (const face of [...faces].sort((a, b) => b.score - a.score)) {
+    if (!kept.some(other => overlap(face, other) > 1 / 3)) kept.push(face)
+  }
+  return kept
+}
+
+function overlap(a: FaceBox, b: FaceBox): number {
+  const width = Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x))
+  const height = Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y))
+  const shared = width * height
+  return shared / (a.width * a.height + b.width * b.height - shared)
 }
