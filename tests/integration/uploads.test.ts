@@ -154,6 +154,14 @@ describe('POST /api/uploads', () => {
     expectRefusal(await upload(server, [], student), 400, 'no_picture')
   })
 
+  it('refuses a form another site posts', async () => {
+    const form = new FormData()
+    form.append('image', new Blob([new Uint8Array(await drawing('jpeg'))], { type: 'image/jpeg' }), 'a.jpg')
+    const response = await fetch(`${server.url}/api/uploads`, { method: 'POST', body: form, headers: { cookie: student.cookieHeader, origin: 'https://evil.example' } })
+    expect(response.status).toBe(403)
+    expect((await response.json()).data.reason).toBe('cross_site')
+  })
+
   it('is only for a participant who joined', async () => {
     expect((await upload(server, { data: await drawing('jpeg') }, new Device())).status).toBe(403)
   })
