@@ -31,8 +31,8 @@ function pngClaiming(width, height) {
 }
 
 /** A photo-like picture: smooth colour fields with noise, which JPEG cannot squeeze to nothing. */
-const photo = (width, height) => sharp({ create: { width, height, channels: 3, background: '#8aa' , noise: { type: 'gaussian', mean: 120, sigma: 40 } } })
-  .jpeg({ quality: 90 }).toBuffer()
+const photo = (width, height) => sharp({ create: { width, height, channels: 3, background: '#8aa', noise: { type: 'gaussian', mean: 120, sigma: 12 } } })
+  .blur(1.2).jpeg({ quality: 85 }).toBuffer()
 
 async function upload(url, headers, data, type = 'image/jpeg') {
   const form = new FormData()

@@ -18,7 +18,7 @@ export async function decodeUpright(data: Buffer): Promise<RawPicture> {
       .toColourspace('srgb')
       .raw()
       .toBuffer({ resolveWithObject: true })
-    return { pixels, width: info.width, height: info.height, channels: info.channels }
+    return { pixels, width: info.width, height: info.height, channels: info.channels === 4 ? 4 : 3 }
   }
   catch {
     throw uploadRefusal(400, 'not_a_picture', 'This picture is broken or incomplete (perhaps the upload was cut off). Try again or choose another picture.')
@@ -27,7 +27,7 @@ export async function decodeUpright(data: Buffer): Promise<RawPicture> {
 
 /** Only a picture someone can see through somewhere keeps its alpha channel. */
 export function hasTransparency(picture: RawPicture): boolean {
-  if (picture.channels !== 4 && picture.channels !== 2) return false
+  if (picture.channels !== 4) return false
   for (let index = picture.channels - 1; index < picture.pixels.length; index += picture.channels) {
     if (picture.pixels[index]! < 255) return true
   }

@@ -4,7 +4,8 @@ import type { FaceBox } from './face-detector'
 /** Around each face, so hair, ears and chin are hidden too. */
 const MARGIN = 0.35
 
-export interface RawPicture { pixels: Buffer, width: number, height: number, channels: 1 | 2 | 3 | 4 }
+/** Decoded pixels as reencode-picture.ts makes them: sRGB, with or without alpha. */
+export interface RawPicture { pixels: Buffer, width: number, height: number, channels: 3 | 4 }
 
 /**
  * Makes each face unrecognisable: the region (with a margin) is shrunk to a few pixels across and
@@ -20,7 +21,9 @@ export async function blurFaces(picture: RawPicture, faces: FaceBox[]): Promise<
       .resize(region.width, region.height, { fit: 'fill', kernel: 'cubic' }).blur(Math.max(2, region.width / 20)).raw().toBuffer()
     return { input, raw: { width: region.width, height: region.height, channels: picture.channels }, left: region.left, top: region.top }
   }))
-  return sharp(picture.pixels, { raw }).composite(patches).raw().toBuffer()
+  // Compositing adds an alpha channel; the picture keeps the channels it came with.
+  const composed = sharp(picture.pixels, { raw }).composite(patches)
+  return (picture.channels === 4 ? composed : composed.removeAlpha()).raw().toBuffer()
 }
 
 function regionOf(face: FaceBox, picture: { width: number, height: number }) {
