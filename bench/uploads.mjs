@@ -48,7 +48,8 @@ try {
   const headers = await deviceHeaders(server.url)
   // The models load in the background at start-up; the first upload waits for them.
   const first = await upload(server.url, headers, await photo(640, 480))
-  log(`first upload (models loading): ${first.status} in ${first.ms.toFixed(0)} ms`)
+  log(`first upload (models loading): ${first.status}${first.body?.data?.reason ? ` (${first.body.data.reason})` : ''} in ${first.ms.toFixed(0)} ms`)
+  const baseline = peakRssKb(server.pid)
   const rows = []
   for (const [label, width, height] of [['iPad photo 3264×2448 (8 MP)', 3264, 2448], ['12 MP 4032×3024', 4032, 3024], ['40 MP 7300×5470', 7300, 5470]]) {
     const data = await photo(width, height)
@@ -65,6 +66,7 @@ try {
   const bomb = await upload(server.url, headers, pngClaiming(30_000, 30_000), 'image/png')
   rows.push({ label: 'bomb PNG claiming 30000×30000', file_mb: '0.0', median_ms: bomb.ms.toFixed(0), status: bomb.status, peak_rss_growth_mb: ((peakRssKb(server.pid) - beforeBomb) / 1024).toFixed(1) })
   console.table(rows)
+  console.log(`peak RSS after the first upload (both models loaded): ${(baseline / 1024).toFixed(0)} MB`)
 }
 finally {
   await server.stop()
