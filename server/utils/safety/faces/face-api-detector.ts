@@ -13,41 +13,27 @@ const INPUT_SIZES = [416, 608]
 /** Lower than face-api's 0.5: blurring a face that is none costs less than missing one. */
 const SCORE_THRESHOLD = 0.4
 
-/** The thread's source (see ModelThread). face-api requires `@tensorflow/tfjs` itself, which resolves to the same module. */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads')
-const tf = require(workerData.tfjs)
-const { setWasmPaths } = require(workerData.wasm)
+/** The model's part of the thread (see ModelThread). face-api requires `@tensorflow/tfjs` itself, which resolves to the same module. */
+const MODEL_SOURCE = `
 let faceapi = null
-parentPort.on('message', async (message) => {
+async function load() {
+  faceapi = require(workerData.faceapi)
+  await faceapi.nets.tinyFaceDetector.loadFromDisk(workerData.modelDir)
+}
+async function answer(message) {
+  const input = tf.tensor3d(message.pixels, [message.height, message.width, 3], 'int32')
   try {
-    if (message.type === 'load') {
-      setWasmPaths(workerData.wasmDir)
-      if (!(await tf.setBackend('wasm'))) throw new Error('the TensorFlow.js WASM backend did not start')
-      await tf.ready()
-      faceapi = require(workerData.faceapi)
-      await faceapi.nets.tinyFaceDetector.loadFromDisk(workerData.modelDir)
-      parentPort.postMessage({ id: message.id, ok: true })
+    const faces = []
+    for (const inputSize of workerData.inputSizes) {
+      const found = await faceapi.detectAllFaces(input, new faceapi.TinyFaceDetectorOptions({ inputSize, scoreThreshold: workerData.scoreThreshold }))
+      faces.push(...found.map(face => ({ x: face.box.x, y: face.box.y, width: face.box.width, height: face.box.height, score: face.score })))
     }
-    else {
-      const input = tf.tensor3d(message.pixels, [message.height, message.width, 3], 'int32')
-      try {
-        const faces = []
-        for (const inputSize of workerData.inputSizes) {
-          const found = await faceapi.detectAllFaces(input, new faceapi.TinyFaceDetectorOptions({ inputSize, scoreThreshold: workerData.scoreThreshold }))
-          faces.push(...found.map(face => ({ x: face.box.x, y: face.box.y, width: face.box.width, height: face.box.height, score: face.score })))
-        }
-        parentPort.postMessage({ id: message.id, ok: true, faces })
-      }
-      finally {
-        input.dispose()
-      }
-    }
+    return { faces }
   }
-  catch (error) {
-    parentPort.postMessage({ id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) })
+  finally {
+    input.dispose()
   }
-})
+}
 `
 
 /** The folder of face-api's shipped models (inside the npm package, never downloaded). */
@@ -65,10 +51,7 @@ export class FaceApiDetector implements FaceDetector {
 
   load(): Promise<ModelThread> {
     this.loaded ??= (async () => {
-      const thread = new ModelThread(WORKER_SOURCE, {
-        tfjs: resolveModule('@tensorflow/tfjs'),
-        wasm: resolveModule('@tensorflow/tfjs-backend-wasm'),
-        wasmDir: `${dirname(resolveModule('@tensorflow/tfjs-backend-wasm'))}/`,
+      const thread = new ModelThread(MODEL_SOURCE, '@tensorflow/tfjs', {
         faceapi: resolveModule('@vladmandic/face-api/dist/face-api.node-wasm.js'),
         modelDir: faceApiModelDir(),
         inputSizes: INPUT_SIZES,
