@@ -14,6 +14,10 @@ const imageCheckFiles = [
   nsfwModelEntry,
   ...filesIn(join(dirname(nsfwModelEntry), '..', '..', 'models', 'mobilenet_v2'), /\.min\.js$/),
   ...filesIn(dirname(require.resolve('@tensorflow/tfjs-backend-wasm')), /\.wasm$/),
+  // The face finder's thread (uploads): face-api's WASM build, which requires @tensorflow/tfjs, and its Tiny Face Detector.
+  require.resolve('@tensorflow/tfjs'),
+  require.resolve('@vladmandic/face-api/dist/face-api.node-wasm.js'),
+  ...filesIn(join(dirname(require.resolve('@vladmandic/face-api/package.json')), 'model'), /^tiny_face_detector_model/),
 ]
 
 // The p5.js that student sketches run on, served by this server (never a CDN) at a versioned,
@@ -133,6 +137,8 @@ export default defineNuxtConfig({
     limitJoinsPerAddress: 120,
     limitFailedCodesPerAddress: 40,
     limitRunsPerAddress: 300,
+    limitUploadsPerAddress: 600,
+    limitUploadsPerParticipant: 60,
     limitWindowSeconds: 600,
     studioRunsPerHour: 30,
     studioRunsInProgress: 2,

@@ -1,6 +1,6 @@
 import type { SafetyLevel } from '#shared/schemas/common'
 import type { PersonalDataRule } from '#shared/schemas/personal-data'
-import type { CourseSession, SessionCreate, SessionPatch } from '#shared/schemas/session'
+import type { CourseSession, FacesRule, SessionCreate, SessionPatch } from '#shared/schemas/session'
 
 // Same order as SAFETY_LEVELS in #shared/schemas/common, which pages may not import (zod stays on the server).
 export const SAFETY_LEVEL_CHOICES: readonly SafetyLevel[] = ['kids', 'youth', 'adult', 'research']
@@ -21,7 +21,12 @@ export interface SessionForm {
   retention: 'global' | 'forever' | 'days'
   retention_days: number | '' | null
   personal_data: PersonalDataRule
+  picture_input: boolean
+  faces: FacesRule
 }
+
+/** Faces in uploaded pictures are looked for where children take part; the leader picks blur or refuse. */
+export const choosesFacesRule = (level: SafetyLevel) => level === 'kids' || level === 'youth'
 
 /** Only adult and research sessions may let redacted texts leave the building; kids and youth always block. */
 export const choosesPersonalDataRule = (level: SafetyLevel) => level === 'adult' || level === 'research'
@@ -42,6 +47,8 @@ export function sessionFormOf(session?: CourseSession): SessionForm {
     retention: typeof retention === 'number' ? 'days' : retention,
     retention_days: typeof retention === 'number' ? retention : 30,
     personal_data: session?.personal_data ?? 'block',
+    picture_input: session?.picture_input ?? true,
+    faces: session?.faces ?? 'blur',
   }
 }
 
@@ -62,6 +69,8 @@ export function createBodyOf(form: SessionForm): Partial<SessionCreate> {
     open: form.open,
     retention: retentionOf(form),
     personal_data: choosesPersonalDataRule(form.safety_level) ? form.personal_data : 'block',
+    picture_input: form.picture_input,
+    faces: form.faces,
   }
 }
 

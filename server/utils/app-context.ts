@@ -46,6 +46,11 @@ import { SizedThumbnails } from './media/sized-thumbnail'
 import { PublicAddressCheck } from './cluster/conflicts'
 import { AddressLimiter, addressLimitsFrom } from './limits/address-limiter'
 import { DiskGuard } from './storage/disk-guard'
+import { UploadStore } from './uploads/upload-store'
+import { ParticipantUploadLimit } from './limits/participant-upload-limit'
+import { FaceApiDetector } from './safety/faces/face-api-detector'
+import type { FaceDetector } from './safety/faces/face-detector'
+import type { ImageCheck } from './safety/image-check/check-image'
 
 export interface ContentSources extends CatalogSources { safety: CatalogSource[], personal_data: CatalogSource[] }
 
@@ -73,12 +78,16 @@ export interface AppContext {
   leaderSessions: LeaderSessions
   /** Joins, wrong join codes and new runs per client address (shared by every instance with Redis). */
   addressLimiter: AddressLimiter
+  /** Pictures one participant may upload per hour. */
+  uploadLimit: ParticipantUploadLimit
   /** Refuses new runs when the data dir's disk is almost full. */
   diskGuard: DiskGuard
   /** Progress of ZIP exports, readable on any instance with Redis. */
   exports: ExportProgressTracker
   /** Deletes runs past their session's or the global retention, on a schedule or when a leader asks. */
   retention: RetentionJob
+  /** Pictures students uploaded, re-encoded, until a run uses them or they expire. */
+  uploads: UploadStore
   /** Unstorage with every document mount, for stores added later. */
   storage: Storage
   queue: RunQueue
@@ -92,7 +101,11 @@ export interface AppContext {
   /** Asks the public address (NUXT_PUBLIC_URL) who answers there; null without one. Started by the storage-conflicts plugin. */
   publicAddress: PublicAddressCheck | null
   /** Resolves once perspectives, outputs and safety lists are loaded and old runs re-queued. */
-  ready: Promise<{ catalog: Catalog, service: RunService, providers: LiveProviders, failLostRuns: () => Promise<number> }>
+  ready: Promise<{
+    catalog: Catalog, service: RunService, providers: LiveProviders, failLostRuns: () => Promise<number>
+    /** The picture check and the face finder, for uploads too. */
+    imageCheck: ImageCheck, faceDetector: FaceDetector
+  }>
 }
 
 let current: AppContext | null = null
@@ -111,6 +124,7 @@ export function startApp(
   const { expiring } = coordinator
   const runs = new RunStore(storage, blobStoreFromSettings(settings, dataDir.path), (key, work) => coordinator.withLock(key, work))
   const participants = new ParticipantRuns(storage)
+  const uploads = new UploadStore(storage, blobStoreFromSettings(settings, dataDir.path, 'uploads'))
   const participantStore = new ParticipantStore(storage)
   const sessions = new SessionStore(storage)
   const audit = new AuditLog(storage)
@@ -129,7 +143,7 @@ export function startApp(
     coordinator.publishRunChange({ type: change.type, runId }).catch(error => console.error('[cluster] could not publish a run change', error))
   })
   const retention = new RetentionJob({
-    runs, participants, sessions, audit, settings: new RetentionSettingsStore(storage),
+    runs, participants, sessions, audit, uploads, settings: new RetentionSettingsStore(storage),
     // The index knows every run's age, so the hourly check reads no run folders.
     candidates: async function* (before) {
       await index.ready
@@ -155,6 +169,7 @@ export function startApp(
     console.info(`[ai4artsed] storage id ${knownStorageId}`)
     const contentDir = settings.contentDir || join(dataDir.path, 'content')
     const content = await loadContent(contentDir)
+    const faceDetector = createFaceDetector()
     const safety = loadCatalog(SafetyTermList, content.safety)
     const personalDataLists = loadCatalog(PersonalDataList, content.personal_data)
     const builtin = builtinProviders(safety.items)
@@ -200,17 +215,29 @@ export function startApp(
       .then((removed) => { if (removed) console.info(`[storage] removed ${removed} temp files of writes that were killed`) })
       .catch(error => console.error('[storage] could not look for temp files of killed writes', error))
     const failLostRuns = () => failLostRunsOf({ runs, queue, inFlight, instanceId: instance.id, runTimeoutMs: deps.runTimeoutMs })
-    return { catalog, service, providers: live, failLostRuns }
+    return { catalog, service, providers: live, failLostRuns, imageCheck, faceDetector }
   })()
   current = {
-    settings, dataDir, describeStorage, instance, runs, participants, participantStore, sessions, audit, leaders, leaderSessions, retention, storage, queue, coordinator, index, publicAddress, ready,
+    settings, dataDir, describeStorage, instance, runs, participants, uploads, participantStore, sessions, audit, leaders, leaderSessions, retention, storage, queue, coordinator, index, publicAddress, ready,
     loginLimiter: new LoginLimiter(expiring),
     addressLimiter: new AddressLimiter(expiring, addressLimitsFrom(settings)),
+    uploadLimit: new ParticipantUploadLimit(expiring, settings.limitUploadsPerParticipant),
     diskGuard: new DiskGuard(dataDir.path, { minFreeMb: settings.minFreeDiskMb, minFreePercent: settings.minFreeDiskPercent }), exports: new ExportProgressTracker(expiring),
     hotPaths: new RunHotPaths(index, runs.blobs),
     sizedThumbnails: new SizedThumbnails(runs.blobs),
   }
   return current
+}
+
+/** Starts loading at start-up, like the picture check's model, so the first upload does not wait for it. */
+function createFaceDetector(): FaceDetector {
+  const detector = new FaceApiDetector()
+  const started = Date.now()
+  detector.load().then(
+    () => console.info(`[faces] ${detector.id} ${detector.model} loaded in ${Date.now() - started} ms`),
+    (error: Error) => console.error(`[faces] ${error.message}; uploads at kids and youth are refused until it loads`),
+  )
+  return detector
 }
 
 export function useAppContext(): AppContext {

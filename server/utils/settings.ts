@@ -59,6 +59,10 @@ export const Settings = z.object({
   limitFailedCodesPerAddress: z.coerce.number().int().min(1).default(40),
   /** Runs started from one address per limit window (a class of 30 sharing one NAT stays well below it). */
   limitRunsPerAddress: z.coerce.number().int().min(1).default(300),
+  /** Pictures uploaded from one address per limit window (a class of 30, a few pictures and retries each). */
+  limitUploadsPerAddress: z.coerce.number().int().min(1).default(600),
+  /** Pictures one participant may upload per rolling hour. */
+  limitUploadsPerParticipant: z.coerce.number().int().min(1).default(60),
   /** The window the address limits count in. */
   limitWindowSeconds: z.coerce.number().int().min(1).default(600),
   /** The open studio's limits per participant when it is first created (a leader may change them on its session page). */

@@ -18,6 +18,10 @@ export const JoinCode = z.string().length(JOIN_CODE_LENGTH)
 export const Retention = z.union([z.enum(['global', 'forever']), z.number().int().min(1).max(3650)])
 export type Retention = z.infer<typeof Retention>
 
+/** What happens to an uploaded picture with faces at kids and youth: faces blurred, or the picture refused. */
+export const FacesRule = z.enum(['blur', 'refuse'])
+export type FacesRule = z.infer<typeof FacesRule>
+
 export const SessionLimits = z.object({
   /** Runs one participant may start per rolling hour; null = no limit. */
   runs_per_hour: z.number().int().min(1).max(1000).nullable(),
@@ -45,6 +49,10 @@ export const CourseSession = z.object({
   retention: Retention,
   /** Adult and research sessions: block or redact personal data on its way out of the building (kids and youth always block). */
   personal_data: PersonalDataRule.default('block'),
+  /** Students may bring their own pictures (photograph or choose one). */
+  picture_input: z.boolean().default(true),
+  /** Kids and youth: faces in uploaded pictures are blurred, or such pictures refused. */
+  faces: FacesRule.default('blur'),
   created_at: Timestamp,
   updated_at: Timestamp,
   /** The leader who created it. */
@@ -62,6 +70,8 @@ export const SessionCreate = z.object({
   open: z.boolean().default(true),
   retention: Retention.default('global'),
   personal_data: PersonalDataRule.default('block'),
+  picture_input: z.boolean().default(true),
+  faces: FacesRule.default('blur'),
 }).strict()
 export type SessionCreate = z.infer<typeof SessionCreate>
 
@@ -76,6 +86,8 @@ export const SessionPatch = z.object({
   archived: z.boolean(),
   retention: Retention,
   personal_data: PersonalDataRule,
+  picture_input: z.boolean(),
+  faces: FacesRule,
   new_join_code: z.literal(true),
 }).partial().strict()
 export type SessionPatch = z.infer<typeof SessionPatch>

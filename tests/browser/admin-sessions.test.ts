@@ -43,6 +43,17 @@ describe('admin session pages', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('Klasse 4b — Dienstag')
     await page.screenshot({ path: artifactPath('admin-session-real-ipad-landscape.png'), fullPage: true })
 
+    // Pictures: allowed by default with faces blurred; the leader refuses faces, then forbids pictures.
+    expect(await page.getByTestId('session-picture-input').isChecked()).toBe(true)
+    expect(await page.getByTestId('session-faces-blur').isChecked()).toBe(true)
+    await page.getByTestId('session-faces-refuse').check()
+    await page.getByTestId('session-settings-save').click()
+    await expect.poll(async () => (await page.request.get(`/api/admin/sessions/${sessionId}`).then(response => response.json())).session.faces).toBe('refuse')
+    await page.getByTestId('session-picture-input').uncheck()
+    expect(await page.getByTestId('session-faces-refuse').count()).toBe(0)
+    await page.getByTestId('session-settings-save').click()
+    await expect.poll(async () => (await page.request.get(`/api/admin/sessions/${sessionId}`).then(response => response.json())).session.picture_input).toBe(false)
+
     await page.getByTestId('session-wall-link').click()
     await page.waitForURL(`**/admin/sessions/${sessionId}/wall`)
     await expect.poll(() => page.locator('.wall__empty').count()).toBe(1)

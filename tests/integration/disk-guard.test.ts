@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, Device, ensureJoined } from '../support/api'
 import { signInAsLeader, TEST_ADMIN_PASSWORD } from '../support/admin'
 import { startServer, type TestServer } from '../support/server'
+import { drawing } from '../support/test-pictures'
+import { upload } from '../support/uploads'
 
 // A floor far above any real disk's free space: the guard triggers without filling anything.
 const FLOOR_MB = 1_000_000_000
@@ -27,6 +29,16 @@ describe('the disk guard', () => {
     expect(response.body.data.reason).toBe('disk_full')
     const runs = join(server.dataDir, 'runs')
     expect(existsSync(runs) ? readdirSync(runs) : []).toEqual([])
+  })
+
+  it('refuses uploads with 507 too, and stores no picture', async () => {
+    const device = new Device()
+    await ensureJoined(server, device)
+    const response = await upload(server, { data: await drawing('jpeg') }, device)
+    expect(response.status).toBe(507)
+    expect(response.body.data.reason).toBe('disk_full')
+    const uploads = join(server.dataDir, 'uploads')
+    expect(existsSync(uploads) ? readdirSync(uploads) : []).toEqual([])
   })
 
   it('shows leaders the disk use and the floor on the instances page', async () => {

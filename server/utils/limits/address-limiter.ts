@@ -2,8 +2,8 @@ import { createError, getRequestIP, type H3Event, setResponseHeader } from 'h3'
 import type { ExpiringStore } from '../cluster/expiring-store'
 import type { Settings } from '../settings'
 
-/** What one client address may do per window: join, miss a join code, start a run. */
-export type AddressLimitName = 'join' | 'failed_code' | 'run'
+/** What one client address may do per window: join, miss a join code, start a run, upload a picture. */
+export type AddressLimitName = 'join' | 'failed_code' | 'run' | 'upload'
 
 export type AddressLimits = Record<AddressLimitName, number> & { windowMs: number }
 
@@ -11,6 +11,7 @@ export const addressLimitsFrom = (settings: Settings): AddressLimits => ({
   join: settings.limitJoinsPerAddress,
   failed_code: settings.limitFailedCodesPerAddress,
   run: settings.limitRunsPerAddress,
+  upload: settings.limitUploadsPerAddress,
   windowMs: settings.limitWindowSeconds * 1000,
 })
 
@@ -58,6 +59,7 @@ const REFUSALS: Record<AddressLimitName, string> = {
   join: 'Too many joins from this network.',
   failed_code: 'Too many wrong join codes from this network.',
   run: 'Too many runs started from this network.',
+  upload: 'Too many pictures uploaded from this network.',
 }
 
 const storeKey = (name: AddressLimitName, event: H3Event) => `address-limit:${name}:${getRequestIP(event) ?? 'unknown'}`

@@ -2,6 +2,7 @@ import type { AuditLog } from '../audit/audit-log'
 import type { SessionStore } from '../sessions/session-store'
 import type { ParticipantRuns } from '../storage/participant-runs'
 import type { RunStore } from '../storage/run-store'
+import type { UploadStore } from '../uploads/upload-store'
 import { isInQueue, type PlannedDeletion, plannedDeletions, type RetentionCutoff, retentionCutoffs } from './retention-plan'
 import type { RetentionSettings, RetentionSettingsStore } from './retention-settings'
 import type { RetentionCandidate } from './run-candidates'
@@ -18,6 +19,8 @@ export interface RetentionJobDeps {
   audit: AuditLog
   settings: RetentionSettingsStore
   candidates: (before: string) => AsyncIterable<RetentionCandidate>
+  /** Uploaded pictures past their 24 hours go with the same sweep. */
+  uploads?: Pick<UploadStore, 'removeExpired'>
   /** The coordinator's tryLock: of several instances on one storage only one applies at a time. */
   tryLock?: <T>(key: string, ttlMs: number, work: () => Promise<T>) => Promise<T | null>
 }
@@ -93,6 +96,19 @@ export class RetentionJob {
     }
     await this.deps.settings.update(current => ({ ...current, last_applied: { at: now.toISOString(), deleted } }))
     if (deleted) console.info(`[retention] deleted ${deleted} run(s)`)
+    await this.removeExpiredUploads(now)
     return { deleted }
+  }
+
+  private async removeExpiredUploads(now: Date) {
+    const { uploads, runs } = this.deps
+    if (!uploads) return
+    try {
+      const removed = await uploads.removeExpired(async runId => await runs.get(runId) !== null, now)
+      if (removed) console.info(`[retention] removed ${removed} expired upload(s)`)
+    }
+    catch (error) {
+      console.error('[retention] could not remove expired uploads', error)
+    }
   }
 }

@@ -98,6 +98,8 @@ export class SessionStore {
         archived: false,
         retention: 'global',
         personal_data: 'block',
+        picture_input: true,
+        faces: 'blur',
         created_at: now,
         updated_at: now,
         created_by: 'system',

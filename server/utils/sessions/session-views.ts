@@ -8,6 +8,8 @@ export function publicSessionView(session: CourseSession) {
     open: session.open && !session.archived,
     perspectives: session.perspectives,
     outputs: session.outputs,
+    /** Whether the idea step offers "take a photo or choose a picture". */
+    picture_input: session.picture_input,
   }
 }
 export type PublicSessionView = ReturnType<typeof publicSessionView>

@@ -7,7 +7,7 @@ import { urlWithoutCredentials } from '../http/url-without-credentials'
 import type { Settings } from '../settings'
 
 /** Every JSON/text mount, each a folder of the same name under the data directory (or a key prefix in Redis). */
-export const DOCUMENT_MOUNTS = ['runs', ACTIVE_RUNS_PREFIX, 'participants', 'session-members', 'sessions', 'join-codes', 'leaders', 'leader-sessions', 'audit', 'settings'] as const
+export const DOCUMENT_MOUNTS = ['runs', ACTIVE_RUNS_PREFIX, 'participants', 'session-members', 'sessions', 'join-codes', 'leaders', 'leader-sessions', 'audit', 'settings', 'uploads'] as const
 
 export type DocumentSettings = Pick<Settings, 'redisUrl' | 'redisPrefix'>
 

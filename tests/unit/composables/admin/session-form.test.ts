@@ -5,7 +5,7 @@ import { createBodyOf, patchBodyOf, sessionFormOf } from '../../../../composable
 const session: CourseSession = {
   id: 'abc-123', name: 'Klasse 4b', join_code: 'ABC234', safety_level: 'youth',
   perspectives: ['poet'], outputs: null, limits: { runs_per_hour: null, runs_in_progress: 3 },
-  open: false, archived: true, retention: 14, personal_data: 'block',
+  open: false, archived: true, retention: 14, personal_data: 'block', picture_input: false, faces: 'refuse',
   created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z', created_by: 'admin',
 }
 
@@ -14,6 +14,7 @@ describe('session form', () => {
     expect(createBodyOf({ ...sessionFormOf(), name: '  Workshop ' })).toEqual({
       name: 'Workshop', safety_level: 'kids', perspectives: null, outputs: null,
       limits: { runs_per_hour: 30, runs_in_progress: 2 }, open: true, retention: 'global', personal_data: 'block',
+      picture_input: true, faces: 'blur',
     })
   })
 
@@ -21,6 +22,7 @@ describe('session form', () => {
     expect(patchBodyOf(sessionFormOf(session))).toEqual({
       name: 'Klasse 4b', safety_level: 'youth', perspectives: ['poet'], outputs: null,
       limits: { runs_per_hour: null, runs_in_progress: 3 }, open: false, archived: true, retention: 14, personal_data: 'block',
+      picture_input: false, faces: 'refuse',
     })
   })
 

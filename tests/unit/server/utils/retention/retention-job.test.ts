@@ -124,3 +124,20 @@ async function* listRunsForRetention(runs: RunStore, runsDir: string, before: st
     yield { run_id: run.run_id, session_id: run.session_id, created_at: run.created_at, status: run.status }
   }
 }
+
+describe('RetentionJob and uploads', () => {
+  it('removes expired uploads in the same sweep, telling it which runs still exist', async () => {
+    const { runs, participants, sessions, audit, settings, addRun } = setup()
+    const kept = await addRun('studio', daysAgo(1))
+    const asked: { now: Date, exists: boolean[] }[] = []
+    const uploads = {
+      removeExpired: async (runExists: (runId: string) => Promise<boolean>, at = new Date()) => {
+        asked.push({ now: at, exists: [await runExists(kept), await runExists(randomUUID())] })
+        return 2
+      },
+    }
+    const job = new RetentionJob({ runs, participants, sessions, audit, settings, uploads, candidates: async function* () {} })
+    await job.apply(now)
+    expect(asked).toEqual([{ now, exists: [true, false] }])
+  })
+})
