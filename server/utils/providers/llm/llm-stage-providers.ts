@@ -4,6 +4,7 @@ import { BackendError } from '../backends/backend-error'
 import type { InterceptionInput, InterceptionProvider, SafetyProvider, SafetyVerdict, TranslationProvider } from '../types'
 import { blockingCategories, describeCategory, guardMessages, parseGuardAnswer, reasonCodeFor } from './llama-guard'
 import { cleanModelAnswer, withoutThinking } from './model-answer'
+import { UNCHECKED_LANGUAGE } from '../builtin/safety/unchecked-script'
 
 const INTERCEPTION_TEMPERATURE = 0.7
 const INTERCEPTION_MAX_TOKENS = 300
@@ -106,7 +107,8 @@ export function llmSafety(backendId: string, chat: ChatClient, model: string, te
     model,
     async check(input) {
       const listed = await termLists.check(input)
-      if (!listed.safe) return listed
+      // Text in a language the lists cannot read is the model's to judge.
+      if (!listed.safe && listed.reason_code !== UNCHECKED_LANGUAGE) return listed
       let text: string
       try {
         text = (await chat.chat({ model, messages: guardMessages(model, input.text), temperature: 0, seed: 0, maxTokens: SAFETY_MAX_TOKENS, signal: input.signal, onWaiting: input.onWaiting })).text

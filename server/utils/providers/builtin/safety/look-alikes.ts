@@ -11,6 +11,8 @@ const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = {
 }
 const LATIN_TO_CYRILLIC: Readonly<Record<string, string>> = {
   a: 'а', b: 'в', c: 'с', e: 'е', h: 'н', i: 'і', k: 'к', m: 'м', o: 'о', p: 'р', t: 'т', x: 'х', y: 'у',
+  // Not alike in print, but what a Latin keyboard offers for и and п.
+  u: 'и', n: 'п',
   // Digits typed for Cyrillic letters: "в0йна", "3брoя", "6ити".
   '0': 'о', '3': 'з', '6': 'б', '4': 'ч', '@': 'а',
 }
