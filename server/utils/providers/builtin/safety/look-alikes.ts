@@ -1,34 +1,23 @@
 /**
- * Letters that look the same in Latin and Cyrillic script. A word written mostly in one script
- * has its look-alikes from the other turned into its own: "bоmb" with a Cyrillic "о" is "bomb",
- * "вбuтu" with Latin "u" stays a Cyrillic word ("вбити" has no look-alike for "и", so it is left
- * to the lists' fuzzy matching), "кpoв" with Latin "p" and "o" is "кров". Upper-case look-alikes
- * (В, Н, М, Т) are listed by their lower-case letters: words are lower-cased before this.
+ * Cyrillic letters that look like Latin ones (or stand for them on a Latin keyboard: и for u, п
+ * for n) are written as their Latin twin, letter by letter, in the checked text and in the terms
+ * alike. So "bоmb" with a Cyrillic "о", "ВОМВ" in Cyrillic capitals and "bomb" are one word, and
+ * "кров", "кpoв" (Latin p, o) and "KPOB" are another; because it goes letter by letter, a stem
+ * term ("катува*") still meets every word it starts ("катування"). Ukrainian terms thus read as a
+ * mix of scripts ("kpob"); tests/unit/.../turkish-ukrainian-lists.test.ts checks that no ordinary
+ * Ukrainian word lands on a listed one.
  */
-const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = {
+export const CYRILLIC_TWINS: Readonly<Record<string, string>> = {
   'а': 'a', 'в': 'b', 'е': 'e', 'є': 'e', 'і': 'i', 'ї': 'i', 'ј': 'j', 'к': 'k', 'м': 'm', 'н': 'h', 'о': 'o',
-  'р': 'p', 'с': 'c', 'ѕ': 's', 'т': 't', 'у': 'y', 'х': 'x',
-}
-const LATIN_TO_CYRILLIC: Readonly<Record<string, string>> = {
-  a: 'а', b: 'в', c: 'с', e: 'е', h: 'н', i: 'і', k: 'к', m: 'м', o: 'о', p: 'р', t: 'т', x: 'х', y: 'у',
-  // Not alike in print, but what a Latin keyboard offers for и and п.
-  u: 'и', n: 'п',
-  // Digits typed for Cyrillic letters: "в0йна", "3брoя", "6ити".
-  '0': 'о', '3': 'з', '6': 'б', '4': 'ч', '@': 'а',
-}
-const CYRILLIC_LETTER = /\p{Script=Cyrillic}/gu
-const LATIN_LETTER = /\p{Script=Latin}/gu
-
-/** Mostly Cyrillic letters (a tie counts as Latin, the script of most lists' terms). */
-export function isCyrillicWord(word: string): boolean {
-  const cyrillic = word.match(CYRILLIC_LETTER)?.length ?? 0
-  return cyrillic > 0 && cyrillic > (word.match(LATIN_LETTER)?.length ?? 0)
+  'р': 'p', 'с': 'c', 'ѕ': 's', 'т': 't', 'у': 'y', 'х': 'x', 'и': 'u', 'п': 'n',
 }
 
-/** The word in the one script most of its letters are written in. */
-export function inOneScript(word: string): string {
-  const table = isCyrillicWord(word) ? LATIN_TO_CYRILLIC : CYRILLIC_TO_LATIN
-  let result = ''
-  for (const character of word) result += table[character] ?? character
-  return result
+// Digits typed for Cyrillic letters that have no Latin twin: "3брoя" is "зброя", "6ити" is "бити".
+const CYRILLIC_DIGITS: Readonly<Record<string, string>> = { 3: 'з', 6: 'б', 4: 'ч' }
+const CYRILLIC_LETTER = /\p{Script=Cyrillic}/u
+const DIGIT_FOR_CYRILLIC = /[346]/g
+
+/** In a word that still has Cyrillic letters after folding, 3, 6 and 4 are Cyrillic letters, not leet for e, b and a. */
+export function withCyrillicDigits(word: string): string {
+  return CYRILLIC_LETTER.test(word) ? word.replace(DIGIT_FOR_CYRILLIC, digit => CYRILLIC_DIGITS[digit] ?? digit) : word
 }
