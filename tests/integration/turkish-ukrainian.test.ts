@@ -27,7 +27,7 @@ async function completedRun(idea: string, perspective: string) {
 describe('a safe idea in Turkish or Ukrainian', () => {
   it.each([
     ['tr', 'Bir ejderha ormanda uçuyor ve kırmızı bir balon tutuyor', 'bauhaus', /dragon/i],
-    ['uk', 'Маленький кіт грає з м’ячем у саду під сонцем', 'theopposite', /cat/i],
+    ['uk', 'Маленький кіт грає з м’ячем у саду під сонцем', 'theopposite', /ball/i],
   ])('(%s) completes every stage and reaches the generator as English', async (language, idea, perspective, word) => {
     const run = await completedRun(idea, perspective)
     expect(run.language).toBe(language)
