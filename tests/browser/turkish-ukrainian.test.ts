@@ -23,6 +23,7 @@ const LANGUAGES = [
 
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang)
 
+// Five pages with an accessibility check each: more than the default minute on a busy shared machine.
 describe.each(LANGUAGES)('the student interface in $button on an iPad', (language) => {
   it('switches from the header, says everything in that language, and stays switched', async () => {
     const { context, foreignRequests } = await ipadContext(browser, server.url)
@@ -71,5 +72,5 @@ describe.each(LANGUAGES)('the student interface in $button on an iPad', (languag
     expect(a11y).toEqual([])
     expect(foreignRequests).toEqual([])
     await context.close()
-  })
+  }, 180_000)
 })
