@@ -10,7 +10,7 @@
  * It reads the TypeScript sources (through jiti, which Nuxt ships), not the build: no server is
  * started and nothing leaves the machine. ~5 s.
  * Env: BENCH_SAFETY_REPEAT (20): passes over the corpus for the timing; BENCH_SAFETY_CORPORA
- * (safety-corpus,safety-corpus-holdout): the files of bench/data to run.
+ * (safety-corpus,safety-corpus-holdout,safety-corpus-tr-uk): the files of bench/data to run.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -30,7 +30,7 @@ const lists = readdirSync(listDir).filter(file => file.endsWith('.json')).sort()
   .map(file => SafetyTermList.parse(JSON.parse(readFileSync(listDir + file, 'utf8'))))
 const provider = new BuiltinSafetyProvider(lists)
 
-const CORPORA = (process.env.BENCH_SAFETY_CORPORA ?? 'safety-corpus,safety-corpus-holdout').split(',')
+const CORPORA = (process.env.BENCH_SAFETY_CORPORA ?? 'safety-corpus,safety-corpus-holdout,safety-corpus-tr-uk').split(',')
 
 const ideas = []
 for (const name of CORPORA) {

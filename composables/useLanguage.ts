@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n'
-import type { LocalizedText } from '#shared/schemas/common'
+import { type Language, LANGUAGES, type LocalizedText, localize } from '#shared/schemas/common'
 import { SUPPORTED_LANGUAGES } from '~/plugins/i18n'
 import { useLanguageCookie } from './useLanguageCookie'
 
@@ -15,9 +15,9 @@ export function useLanguage() {
       useHead({ htmlAttrs: { lang: value } })
     },
   })
-  /** Texts from data files (perspectives, messages) come in de and en; other UI languages fall back to German. */
-  const localized = (text: LocalizedText | undefined) => (text ? (text as Record<string, string>)[language.value] ?? text.de : '')
-  /** The language the idea and the API speak: de or en. */
-  const contentLanguage = computed<'de' | 'en'>(() => (language.value === 'en' ? 'en' : 'de'))
+  /** Texts from data files (perspectives, messages): a text missing in this language shows in English (common.ts). */
+  const localized = (text: LocalizedText | undefined) => (text ? localize(text, language.value) : '')
+  /** The language the idea and the API speak: the UI language, German when the UI speaks one the API does not know. */
+  const contentLanguage = computed<Language>(() => ((LANGUAGES as readonly string[]).includes(language.value) ? language.value as Language : 'de'))
   return { language, languages: SUPPORTED_LANGUAGES, localized, contentLanguage }
 }

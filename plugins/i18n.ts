@@ -22,12 +22,24 @@ for (const [path, content] of Object.entries(files)) {
   messages[language] = mergeInto(messages[language] ?? {}, content)
 }
 
-export const SUPPORTED_LANGUAGES = Object.keys(messages).sort()
+/** The header's order: German (the default) and English first, then the other languages. */
+export const SUPPORTED_LANGUAGES = Object.keys(messages).sort((a, b) => languageRank(a) - languageRank(b) || a.localeCompare(b))
+
+function languageRank(language: string): number {
+  return ['de', 'en'].includes(language) ? ['de', 'en'].indexOf(language) : 2
+}
+
+/**
+ * A key a language lacks shows in English, then German. Turkish and Ukrainian have every student
+ * page (tests/unit/locales/locale-keys.test.ts); the leaders' pages (admin*) exist only in German
+ * and English, so with Türkçe or Українська chosen they show in English.
+ */
+const FALLBACK_LOCALES = { de: ['en'], default: ['en', 'de'] }
 
 export default defineNuxtPlugin((nuxtApp) => {
   const cookie = useLanguageCookie()
   const locale = cookie.value && messages[cookie.value] ? cookie.value : 'de'
-  const i18n = createI18n({ legacy: false, locale, fallbackLocale: 'de', messages, missingWarn: false, fallbackWarn: false })
+  const i18n = createI18n({ legacy: false, locale, fallbackLocale: FALLBACK_LOCALES, messages, missingWarn: false, fallbackWarn: false })
   nuxtApp.vueApp.use(i18n)
   useHead({ htmlAttrs: { lang: locale } })
 })

@@ -1,6 +1,5 @@
 import { createStorage } from 'unstorage'
 import { describe, expect, it } from 'vitest'
-import type { Language } from '#shared/schemas/common'
 import { Catalog } from '../../server/utils/catalog/catalog'
 import { newRun } from '../../server/utils/pipeline/new-run'
 import { createRunJobHandler } from '../../server/utils/pipeline/run-job-handler'
@@ -27,7 +26,7 @@ describe('every shipped perspective on harmless ideas, at kids', () => {
   it.each(perspectives.map(perspective => perspective.id))('%s shows only texts that passed the kids check, and blocks none of them', async (id) => {
     const perspective = perspectives.find(candidate => candidate.id === id)!
     const problems: string[] = []
-    for (const language of ['de', 'en'] as Language[]) {
+    for (const language of ['de', 'en'] as const) {
       for (const idea of HARMLESS_IDEAS[language]) {
         for (const seed of SEEDS) {
           const run = newRun({

@@ -6,21 +6,29 @@ import { textWithoutUrlCredentials } from '../http/url-without-credentials'
 const MACHINE_BUSY: LocalizedText = {
   de: 'Die Maschine ist gerade beschäftigt. Versuch es gleich noch einmal!',
   en: 'The machine is busy right now. Try again in a moment!',
+  tr: 'Makine şu anda meşgul. Birazdan tekrar dene!',
+  uk: 'Машина зараз зайнята. Спробуй ще раз за хвилинку!',
 }
 
 const INTERRUPTED: LocalizedText = {
   de: 'Da ist etwas dazwischengekommen. Versuch es bitte noch einmal!',
   en: 'Something got in the way. Please try again!',
+  tr: 'Araya bir şey girdi. Lütfen tekrar dene!',
+  uk: 'Щось завадило. Спробуй, будь ласка, ще раз!',
 }
 
 const REFUSED: LocalizedText = {
   de: 'Dieses Bild kann die Maschine nicht machen. Probier eine andere Idee!',
   en: 'The machine can’t make this one. Try a different idea!',
+  tr: 'Makine bunu yapamıyor. Başka bir fikir dene!',
+  uk: 'Машина не може цього зробити. Спробуй іншу ідею!',
 }
 
 const MACHINE_BROKEN: LocalizedText = {
   de: 'Die Maschine hat gerade ein Problem und kann das nicht machen. Das liegt nicht an dir! Sag bitte deiner Kursleitung Bescheid.',
   en: 'The machine has a problem and can’t make this right now. It’s not your fault! Please tell your course leader.',
+  tr: 'Makinenin bir sorunu var ve bunu şu anda yapamıyor. Bu senin suçun değil! Lütfen kurs liderine söyle.',
+  uk: 'У машини проблема, і вона зараз не може цього зробити. Ти не винен! Скажи, будь ласка, своєму керівнику курсу.',
 }
 
 /**

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { BLOCKED_REASON_CODES, blockedMessage, isBlockedReasonCode } from '#shared/blocked-messages'
-import { LocalizedText } from '#shared/schemas/common'
+import { LANGUAGES, LocalizedText } from '#shared/schemas/common'
 import { SafetyTermList } from '#shared/schemas/safety'
 
 const LIST_DIR = fileURLToPath(new URL('../../../server/assets/safety/', import.meta.url))
@@ -19,21 +19,20 @@ describe('blockedMessage', () => {
     expect(blockedMessage('safety_unavailable').de).toMatch(/Sicherheitsprüfung ist gerade nicht erreichbar/)
   })
 
-  it('gives every known code a distinct, short message in German and English', () => {
+  it('gives every known code a distinct, short message in every language', () => {
     const messages = BLOCKED_REASON_CODES.map(blockedMessage)
     for (const message of messages) {
       expect(LocalizedText.parse(message)).toEqual(message)
-      expect(message.de.length).toBeLessThanOrEqual(140)
-      expect(message.en.length).toBeLessThanOrEqual(140)
+      for (const language of LANGUAGES) expect(message[language]?.length, `${message.en} (${language})`).toBeLessThanOrEqual(140)
     }
-    expect(new Set(messages.map(message => message.de)).size).toBe(messages.length)
+    for (const language of LANGUAGES) expect(new Set(messages.map(message => message[language])).size, language).toBe(messages.length)
   })
 
   it('never shows the reason code to the child', () => {
     for (const code of BLOCKED_REASON_CODES) {
-      const { de, en } = blockedMessage(code)
-      expect(`${de} ${en}`.toLowerCase()).not.toContain(code.replace('_', ' '))
-      expect(`${de} ${en}`).not.toContain(code)
+      const all = Object.values(blockedMessage(code)).join(' ')
+      expect(all.toLowerCase()).not.toContain(code.replace('_', ' '))
+      expect(all).not.toContain(code)
     }
   })
 

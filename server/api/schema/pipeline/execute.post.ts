@@ -1,6 +1,6 @@
 import { defineEventHandler } from 'h3'
 import { z } from 'zod'
-import { SafetyLevel } from '#shared/schemas/common'
+import { localize, SafetyLevel } from '#shared/schemas/common'
 import { useReadyApp } from '../../../utils/app-context'
 import { readJsonBody } from '../../../utils/http/read-json-body'
 import { mediaUrl } from '../../../utils/pipeline/run-status-view'
@@ -44,6 +44,6 @@ export default defineEventHandler(async (event) => {
     media_output: output ? { type: output.type, url: mediaUrl(run.run_id, output.filename), mime: output.mime, run_id: run.run_id } : null,
     ...(run.blocked ? { blocked: run.blocked } : {}),
     // The child's words only: the full reason (backend, address) is for leaders' pages.
-    ...(run.error ? { error: run.error.child_message[settings.defaultLanguage] } : {}),
+    ...(run.error ? { error: localize(run.error.child_message, settings.defaultLanguage) } : {}),
   }
 })

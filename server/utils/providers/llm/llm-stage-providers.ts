@@ -4,38 +4,47 @@ import { BackendError } from '../backends/backend-error'
 import type { InterceptionInput, InterceptionProvider, SafetyProvider, SafetyVerdict, TranslationProvider } from '../types'
 import { blockingCategories, describeCategory, guardMessages, parseGuardAnswer, reasonCodeFor } from './llama-guard'
 import { cleanModelAnswer, withoutThinking } from './model-answer'
+import { UNCHECKED_LANGUAGE } from '../builtin/safety/unchecked-script'
 
 const INTERCEPTION_TEMPERATURE = 0.7
 const INTERCEPTION_MAX_TOKENS = 300
 const SAFETY_MAX_TOKENS = 24
 
-const FRAME: Record<Language, string> = {
+/**
+ * The model is instructed in German for German ideas and in English otherwise: the perspectives'
+ * instructions are written in those two, and the frame asks for an answer in the idea's language.
+ */
+type InstructionLanguage = 'de' | 'en'
+const instructionLanguage = (language: Language): InstructionLanguage => (language === 'de' ? 'de' : 'en')
+
+const FRAME: Record<InstructionLanguage, string> = {
   de: 'Antworte nur mit dem verwandelten Text, in der Sprache der Idee, ohne Einleitung, ohne Anführungszeichen und ohne Erklärung. Halte ihn kurz genug für einen Bild-Prompt: höchstens etwa 80 Wörter.',
   en: 'Answer only with the transformed text, in the language of the idea, with no introduction, no quotation marks and no explanation. Keep it short enough for an image prompt: about 80 words at most.',
 }
 
 /** Added when the first transformation failed the check of the run's level; the idea itself had passed. */
-const STRICTER: Record<Language, string> = {
+const STRICTER: Record<InstructionLanguage, string> = {
   de: 'Wichtig: Deine letzte Verwandlung dieser Idee war für Kinder nicht geeignet. Schreibe eine sanfte, harmlose Fassung für eine Kinderwerkstatt: keine Gewalt, keine Waffen, keine Nacktheit, keine Beleidigungen, keine Drogen, kein Tod, nichts Gruseliges. Wenn du etwas ins Gegenteil kehrst, mach aus der Abwesenheit von Schaden nie Schaden.',
   en: 'Important: your last transformation of this idea was not suitable for children. Write a gentle, harmless version for a children’s workshop: no violence, no weapons, no nudity, no insults, no drugs, no death, nothing scary. When you turn something into its opposite, never turn the absence of harm into harm.',
 }
 
-const LABELS: Record<Language, { rules: string, context: string, idea: string }> = {
+const LABELS: Record<InstructionLanguage, { rules: string, context: string, idea: string }> = {
   de: { rules: 'Die Regeln der Schülerin oder des Schülers', context: 'Kontext', idea: 'Die Idee' },
   en: { rules: 'The student’s own rules', context: 'Context', idea: 'The idea' },
 }
 
-const LANGUAGE_NAMES: Record<Language, string> = { de: 'German', en: 'English' }
+const LANGUAGE_NAMES: Record<Language, string> = { de: 'German', en: 'English', tr: 'Turkish', uk: 'Ukrainian' }
 
 /** Levels where a safety model that cannot answer blocks the run instead of failing it. */
 const FAIL_CLOSED_LEVELS: readonly SafetyLevel[] = ['kids', 'youth']
 
 function interceptionMessages(input: InterceptionInput): ChatMessage[] {
-  const labels = LABELS[input.language]
+  const language = instructionLanguage(input.language)
+  const labels = LABELS[language]
   const context = input.context?.trim()
   const contextPart = context ? `${input.perspective.student_rules ? labels.rules : labels.context}:\n${context}\n\n` : ''
   return [
-    { role: 'system', content: [input.perspective.instruction[input.language], FRAME[input.language], input.stricter ? STRICTER[input.language] : null].filter(Boolean).join('\n\n') },
+    { role: 'system', content: [input.perspective.instruction[language], FRAME[language], input.stricter ? STRICTER[language] : null].filter(Boolean).join('\n\n') },
     { role: 'user', content: `${contextPart}${labels.idea}:\n${input.text}` },
   ]
 }
@@ -98,7 +107,8 @@ export function llmSafety(backendId: string, chat: ChatClient, model: string, te
     model,
     async check(input) {
       const listed = await termLists.check(input)
-      if (!listed.safe) return listed
+      // Text in a language the lists cannot read is the model's to judge.
+      if (!listed.safe && listed.reason_code !== UNCHECKED_LANGUAGE) return listed
       let text: string
       try {
         text = (await chat.chat({ model, messages: guardMessages(model, input.text), temperature: 0, seed: 0, maxTokens: SAFETY_MAX_TOKENS, signal: input.signal, onWaiting: input.onWaiting })).text

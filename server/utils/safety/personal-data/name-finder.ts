@@ -8,11 +8,14 @@ export interface NameLists {
 }
 
 // Frau Yılmaz, Herr Müller, Mr Smith, Oma Erna: whatever follows is a person.
-const TITLES = new Set(['frau', 'herr', 'herrn', 'mr', 'mrs', 'ms', 'miss', 'mister', 'dr', 'doktor', 'prof', 'professor', 'familie', 'family', 'oma', 'opa', 'tante', 'onkel', 'aunt', 'auntie', 'uncle', 'grandma', 'grandpa', 'granny', 'coach', 'trainer', 'trainerin'])
+const TITLES = new Set(['frau', 'herr', 'herrn', 'mr', 'mrs', 'ms', 'miss', 'mister', 'dr', 'doktor', 'prof', 'professor', 'familie', 'family', 'oma', 'opa', 'tante', 'onkel', 'aunt', 'auntie', 'uncle', 'grandma', 'grandpa', 'granny', 'coach', 'trainer', 'trainerin',
+  'bay', 'bayan', 'пан', 'пані', 'бабуся', 'дідусь', 'тітка', 'дядько'])
 // "heißt Max", "mein Freund Will", "my sister Rose": what follows is a real person's name.
-const INTRODUCERS = new Set(['heißt', 'heisst', 'heiße', 'heisse', 'heißen', 'namens', 'named', 'called', 'freund', 'freundin', 'kumpel', 'bruder', 'schwester', 'cousin', 'cousine', 'nachbar', 'nachbarin', 'klassenkamerad', 'klassenkameradin', 'mitschüler', 'mitschülerin', 'banknachbar', 'banknachbarin', 'lehrer', 'lehrerin', 'sohn', 'tochter', 'friend', 'bestie', 'bff', 'brother', 'sister', 'neighbour', 'neighbor', 'classmate', 'teacher', 'son', 'daughter', 'crush', 'schwarm'])
+const INTRODUCERS = new Set(['heißt', 'heisst', 'heiße', 'heisse', 'heißen', 'namens', 'named', 'called', 'freund', 'freundin', 'kumpel', 'bruder', 'schwester', 'cousin', 'cousine', 'nachbar', 'nachbarin', 'klassenkamerad', 'klassenkameradin', 'mitschüler', 'mitschülerin', 'banknachbar', 'banknachbarin', 'lehrer', 'lehrerin', 'sohn', 'tochter', 'friend', 'bestie', 'bff', 'brother', 'sister', 'neighbour', 'neighbor', 'classmate', 'teacher', 'son', 'daughter', 'crush', 'schwarm',
+  'arkadaşım', 'kardeşim', 'ablam', 'abim', 'ağabeyim', 'komşum', 'öğretmenim', 'adlı', 'isimli',
+  'звати', 'друг', 'подруга', 'брат', 'сестра', 'сусід', 'сусідка', 'однокласник', 'однокласниця', 'вчитель', 'вчителька'])
 // "ich heiße", "my name is", "ich bin": only a listed first name counts after them.
-const SELF_INTRODUCERS = [['name', 'is'], ['name', 'ist'], ['ich', 'bin'], ['i', 'am'], ['i’m'], ["i'm"], ['im']]
+const SELF_INTRODUCERS = [['name', 'is'], ['name', 'ist'], ['ich', 'bin'], ['i', 'am'], ['i’m'], ["i'm"], ['im'], ['adım'], ['benim', 'adım'], ['мене', 'звати'], ['я']]
 const NOT_A_NAME_AFTER_TITLE = new Set(['doktor', 'professor', 'direktor', 'direktorin', 'präsident', 'präsidentin', 'bürgermeister', 'bürgermeisterin', 'lehrer', 'lehrerin', 'doctor', 'president', 'mayor', 'teacher'])
 
 interface Token { text: string, key: string, start: number, end: number, capitalised: boolean, possessive: boolean }

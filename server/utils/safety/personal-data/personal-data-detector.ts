@@ -13,6 +13,8 @@ export interface PersonalDataFindings {
 const PLACEHOLDERS: Record<Language, Record<PersonalDataKind, string>> = {
   de: { name: '[Name]', address: '[Adresse]', phone: '[Telefonnummer]', email: '[E-Mail]' },
   en: { name: '[Name]', address: '[Address]', phone: '[Phone number]', email: '[Email]' },
+  tr: { name: '[İsim]', address: '[Adres]', phone: '[Telefon numarası]', email: '[E-posta]' },
+  uk: { name: '[Ім’я]', address: '[Адреса]', phone: '[Номер телефону]', email: '[Ел. пошта]' },
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

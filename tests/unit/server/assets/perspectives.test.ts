@@ -59,17 +59,19 @@ describe('shipped perspectives', () => {
     for (const perspective of catalog.items) {
       for (const language of LANGUAGES) {
         const where = `${perspective.id} (${language})`
-        expect(perspective.name[language].length, where).toBeLessThanOrEqual(MAX_NAME_LENGTH)
-        expect(perspective.description[language].length, where).toBeLessThanOrEqual(MAX_DESCRIPTION_LENGTH)
+        expect(perspective.name[language], where).toBeTruthy()
+        expect(perspective.description[language], where).toBeTruthy()
+        expect(perspective.name[language]!.length, where).toBeLessThanOrEqual(MAX_NAME_LENGTH)
+        expect(perspective.description[language]!.length, where).toBeLessThanOrEqual(MAX_DESCRIPTION_LENGTH)
         expect(perspective.example?.input[language], where).toBeTruthy()
         expect(perspective.example?.output[language], where).toBeTruthy()
       }
     }
   })
 
-  it('give the language model a real instruction in every language', () => {
+  it('give the language model a real instruction in German and English (other ideas get the English one)', () => {
     for (const perspective of catalog.items) {
-      for (const language of LANGUAGES) {
+      for (const language of ['de', 'en'] as const) {
         const instruction = perspective.instruction[language]
         const sentences = instruction.split(/[.!?](?:\s|$)/).filter(sentence => sentence.trim()).length
         expect(instruction.length, `${perspective.id} (${language})`).toBeGreaterThan(150)

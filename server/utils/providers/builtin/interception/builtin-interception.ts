@@ -1,4 +1,6 @@
+import type { Language } from '#shared/schemas/common'
 import type { InterceptionInput, InterceptionProvider } from '../../types'
+import { translateToEnglish } from '../translation'
 import { hashString, seededRandom } from '../seeded-random'
 import { exposeCliches } from './cliche-filter'
 import { whisperAlongTheRow } from './chinese-whispers'
@@ -11,7 +13,7 @@ import { reduceToShapes } from './shape-simplifier'
 import { applyStudentRules } from './student-rules'
 import { STYLE_IDS, transferStyle } from './style-transfer'
 import { talkLikeATeenager } from './teen-slang'
-import { clampText } from './text-tools'
+import { clampText, type RuleLanguage } from './text-tools'
 import { tellATinyStory } from './tiny-story'
 import { makeForceful, pushIntoOverdrive } from './tone-intensity'
 import { harmonizeSweetly, rephraseSensitively } from './tone-softening'
@@ -39,6 +41,14 @@ const RULES_BY_PERSPECTIVE: ReadonlyMap<string, InterceptionRule> = new Map<stri
   ['user_defined', applyStudentRules],
   ...STYLE_IDS.map(id => [id, transferStyle] as const),
 ])
+
+/**
+ * The rules write German and English. A Turkish or Ukrainian idea goes to them in English through
+ * the glossary, and the run page tells the child so in their language (InterceptionReveal.vue).
+ */
+function speaksRules(language: Language): language is RuleLanguage {
+  return language === 'de' || language === 'en'
+}
 
 export function hasBuiltinRule(perspectiveId: string): boolean {
   return RULES_BY_PERSPECTIVE.has(perspectiveId)
@@ -88,6 +98,9 @@ export class BuiltinInterceptionProvider implements InterceptionProvider {
     // The idea and perspective join the seed, so different ideas draw different phrases under one seed.
     const random = seededRandom((seed ^ hashString(`${perspective.id}\u0000${idea}`)) >>> 0)
     const rule = RULES_BY_PERSPECTIVE.get(perspective.id) ?? frameWithPerspective
-    return clampText(rule({ idea, language, perspective, context, random, gentle }), MAX_OUTPUT_LENGTH)
+    const ruleLanguage = speaksRules(language) ? language : 'en'
+    const ruleIdea = ruleLanguage === language ? idea : translateToEnglish(idea, language)
+    const ruleContext = context && ruleLanguage !== language ? translateToEnglish(context, language) : context
+    return clampText(rule({ idea: ruleIdea, language: ruleLanguage, perspective, context: ruleContext, random, gentle }), MAX_OUTPUT_LENGTH)
   }
 }

@@ -1,6 +1,5 @@
-import type { Language } from '#shared/schemas/common'
 import type { InterceptionRule } from './interception-rule'
-import { isWord, matchCase, pick, splitWords } from './text-tools'
+import { isWord, matchCase, pick, splitWords, type RuleLanguage } from './text-tools'
 import { SOUND_ALIKES } from './sound-alikes'
 
 const RELAY_ROUNDS = 3
@@ -27,7 +26,7 @@ function mishearGently(word: string): string {
   return `${word}${word.slice(-1)}`
 }
 
-function whisperOnce(sentence: string, language: Language, random: () => number, gentle: boolean): string {
+function whisperOnce(sentence: string, language: RuleLanguage, random: () => number, gentle: boolean): string {
   const tokens = splitWords(sentence)
   const wordIndexes = tokens.map((token, index) => (isWord(token) && token.length > 2 ? index : -1)).filter(index => index >= 0)
   const fallbackIndexes = tokens.map((token, index) => (isWord(token) ? index : -1)).filter(index => index >= 0)

@@ -1,10 +1,10 @@
-import type { Language } from '#shared/schemas/common'
+import type { RuleLanguage } from './text-tools'
 import type { Perspective } from '#shared/schemas/perspective'
 
 /** What every rule gets: the student's idea, its language and a seeded source of chance. */
 export interface InterceptionRequest {
   idea: string
-  language: Language
+  language: RuleLanguage
   perspective: Perspective
   /** The student's own rules (user_defined) or extra context. */
   context: string | null

@@ -1,9 +1,8 @@
-import type { Language } from '#shared/schemas/common'
 import type { InterceptionRule } from './interception-rule'
 import {
   COLOUR_WORDS, COLOURS, type ColourKey, FALSE_FRIENDS, type GermanGender, type Layer, NIGHT_WORDS, NOUN_SHAPES, SHAPE_NAMES, type ShapeKey, type SimpleShape,
 } from './shape-vocabulary'
-import { type Bilingual, pick, wordsOf } from './text-tools'
+import { type Bilingual, pick, wordsOf, type RuleLanguage } from './text-tools'
 
 const MAX_SHAPES = 6
 const LAYERS: readonly Layer[] = ['top', 'middle', 'bottom']
@@ -21,7 +20,7 @@ function germanColour(colour: ColourKey, gender: GermanGender): string {
   return entry.de.endsWith('e') ? entry.de + ending.slice(1) : entry.de + ending
 }
 
-function describeShape(shape: ShapeKey, colour: ColourKey, language: Language, detail?: string): string {
+function describeShape(shape: ShapeKey, colour: ColourKey, language: RuleLanguage, detail?: string): string {
   const name = SHAPE_NAMES[shape]
   const plural = 'plural' in name && name.plural
   const suffix = detail ? ` ${detail}` : ''
@@ -38,13 +37,13 @@ function colourOf(word: string | undefined): ColourKey | undefined {
   return COLOUR_WORDS[lower] ?? COLOUR_WORDS[lower.replace(/(?:em|en|er|es|e)$/u, '')]
 }
 
-function shapeOf(word: string, language: Language): SimpleShape | undefined {
+function shapeOf(word: string, language: RuleLanguage): SimpleShape | undefined {
   const lower = word.toLocaleLowerCase()
   if (FALSE_FRIENDS[language].has(lower)) return undefined
   return NOUN_SHAPES[lower] ?? (lower.endsWith('s') ? NOUN_SHAPES[lower.slice(0, -1)] : undefined)
 }
 
-function knownShapes(words: readonly string[], language: Language): { layer: Layer, description: string }[] {
+function knownShapes(words: readonly string[], language: RuleLanguage): { layer: Layer, description: string }[] {
   const seen = new Set<SimpleShape>()
   const shapes: { layer: Layer, description: string }[] = []
   words.forEach((word, index) => {
@@ -58,7 +57,7 @@ function knownShapes(words: readonly string[], language: Language): { layer: Lay
 }
 
 /** Words it has no shape for still get one – chosen by seed, and labelled so the child sees which is which. */
-function inventedShapes(words: readonly string[], language: Language, random: () => number): { layer: Layer, description: string }[] {
+function inventedShapes(words: readonly string[], language: RuleLanguage, random: () => number): { layer: Layer, description: string }[] {
   const distinct = [...new Set(words)]
   // Short words are mostly "and", "the", "im": they get a shape only when nothing else is there.
   const meaningful = distinct.filter(word => word.length >= 4)

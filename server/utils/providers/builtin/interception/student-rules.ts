@@ -1,8 +1,7 @@
-import type { Language } from '#shared/schemas/common'
 import type { InterceptionRule } from './interception-rule'
 import { frameWithPerspective } from './perspective-frame'
 import { parseStudentRules, type StudentRule } from './student-rule-parser'
-import { type Bilingual, clampText, isWord, matchCase, splitWords, tidySpacing, withoutFinalPunctuation } from './text-tools'
+import { type Bilingual, clampText, isWord, matchCase, type RuleLanguage, splitWords, tidySpacing, withoutFinalPunctuation } from './text-tools'
 
 const MAX_NOTE_LENGTH = 200
 
@@ -41,7 +40,7 @@ const NOTHING_CHANGED: Bilingual<(rules: string) => string> = {
   en: rules => `(your rules "${rules}" – nothing to change this time)`,
 }
 
-function withNotes(text: string, notes: readonly string[], language: Language): string {
+function withNotes(text: string, notes: readonly string[], language: RuleLanguage): string {
   if (notes.length === 0) return text
   return `${text} (${NOTE_LABEL[language]}: ${clampText(notes.join('; '), MAX_NOTE_LENGTH)})`
 }

@@ -1,6 +1,7 @@
-import type { Language } from '#shared/schemas/common'
+/** The languages the built-in rules write in; ideas in other languages reach them in English (builtin-interception.ts). */
+export type RuleLanguage = 'de' | 'en'
 
-export type Bilingual<T> = Readonly<Record<Language, T>>
+export type Bilingual<T> = Readonly<Record<RuleLanguage, T>>
 
 const WORD_SPLITTER = /([\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*)/u
 const LETTER = /\p{L}/u
@@ -52,7 +53,7 @@ const SENTENCE_OPENERS: Bilingual<ReadonlySet<string>> = {
 }
 
 /** Lets the idea continue a sentence: "Once upon a time there was a cat" – but keeps German nouns and "I" capitalised. */
-export function asSentenceContinuation(idea: string, language: Language): string {
+export function asSentenceContinuation(idea: string, language: RuleLanguage): string {
   const firstWord = wordsOf(idea)[0] ?? ''
   if (!SENTENCE_OPENERS[language].has(firstWord.toLocaleLowerCase()) || isShouted(firstWord)) return idea
   if (language === 'de' && firstWord.toLocaleLowerCase() === 'ich') return idea

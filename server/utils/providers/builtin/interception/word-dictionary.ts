@@ -1,5 +1,4 @@
-import type { Language } from '#shared/schemas/common'
-import { type Bilingual, isCapitalised, mapWords, matchCase } from './text-tools'
+import { type Bilingual, isCapitalised, mapWords, matchCase, type RuleLanguage } from './text-tools'
 
 /** Lower-case word → replacement (German nouns keep their capital in the replacement). */
 export type WordDictionary = Readonly<Record<string, string>>
@@ -24,7 +23,7 @@ export function dictionaryFromPairs(pairs: readonly (readonly [string, string])[
  * Finds the word or its inflected stem ("großen" → "groß" + "en", "cats" → "cat" + "s").
  * German capitalised words are nouns, whose plurals change too much to guess, so they match whole only.
  */
-export function lookUpWord(word: string, dictionary: WordDictionary, language: Language, inflect = true): string | undefined {
+export function lookUpWord(word: string, dictionary: WordDictionary, language: RuleLanguage, inflect = true): string | undefined {
   const lower = word.toLocaleLowerCase()
   const direct = dictionary[lower]
   if (direct !== undefined) return matchCase(word, direct)
@@ -38,13 +37,13 @@ export function lookUpWord(word: string, dictionary: WordDictionary, language: L
 }
 
 /** German "dunkel" + "e" is "dunkle" and "teuer" + "e" is "teure": the stem loses its own e. */
-function withEnding(base: string, ending: string, language: Language): string {
+function withEnding(base: string, ending: string, language: RuleLanguage): string {
   if (language === 'de' && ending.startsWith('e') && /(?:el|auer|euer)$/.test(base)) return base.slice(0, -2) + base.slice(-1) + ending
   return base + ending
 }
 
 /** `inflect: false` for replacements that cannot take a German ending ("nice" + "e"). */
-export function replaceKnownWords(text: string, dictionary: WordDictionary, language: Language, inflect = true): { text: string, replaced: number } {
+export function replaceKnownWords(text: string, dictionary: WordDictionary, language: RuleLanguage, inflect = true): { text: string, replaced: number } {
   let replaced = 0
   const result = mapWords(text, (word) => {
     const replacement = lookUpWord(word, dictionary, language, inflect)

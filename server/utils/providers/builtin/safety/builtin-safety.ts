@@ -5,10 +5,12 @@ import { reasonPriority } from '#shared/blocked-messages'
 import type { SafetyProvider, SafetyVerdict } from '../../types'
 import { collapseRepeats, normalizeText } from './normalize'
 import { TermMatcher } from './term-matcher'
+import { UNCHECKED_LANGUAGE, uncheckedScript } from './unchecked-script'
 
 /**
- * Offline term lists in German and English; both languages are checked whatever the UI
- * language, because children mix them. Lists are compiled once at construction. A level checks
+ * Offline term lists in German, English, Turkish and Ukrainian; all are checked whatever the UI
+ * language, because children mix them. Text the lists cannot read (another script, Russian) is
+ * refused for kids and youth (unchecked-script.ts). Lists are compiled once at construction. A level checks
  * the lists that name it: research only the one for sexual content with children.
  */
 export class BuiltinSafetyProvider implements SafetyProvider {
@@ -33,6 +35,7 @@ export class BuiltinSafetyProvider implements SafetyProvider {
       const matched = matcher.match(text, words)
       if (matched) return { safe: false, reason_code: matcher.list.reason_code, matched }
     }
-    return { safe: true }
+    const unread = uncheckedScript(input.text, input.level)
+    return unread ? { safe: false, reason_code: UNCHECKED_LANGUAGE, matched: [unread] } : { safe: true }
   }
 }

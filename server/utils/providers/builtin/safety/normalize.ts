@@ -5,13 +5,17 @@
  * collapsing them outright would turn "Bussen" into "busen" and "Niger" into a slur.
  */
 
+import { keepTurkishFalseFriendsApart } from './false-friends'
+import { CYRILLIC_TWINS, withCyrillicDigits } from './look-alikes'
+
 // Soft hyphen and zero-width characters: invisible, so only ever there to split a word.
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g
 const COMBINING_MARK = /\p{M}/gu
 const FOLDED_LETTERS: Readonly<Record<string, string>> = {
+  // Turkish dotless ı is i here, like I, İ and i: "KIZ", "kız" and "kiz" are one word.
   'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ı': 'i',
-  // Cyrillic and Greek look-alikes of Latin letters.
-  'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'у': 'y', 'х': 'x', 'і': 'i', 'ј': 'j', 'ѕ': 's', 'к': 'k',
+  // Greek look-alikes of Latin letters (Cyrillic ones: look-alikes.ts).
+  ...CYRILLIC_TWINS,
   'α': 'a', 'ε': 'e', 'ι': 'i', 'κ': 'k', 'ο': 'o', 'ρ': 'p', 'τ': 't', 'υ': 'u', 'ν': 'v',
   // The SS runes: Greek koppa and the runic sowilo letters all stand for the same sign.
   'ᛋ': 'ϟ', 'ᛊ': 'ϟ',
@@ -62,9 +66,13 @@ export function normalizeWords(text: string): string[] {
   return normalizeText(text).words
 }
 
-/** Lower case, without accents, look-alike letters or invisible characters. */
+/**
+ * Lower case, without accents, Greek look-alike letters or invisible characters. Lower-casing is
+ * not Turkish-aware on purpose: "İ" becomes "i" plus a dot that goes with the accents, and dotless
+ * "ı" is folded to "i", so every spelling of a Turkish i meets every other.
+ */
 export function foldCharacters(text: string): string {
-  return text
+  return keepTurkishFalseFriendsApart(text)
     .toLowerCase()
     .normalize('NFKD')
     .replace(COMBINING_MARK, '')
@@ -111,7 +119,7 @@ function spacedRunEnd(tokens: Token[], start: number): number {
 function finishWord(word: string): string {
   // Numbers stay numbers: "2024" is no word in disguise, but "k1ll" is.
   if (!LETTER.test(word)) return word
-  return word
+  return withCyrillicDigits(word)
     .replace(LEET_CHAR, character => LEET[character] ?? character)
     .replace(UMLAUT_SPELLING, '$1')
 }

@@ -8,7 +8,7 @@ const toEnglish = async (text: string) => (await translator.toEnglish({ text, la
 describe('BuiltinTranslationProvider', () => {
   it('names itself for the run metadata', () => {
     expect(translator.id).toBe('builtin_translation')
-    expect(translator.model).toBe('glossary-v1')
+    expect(translator.model).toBe('glossary-v2')
   })
 
   it('translates a German sentence word by word, keeping order and punctuation', async () => {

@@ -102,6 +102,11 @@ describe('safety by a Llama Guard model', () => {
   const guard = (overrides = {}) => llmSafety('ollama', ollamaChat(overrides), 'llama-guard3:1b', termLists)
   const check = (text: string, level: SafetyLevel, overrides = {}) => guard(overrides).check({ text, level, language: 'en' })
 
+  it('asks the model about an idea the term lists cannot read, instead of refusing it', async () => {
+    expect(await check('قطة صغيرة تلعب في الحديقة', 'kids')).toEqual({ safe: true })
+    expect(fake.chats()).toHaveLength(1)
+  })
+
   it('passes a safe idea, sending it alone as the user turn', async () => {
     expect(await check('a cat in a garden', 'kids')).toEqual({ safe: true })
     expect(fake.chats()[0]!.body).toMatchObject({ model: 'llama-guard3:1b', stream: false, messages: [{ role: 'user', content: 'a cat in a garden' }] })

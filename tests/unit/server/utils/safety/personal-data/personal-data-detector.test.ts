@@ -26,6 +26,12 @@ describe('personal data detector', () => {
     ['Rose’s garden at night', [['name', 'Rose']]],
     ['Ich heiße Zeynep und male eine Katze', [['name', 'Zeynep']]],
     ['a portrait of Will Smith', [['name', 'Will Smith']]],
+    ['Олена малює дракона', [['name', 'Олена']]],
+    ['Тарас Шевченко грає у футбол', [['name', 'Тарас Шевченко']]],
+    ['мій друг Лев на велосипеді', [['name', 'Лев']]],
+    ['мене звати Соломія і я люблю котів', [['name', 'Соломія']]],
+    ['Mykola Bondarenko on the moon', [['name', 'Mykola Bondarenko']]],
+    ['arkadaşım Elif bir ejderha çiziyor', [['name', 'Elif']]],
   ])('finds the name in %j', (text, expected) => {
     expect(found(text)).toEqual(expected)
   })
@@ -67,6 +73,10 @@ describe('personal data detector', () => {
     'Sternennacht wie bei van Gogh',
     'Picassos Tauben',
     'Frau Holle schüttelt die Betten',
+    'Лев і мороз у лісі',
+    'Надія і віра над морем',
+    'Червона калина на світанку',
+    'Ayda yıldız ve bulut, denizde güneş',
     'Herr der Ringe mit Drachen',
     'Max und Moritz machen Streiche',
     'a dragon called Feuerzahn',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Language } from '#shared/schemas/common'
+import type { RuleLanguage as Language } from '../../../../../../../server/utils/providers/builtin/interception/text-tools'
 import { BuiltinInterceptionProvider, hasBuiltinRule } from '../../../../../../../server/utils/providers/builtin/interception/builtin-interception'
 import { countMarkerWords, makePerspective, PERSPECTIVE_IDS, SAMPLE_IDEAS } from './perspective-fixture'
 

@@ -1,4 +1,4 @@
-import type { Language } from '#shared/schemas/common'
+import type { RuleLanguage as Language } from '../../../../../../../server/utils/providers/builtin/interception/text-tools'
 import { Perspective } from '#shared/schemas/perspective'
 import { seededRandom } from '../../../../../../../server/utils/providers/builtin/seeded-random'
 import type { InterceptionRequest } from '../../../../../../../server/utils/providers/builtin/interception/interception-rule'

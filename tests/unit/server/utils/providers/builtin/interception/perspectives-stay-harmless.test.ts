@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Language } from '#shared/schemas/common'
+import type { RuleLanguage as Language } from '../../../../../../../server/utils/providers/builtin/interception/text-tools'
 import { BuiltinInterceptionProvider } from '../../../../../../../server/utils/providers/builtin/interception/builtin-interception'
 import { SOUND_ALIKES } from '../../../../../../../server/utils/providers/builtin/interception/sound-alikes'
 import { HARMLESS_IDEAS, shippedPerspectives, shippedSafety } from '../../../../../../support/shipped-content'

@@ -1,0 +1,111 @@
+import { englishPlural } from './english-forms'
+import { isCapitalised, isShouted, isWord, splitWords, upperFirst } from './interception/text-tools'
+import { GERMAN_PHRASES, GERMAN_TO_ENGLISH_GLOSSARY } from './translation-glossary'
+
+const MAX_PHRASE_WORDS = 3
+const ADJECTIVE_ENDINGS = ['em', 'en', 'er', 'es', 'e']
+// "n" before "en": "Jungen" is "Junge" + n (boys), not "jung" + en (young).
+const PLURAL_ENDINGS = ['n', 'en', 'er', 'e', 's']
+const LINKING_LETTERS = ['s', 'es', 'n', 'en', '']
+// After these a noun is singular, so "einen Elefanten" is one elephant, not several.
+const SINGULAR_DETERMINERS = new Set([
+  'ein', 'einen', 'einem', 'eines', 'dem', 'des', 'kein', 'keinen', 'keinem', 'mein', 'meinen', 'meinem', 'dein', 'deinen', 'deinem',
+])
+function withoutEnding(lower: string, endings: readonly string[]): string | undefined {
+  for (const ending of endings) {
+    if (!lower.endsWith(ending) || lower.length - ending.length < 3) continue
+    const base = GERMAN_TO_ENGLISH_GLOSSARY[lower.slice(0, -ending.length)]
+    if (base !== undefined) return base
+  }
+  return undefined
+}
+
+function inflectedNoun(lower: string, singular: boolean): string | undefined {
+  const base = withoutEnding(lower, PLURAL_ENDINGS)
+  return base === undefined || singular ? base : englishPlural(base)
+}
+
+/** "Regenbogenpferd" → "rainbow horse": known first part (maybe with a linking s or n) + known last part. */
+function compoundNoun(lower: string): string | undefined {
+  for (let split = 3; split <= lower.length - 3; split++) {
+    const head = lower.slice(split)
+    const headEnglish = GERMAN_TO_ENGLISH_GLOSSARY[head] ?? inflectedNoun(head, false)
+    if (headEnglish === undefined) continue
+    for (const linking of LINKING_LETTERS) {
+      const modifier = lower.slice(0, split)
+      if (!modifier.endsWith(linking)) continue
+      const modifierEnglish = GERMAN_TO_ENGLISH_GLOSSARY[modifier.slice(0, modifier.length - linking.length)]
+      if (modifierEnglish !== undefined) return `${modifierEnglish} ${headEnglish}`
+    }
+  }
+  return undefined
+}
+
+/** Capitalised mid-sentence words are German nouns; at a sentence start a word may be anything. */
+function translateWord(word: string, atSentenceStart: boolean, singular: boolean): string | undefined {
+  const lower = word.toLocaleLowerCase()
+  const noun = isCapitalised(word)
+  // "einen Drachen" is one dragon although "Drachen" alone reads as a plural.
+  const singularNoun = noun && singular ? inflectedNoun(lower, true) : undefined
+  const direct = singularNoun ?? GERMAN_TO_ENGLISH_GLOSSARY[lower]
+  if (direct !== undefined) return direct
+  const adjective = !noun || atSentenceStart ? withoutEnding(lower, ADJECTIVE_ENDINGS) : undefined
+  return adjective ?? (noun ? inflectedNoun(lower, singular) ?? compoundNoun(lower) : undefined)
+}
+
+/** Mid-sentence the English word keeps its own case: German capitalises every noun, English does not. */
+function carryCase(original: string, english: string, atSentenceStart: boolean): string {
+  if (isShouted(original)) return english.toLocaleUpperCase()
+  return atSentenceStart && isCapitalised(original) ? upperFirst(english) : english
+}
+
+/** Opening quotes and brackets sit between a sentence end and the next sentence's first word. */
+function startsSentence(separator: string, atSentenceStart: boolean): boolean {
+  const beforeOpeners = separator.replace(/[\s„“"'‚‘»«([]+$/u, '')
+  return beforeOpeners.length === 0 ? atSentenceStart : /[.!?:]$/u.test(beforeOpeners)
+}
+
+/** German word by word into English through a glossary; unknown words stay as they are. */
+export function translateGerman(text: string): string {
+  const tokens = splitWords(text)
+  const output: string[] = []
+  let atSentenceStart = true
+  let singular = false
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] ?? ''
+    if (!isWord(token)) {
+      output.push(token)
+      if (token.trim().length > 0) {
+        atSentenceStart = startsSentence(token, atSentenceStart)
+        singular = false
+      }
+      continue
+    }
+    const phrase = matchPhrase(tokens, index)
+    if (phrase) {
+      output.push(carryCase(token, phrase.english, atSentenceStart))
+      index += phrase.tokenCount - 1
+    }
+    else {
+      const english = translateWord(token, atSentenceStart, singular)
+      output.push(english === undefined ? token : carryCase(token, english, atSentenceStart))
+    }
+    const lower = token.toLocaleLowerCase()
+    singular = SINGULAR_DETERMINERS.has(lower) || (singular && !isCapitalised(token))
+    atSentenceStart = false
+  }
+  return output.join('').replace(/\b([aA]) (?=(?!uni|use|eu|one)[aeiouAEIOU])/g, '$1n ')
+}
+
+/** Looks for a known word group starting at this token; only plain spaces may sit between its words. */
+function matchPhrase(tokens: readonly string[], start: number): { english: string, tokenCount: number } | undefined {
+  for (let wordCount = MAX_PHRASE_WORDS; wordCount >= 2; wordCount--) {
+    const tokenCount = wordCount * 2 - 1
+    const slice = tokens.slice(start, start + tokenCount)
+    if (slice.length < tokenCount || slice.some((token, offset) => offset % 2 === 1 && !/^ +$/.test(token))) continue
+    const english = GERMAN_PHRASES[slice.filter((_, offset) => offset % 2 === 0).join(' ').toLocaleLowerCase()]
+    if (english !== undefined) return { english, tokenCount }
+  }
+  return undefined
+}
+
