@@ -1,14 +1,15 @@
 import type { Language } from '#shared/schemas/common'
+import { writingLanguage, type WritingLanguage } from '../../text-language'
 import { isStopWord, promptWords } from '../../../server/utils/providers/builtin/prompt-words'
 
 const WORDS_PER_LINE = 5
 const VERSE_LINES = 3
 
-const REFRAIN: Record<Language, (first: string, second: string) => string> = {
+const REFRAIN: Record<WritingLanguage, (first: string, second: string) => string> = {
   de: (first, second) => `Oh ${first}, oh ${second}!`,
   en: (first, second) => `Oh ${first}, oh ${second}!`,
 }
-const FALLBACK: Record<Language, string> = { de: 'la la la', en: 'la la la' }
+const FALLBACK: Record<WritingLanguage, string> = { de: 'la la la', en: 'la la la' }
 
 /**
  * Song words from the perspective's text: its clauses cut into short lines (the perspective's
@@ -26,7 +27,7 @@ export function writeBuiltinLyrics(text: string, idea: string, language: Languag
   const keywords = [...new Set(promptWords(idea).filter(word => !isStopWord(word) && word.length > 2))]
     .map((word, index) => ({ word, index })).sort((a, b) => b.word.length - a.word.length || a.index - b.index).slice(0, 2)
     .sort((a, b) => a.index - b.index).map(({ word }) => word)
-  const refrain = keywords.length > 0 ? REFRAIN[language](keywords[0]!, keywords[1] ?? keywords[0]!) : FALLBACK[language]
+  const refrain = keywords.length > 0 ? REFRAIN[writingLanguage(language)](keywords[0]!, keywords[1] ?? keywords[0]!) : FALLBACK[writingLanguage(language)]
   if (lines.length === 0) return [refrain, refrain].join('\n')
   return [...lines.slice(0, 2), refrain, ...lines.slice(2), refrain].join('\n')
 }

@@ -6,6 +6,7 @@ import type { InterceptionProvider } from '../../../server/utils/providers/types
 import type { WaitingReporter } from '../../../server/utils/providers/backends/backend-gate'
 import { writeBuiltinLyrics } from './builtin-lyrics'
 import { LYRICS_INSTRUCTION } from './lyrics-instruction'
+import { writingLanguage } from '../../text-language'
 
 export interface LyricsRequest {
   /** The perspective's (checked) text the song is about. */
@@ -32,7 +33,7 @@ export function tidyLyrics(text: string): string {
 export async function writeLyrics(interception: InterceptionProvider, request: LyricsRequest): Promise<string> {
   if (isBuiltinProviderId(interception.id)) return writeBuiltinLyrics(request.text, request.idea, request.language)
   const { text } = await interception.intercept({
-    text: request.text, perspective: request.perspective, language: request.language, context: LYRICS_INSTRUCTION[request.language],
+    text: request.text, perspective: request.perspective, language: request.language, context: LYRICS_INSTRUCTION[writingLanguage(request.language)],
     seed: request.seed, signal: request.signal, onWaiting: request.onWaiting,
   })
   return tidyLyrics(text) || writeBuiltinLyrics(request.text, request.idea, request.language)

@@ -1,4 +1,4 @@
-import type { Language } from '#shared/schemas/common'
+import type { WritingLanguage } from '../../text-language'
 
 /** How a shape moves in the sketch; each becomes one line of p5.js a child can change. */
 export type Motion = 'bounce' | 'sway' | 'spin' | 'fall' | 'pulse' | 'float'
@@ -25,7 +25,7 @@ export const MOTION_CODE: Record<Motion, string> = {
 }
 
 /** Said in a comment: "…, die hüpft" / "… that bounces". */
-export const MOTION_WORDS_FOR_CHILDREN: Record<Language, Record<Motion, string>> = {
+export const MOTION_WORDS_FOR_CHILDREN: Record<WritingLanguage, Record<Motion, string>> = {
   de: { bounce: 'hüpft', sway: 'schwingt hin und her', spin: 'dreht sich', fall: 'fällt herunter', pulse: 'pocht wie ein Herz', float: 'schwebt sanft' },
   en: { bounce: 'bounces', sway: 'sways to and fro', spin: 'spins', fall: 'falls down', pulse: 'beats like a heart', float: 'floats gently' },
 }

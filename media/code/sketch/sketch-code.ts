@@ -1,11 +1,12 @@
 import type { Language } from '#shared/schemas/common'
+import { writingLanguage, type WritingLanguage } from '../../text-language'
 import { COLOURS, type ShapeKey } from '../../../server/utils/providers/builtin/interception/shape-vocabulary'
 import { MOTION_CODE, MOTION_WORDS_FOR_CHILDREN } from './motion-words'
 import { COLOUR_HEX, shapeName, type SketchScene, type SketchShape } from './sketch-scene'
 
 const BACKGROUND = { day: '#f2efe6', night: '#1c2f7a' }
 
-const WORDS: Record<Language, { intro: (idea: string) => string, tryIt: string, setup: string, draw: string, background: string, shape: (word: string, colour: string, shape: string, motion: string) => string }> = {
+const WORDS: Record<WritingLanguage, { intro: (idea: string) => string, tryIt: string, setup: string, draw: string, background: string, shape: (word: string, colour: string, shape: string, motion: string) => string }> = {
   de: {
     intro: idea => `Deine Idee als p5.js-Skizze: „${idea}“`,
     tryIt: 'Ändere eine Zahl oder eine Farbe und schau, was passiert!',
@@ -53,7 +54,7 @@ function drawCalls(shape: ShapeKey, size: number): string[] {
 
 const STROKED: ReadonlySet<ShapeKey> = new Set(['lines', 'wavyLines'])
 
-function shapeBlock(shape: SketchShape, language: Language): string[] {
+function shapeBlock(shape: SketchShape, language: WritingLanguage): string[] {
   const colourName = COLOURS[shape.colour][language === 'de' ? 'de' : 'en']
   const colour = COLOUR_HEX[shape.colour]
   const paint = STROKED.has(shape.shape) ? [`noFill()`, `stroke('${colour}')`, `strokeWeight(6)`] : [`noStroke()`, `fill('${colour}')`]
@@ -70,7 +71,7 @@ function shapeBlock(shape: SketchShape, language: Language): string[] {
 
 /** A readable p5.js sketch of the scene, with comments for children in their language. */
 export function sketchCode(scene: SketchScene, idea: string, language: Language): string {
-  const words = WORDS[language]
+  const words = WORDS[writingLanguage(language)]
   // The idea stands in a comment: a line break or "*/" in it must not end the comment early.
   const quoted = idea.replace(/\s+/g, ' ').trim().slice(0, 120)
   return [
@@ -86,7 +87,7 @@ export function sketchCode(scene: SketchScene, idea: string, language: Language)
     'function draw() {',
     `  // ${words.background}`,
     `  background('${scene.night ? BACKGROUND.night : BACKGROUND.day}')`,
-    ...scene.shapes.flatMap(shape => ['', ...shapeBlock(shape, language)]),
+    ...scene.shapes.flatMap(shape => ['', ...shapeBlock(shape, writingLanguage(language))]),
     '}',
     '',
   ].join('\n')

@@ -1,4 +1,5 @@
 import type { Language } from '#shared/schemas/common'
+import { writingLanguage } from '../../text-language'
 import { COLOUR_WORDS, type ColourKey, COLOURS, NIGHT_WORDS, NOUN_SHAPES, SHAPE_NAMES, type ShapeKey } from '../../../server/utils/providers/builtin/interception/shape-vocabulary'
 import { hashString, seededRandom } from '../../../server/utils/providers/builtin/seeded-random'
 import { type Motion, motionOf } from './motion-words'
@@ -80,4 +81,4 @@ export function sketchScene(text: string, seed: number): SketchScene {
 }
 
 /** The shape's name in the child's language, for the comments. */
-export const shapeName = (shape: ShapeKey, language: Language) => SHAPE_NAMES[shape][language]
+export const shapeName = (shape: ShapeKey, language: Language) => SHAPE_NAMES[shape][writingLanguage(language)]
