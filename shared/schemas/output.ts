@@ -14,6 +14,11 @@ export const OutputConfig = z.object({
   default: z.boolean().default(false),
   /** A song: the run's lyrics and style tags go to the generator (a music step before generating). */
   music: z.boolean().default(false),
+  /**
+   * How many of the student's pictures (input_images) the output takes: absent or 0 = none (it is
+   * not offered for a run with pictures); 1 = transformation; 2–3 = fusion as well.
+   */
+  max_pictures: z.number().int().min(0).max(3).default(0),
   parameters: z.object({
     width: z.number().int().min(64).max(4096).optional(),
     height: z.number().int().min(64).max(4096).optional(),

@@ -44,8 +44,8 @@ describe('music and code on the iPad', () => {
     await page.getByTestId('generate-start').tap()
     await expect.poll(() => runStatus(page), { timeout: 30_000 }).toBe('completed')
 
-    const lines = await page.getByTestId('song-lyrics').locator('p').allTextContents()
-    expect(lines).toEqual(LYRICS.split('\n'))
+    // The song's player and lyrics load their code only once the result is there (composables/media-viewers.ts): wait for them as a child would.
+    await expect.poll(() => page.getByTestId('song-lyrics').locator('p').allTextContents(), { timeout: 10_000 }).toEqual(LYRICS.split('\n'))
     const audio = page.getByTestId('result-audio')
     await audio.evaluate((element: HTMLAudioElement) => { element.muted = true; return element.play() })
     await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.readyState), { timeout: 10_000 }).toBeGreaterThanOrEqual(2)

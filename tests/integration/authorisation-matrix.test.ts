@@ -4,6 +4,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { signInAsLeader, TEST_ADMIN_PASSWORD } from '../support/admin'
 import { api, Device, waitForRun } from '../support/api'
 import { startServer, type TestServer } from '../support/server'
+import { drawing } from '../support/test-pictures'
+import { upload } from '../support/uploads'
 
 /**
  * Every API route, called as four people: nobody (no cookie), a student of session A (who made
@@ -14,7 +16,7 @@ import { startServer, type TestServer } from '../support/server'
 type Role = 'anonymous' | 'studentA' | 'studentB' | 'leader'
 type Expected = Record<Role, number>
 
-interface Fixture { runId: string, twoStepId: string, deleteId: string, sessionA: string, exportId: string }
+interface Fixture { runId: string, twoStepId: string, deleteId: string, codeId: string, uploadId: string, sessionA: string, exportId: string }
 
 interface Row {
   /** The route file's method and path, as derived from server/api (e.g. `GET /api/runs/[id]`). */
@@ -46,6 +48,12 @@ const ROWS: Row[] = [
   // A finished run cannot be cancelled (409), but only its owner and leaders may learn that.
   { route: 'POST /api/runs/[id]/cancel', call: f => ({ path: `/api/runs/${f.runId}/cancel`, method: 'POST' }), expected: ownerOrLeader(409) },
   { route: 'POST /api/runs/[id]/generate', call: f => ({ path: `/api/runs/${f.runId}/generate`, method: 'POST', body: { output: 'image_builtin' } }), expected: ownerOrLeader(409) },
+  { route: 'GET /api/runs/[id]/sketch', call: f => ({ path: `/api/runs/${f.codeId}/sketch` }), expected: ownerOrLeader(200) },
+  // Only the student who made the sketch edits it; the leader reads it but never writes into a child's work.
+  { route: 'PUT /api/runs/[id]/sketch', call: f => ({ path: `/api/runs/${f.codeId}/sketch`, method: 'PUT', body: { code: 'function draw() {\n  background(220)\n}' } }), expected: { anonymous: 404, studentA: 200, studentB: 404, leader: 404 } },
+  // Only a device that joined sends pictures (the JSON body is then refused as not a form); only its owner sees one.
+  { route: 'POST /api/uploads', call: () => ({ path: '/api/uploads', body: { image: 'not a form' } }), expected: { anonymous: 403, studentA: 415, studentB: 415, leader: 403 } },
+  { route: 'GET /api/uploads/[id]', call: f => ({ path: `/api/uploads/${f.uploadId}` }), expected: { anonymous: 404, studentA: 200, studentB: 404, leader: 404 } },
   { route: 'ALL /api/media/[type]/[run_id]', call: f => ({ path: `/api/media/image/${f.runId}` }), expected: ownerOrLeader(200) },
   { route: 'GET /api/media/info/[run_id]', call: f => ({ path: `/api/media/info/${f.runId}` }), expected: ownerOrLeader(200) },
   { route: 'GET /api/media/run/[run_id]', call: f => ({ path: `/api/media/run/${f.runId}` }), expected: ownerOrLeader(200) },
@@ -121,8 +129,12 @@ beforeAll(async () => {
   fixture.runId = await start({ perspective: 'bauhaus', input_text: 'A red house', output: 'image_builtin' })
   fixture.twoStepId = await start({ perspective: 'bauhaus', input_text: 'A green house' })
   fixture.deleteId = await start({ perspective: 'bauhaus', input_text: 'A grey house' })
+  fixture.codeId = await start({ perspective: 'bauhaus', input_text: 'A yellow sun', output: 'code_builtin' })
   fixture.exportId = crypto.randomUUID()
-  for (const id of [fixture.runId, fixture.twoStepId, fixture.deleteId]) {
+  const uploaded = await upload(server, { data: await drawing('jpeg') }, devices.studentA)
+  expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201)
+  fixture.uploadId = uploaded.body.upload_id
+  for (const id of [fixture.runId, fixture.twoStepId, fixture.deleteId, fixture.codeId]) {
     await waitForRun(server, id, run => ['completed', 'awaiting_output'].includes(run.status), 30_000, devices.studentA)
   }
 })

@@ -141,8 +141,8 @@ describe('run descriptions', () => {
     expect(response.body.schemas).toContainEqual(expect.objectContaining({ id: 'piglatin', default_output: 'audio' }))
     for (const schema of response.body.schemas) expect(Object.keys(schema).sort()).toEqual(['category', 'default_output', 'description', 'id', 'name'])
     expect(response.body.output_configs).toEqual(expect.arrayContaining([
-      { id: 'image_builtin', name: { de: 'Bild', en: 'Image' }, media_type: 'image' },
-      { id: 'audio_builtin', name: { de: 'Klang', en: 'Sound' }, media_type: 'audio' },
+      { id: 'image_builtin', name: { de: 'Bild', en: 'Image', tr: 'Resim', uk: 'Картинка' }, media_type: 'image' },
+      { id: 'audio_builtin', name: { de: 'Klang', en: 'Sound', tr: 'Ses', uk: 'Звук' }, media_type: 'audio' },
     ]))
   })
 })

@@ -45,6 +45,16 @@ export interface TranslationProvider extends ProviderIdentity {
   toEnglish(input: { text: string, language: Language, signal?: AbortSignal, onWaiting?: WaitingReporter }): Promise<{ text: string }>
 }
 
+/** A student's picture as the run keeps it (input-image-1.jpg …): re-encoded, metadata-free, checked. */
+export interface InputPicture {
+  /** Its file name in the run folder, e.g. `input-image-1.jpg`. */
+  file: string
+  mime: string
+  width: number
+  height: number
+  data: Buffer
+}
+
 export interface GenerationInput {
   prompt: string
   seed: number
@@ -54,6 +64,8 @@ export interface GenerationInput {
   language?: Language
   /** A song output's lyrics (checked like every text) and the student's style tags. */
   music?: { lyrics: string, tags: readonly string[] }
+  /** The run's pictures, in the student's order: one = transformation, two or three = fusion. Empty or absent for a run of words only. */
+  pictures?: readonly InputPicture[]
   onProgress?: (progress: Progress) => void
   signal?: AbortSignal
   /** Place in the line of a busy backend (ours or the backend's own queue); null once it runs. */
