@@ -83,6 +83,32 @@ export const Progress = z.object({ value: z.number().nonnegative(), max: z.numbe
 export type Progress = z.infer<typeof Progress>
 
 /** metadata.json: everything known about one run, the atomic research unit. */
+/** At most this many of the student's pictures go into one run (one: transformation; two or three: fusion). */
+export const MAX_INPUT_IMAGES = 3
+
+/** One of the student's pictures, copied into the run folder when the run began (it never depends on the upload again). */
+export const InputImageRecord = z.object({
+  /** Its file in the run folder: input-image-1.jpg, input-image-2.png … in the student's order. */
+  file: z.string().regex(/^input-image-[1-3]\.(jpg|png)$/),
+  mime: z.enum(['image/jpeg', 'image/png']),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  bytes: z.number().int().positive(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+})
+export type InputImageRecord = z.infer<typeof InputImageRecord>
+
+/** A run's picture as pages see it: served by the media route to the run's student and leaders only. */
+export interface InputImageView {
+  file: string
+  url: string
+  /** A small WebP of it (the media route's `?w=` sizes). */
+  thumbnail_url: string
+  width: number
+  height: number
+  mime: string
+}
+
 export const RunMetadata = z.object({
   schema_version: z.literal(RUN_SCHEMA_VERSION),
   run_id: z.uuid({ version: 'v4' }),
@@ -110,6 +136,8 @@ export const RunMetadata = z.object({
   /** The output config asked for; null until the student chooses one. */
   output: z.string().nullable(),
   input_text: z.string(),
+  /** The student's pictures (none for a run of words only). */
+  input_images: z.array(InputImageRecord).max(MAX_INPUT_IMAGES).default([]),
   interception_text: z.string().nullable(),
   /** The text stage 4 generated from, after translation. */
   generation_prompt: z.string().nullable(),
@@ -147,6 +175,8 @@ export interface RunStatusView {
   favourite: boolean
   output: string | null
   input_text: string
+  /** The student's pictures, shown beside the output. */
+  input_images: InputImageView[]
   interception_text: string | null
   outputs: {
     type: MediaType
@@ -172,9 +202,12 @@ export type RunOutputView = RunStatusView['outputs'][number]
 
 export const CreateRunRequest = z.object({
   perspective: z.string().min(1).max(64),
+  /** May be empty when input_images are given: the picture is then the idea. */
   input_text: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
   context: z.string().trim().max(2000, 'must be at most 2000 characters').optional(),
   output: z.string().min(1).max(64).optional(),
+  /** Upload ids (POST /api/uploads) of the student's own pictures, in order. */
+  input_images: z.array(z.string().min(1).max(64)).min(1).max(MAX_INPUT_IMAGES, `must be at most ${MAX_INPUT_IMAGES} pictures`).optional(),
   seed: z.number().int().nonnegative().max(2 ** 32 - 1).optional(),
   safety_level: SafetyLevel.optional(),
   language: Language.optional(),
@@ -212,4 +245,6 @@ export interface GalleryItem {
   favourite: boolean
   output_type: MediaType | null
   thumbnail_url: string | null
+  /** The student's pictures of this run, shown on tap. */
+  input_images: InputImageView[]
 }

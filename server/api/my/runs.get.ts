@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { GalleryItem } from '#shared/schemas/run'
 import { useReadyApp } from '../../utils/app-context'
 import { participantIdOf } from '../../utils/http/participant-cookie'
-import { mediaUrl } from '../../utils/pipeline/run-status-view'
+import { inputImageViews, mediaUrl } from '../../utils/pipeline/run-status-view'
 
 const Query = z.object({
   offset: z.coerce.number().int().min(0).default(0),
@@ -29,6 +29,7 @@ export default defineEventHandler(async (event) => {
       favourite: run.favourite,
       output_type: output?.type ?? null,
       thumbnail_url: output?.thumbnail ? mediaUrl(run.run_id, output.thumbnail) : null,
+      input_images: inputImageViews(run),
     }
   })
   return { runs: items, total, offset, limit }

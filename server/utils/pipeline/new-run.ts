@@ -32,6 +32,7 @@ export function newRun(fields: NewRunFields): RunMetadata {
     participant_id: fields.participant_id,
     favourite: false,
     hidden: false,
+    input_images: [],
     perspective: fields.perspective,
     context: fields.context,
     language: fields.language,

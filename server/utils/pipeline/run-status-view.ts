@@ -1,7 +1,18 @@
 import { RUN_CHECK_STAGES, RUN_CHECKS } from '#shared/run-status'
-import type { RunMetadata, RunStatusView } from '#shared/schemas/run'
+import type { InputImageView, RunMetadata, RunStatusView } from '#shared/schemas/run'
 
 export const mediaUrl = (runId: string, file: string) => `/api/runs/${runId}/media/${file}`
+
+/** The run's pictures for its student's and leaders' pages, with a small size for tiles. */
+export const inputImageViews = (run: Pick<RunMetadata, 'run_id' | 'input_images'>): InputImageView[] =>
+  run.input_images.map(image => ({
+    file: image.file,
+    url: mediaUrl(run.run_id, image.file),
+    thumbnail_url: `${mediaUrl(run.run_id, image.file)}?w=128`,
+    width: image.width,
+    height: image.height,
+    mime: image.mime,
+  }))
 
 /** The small document every iPad polls: no prompt history, no research detail. */
 export function toRunStatusView(run: RunMetadata, queuePosition: number | null): RunStatusView {
@@ -18,6 +29,7 @@ export function toRunStatusView(run: RunMetadata, queuePosition: number | null):
     favourite: run.favourite,
     output: run.output,
     input_text: run.input_text,
+    input_images: inputImageViews(run),
     interception_text: run.interception_text,
     outputs: run.outputs.map(output => ({
       type: output.type,
