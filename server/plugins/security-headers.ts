@@ -13,5 +13,8 @@ const SECURITY_HEADERS = {
 /** The same headers on every response, pages, API, media and errors alike; and no X-Powered-By (Nuxt's renderer sets one). */
 export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('request', event => setResponseHeaders(event, SECURITY_HEADERS))
-  nitroApp.hooks.hook('beforeResponse', event => removeResponseHeader(event, 'x-powered-by'))
+  // A streamed answer (media) has sent its headers already: removing one then throws, an Error per request.
+  nitroApp.hooks.hook('beforeResponse', (event) => {
+    if (!event.node.res.headersSent) removeResponseHeader(event, 'x-powered-by')
+  })
 })

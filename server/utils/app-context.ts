@@ -42,6 +42,7 @@ import { RunIndex } from './run-index/run-index'
 import { PersonalDataDetector } from './safety/personal-data/personal-data-detector'
 import { createImageCheck } from './safety/image-check/create-image-check'
 import { RunHotPaths } from './media/run-hot-paths'
+import { BytesLru } from './media/bytes-lru'
 import { SizedThumbnails } from './media/sized-thumbnail'
 import { PublicAddressCheck } from './cluster/conflicts'
 import { AddressLimiter, addressLimitsFrom } from './limits/address-limiter'
@@ -51,6 +52,9 @@ import { ParticipantUploadLimit } from './limits/participant-upload-limit'
 import { FaceApiDetector } from './safety/faces/face-api-detector'
 import type { FaceDetector } from './safety/faces/face-detector'
 import type { ImageCheck } from './safety/image-check/check-image'
+
+/** Small media by version (serve-run-media.ts): a whole school's thumbnails, about 8,000 of 4 KB. */
+const SMALL_MEDIA_CACHE_BYTES = 32 * 1024 * 1024
 
 export interface ContentSources extends CatalogSources { safety: CatalogSource[], personal_data: CatalogSource[] }
 
@@ -98,6 +102,8 @@ export interface AppContext {
   /** Media requests and status polls of a student's own runs, answered from memory where it can vouch. */
   hotPaths: RunHotPaths
   sizedThumbnails: SizedThumbnails
+  /** Small media files (thumbnails) by version, answered from memory (serve-run-media.ts). */
+  smallMedia: BytesLru
   /** Asks the public address (NUXT_PUBLIC_URL) who answers there; null without one. Started by the storage-conflicts plugin. */
   publicAddress: PublicAddressCheck | null
   /** Resolves once perspectives, outputs and safety lists are loaded and old runs re-queued. */
@@ -225,6 +231,7 @@ export function startApp(
     diskGuard: new DiskGuard(dataDir.path, { minFreeMb: settings.minFreeDiskMb, minFreePercent: settings.minFreeDiskPercent }), exports: new ExportProgressTracker(expiring),
     hotPaths: new RunHotPaths(index, runs.blobs),
     sizedThumbnails: new SizedThumbnails(runs.blobs),
+    smallMedia: new BytesLru(SMALL_MEDIA_CACHE_BYTES),
   }
   return current
 }
@@ -245,8 +252,14 @@ export function useAppContext(): AppContext {
   return current
 }
 
-/** For routes: the context once content is loaded. */
-export async function useReadyApp() {
+type ReadyApp = AppContext & Awaited<AppContext['ready']>
+let readyApp: { context: AppContext, merged: ReadyApp } | null = null
+
+/** For routes: the context once content is loaded (merged once per context: every media request asks). */
+export async function useReadyApp(): Promise<ReadyApp> {
   const context = useAppContext()
-  return { ...context, ...(await context.ready) }
+  if (readyApp?.context === context) return readyApp.merged
+  const merged = { ...context, ...(await context.ready) }
+  if (useAppContext() === context) readyApp = { context, merged }
+  return merged
 }

@@ -2,6 +2,7 @@ import { buffer } from 'node:stream/consumers'
 import { createError, getQuery, type H3Event, setResponseHeaders } from 'h3'
 import { clientHasEtag } from '../http/etag'
 import type { BlobStat, BlobStore } from '../storage/blob-store'
+import { BytesLru } from './bytes-lru'
 import { runBlobKey } from '../storage/run-keys'
 import sharp from './sharp'
 
@@ -34,16 +35,13 @@ export function thumbnailSource(output: { filename: string, mime: string, thumbn
   return width > STORED_THUMBNAIL_WIDTH && output.mime.startsWith('image/') ? output.filename : output.thumbnail!
 }
 
-interface Sized { data: Buffer, etag: string }
-
 /**
  * Thumbnails at other widths, made once per version of the source file (its ETag is part of the
  * key, so a run generated again gets new ones) and kept in memory: a class loading the gallery at
  * once costs one resize per picture, not one per iPad.
  */
 export class SizedThumbnails {
-  private readonly cache = new Map<string, Sized>()
-  private bytes = 0
+  private readonly cache = new BytesLru(MAX_CACHED_BYTES)
 
   constructor(private readonly blobs: BlobStore) {}
 
@@ -58,33 +56,15 @@ export class SizedThumbnails {
       event.node.res.statusCode = 304
       return event.node.res.end()
     }
-    const sized = await this.sized(runId, source, width, etag)
-    setResponseHeaders(event, { 'Content-Length': String(sized.data.length) })
+    const data = await this.cache.getOrMake(`${runId}/${source}/${etag}`, async () => {
+      const stored = await buffer(await this.blobs.read(runBlobKey(runId, source)))
+      return sharp(stored)
+        .resize(width, width, { fit: 'inside', withoutEnlargement: true })
+        .webp({ quality: width > STORED_THUMBNAIL_WIDTH ? 75 : 80 })
+        .toBuffer()
+    })
+    setResponseHeaders(event, { 'Content-Length': String(data.length) })
     if (event.method === 'HEAD') return event.node.res.end()
-    return sized.data
-  }
-
-  private async sized(runId: string, source: string, width: number, etag: string): Promise<Sized> {
-    const key = `${runId}/${source}/${etag}`
-    const known = this.cache.get(key)
-    if (known) {
-      this.cache.delete(key)
-      this.cache.set(key, known)
-      return known
-    }
-    const stored = await buffer(await this.blobs.read(runBlobKey(runId, source)))
-    const data = await sharp(stored)
-      .resize(width, width, { fit: 'inside', withoutEnlargement: true })
-      .webp({ quality: width > STORED_THUMBNAIL_WIDTH ? 75 : 80 })
-      .toBuffer()
-    const sized = { data, etag }
-    this.cache.set(key, sized)
-    this.bytes += data.length
-    for (const [oldest, entry] of this.cache) {
-      if (this.bytes <= MAX_CACHED_BYTES) break
-      this.cache.delete(oldest)
-      this.bytes -= entry.data.length
-    }
-    return sized
+    return data
   }
 }

@@ -15,7 +15,7 @@ import { isMediaFileName, runBlobKey } from '../../../../utils/storage/run-keys'
  * answers a picture or thumbnail at that width (WebP) for `srcset`, with the same rights.
  */
 export default defineEventHandler(async (event) => {
-  const { service, runs, hotPaths, sizedThumbnails } = await useReadyApp()
+  const { service, runs, hotPaths, sizedThumbnails, smallMedia } = await useReadyApp()
   const runId = requireParam(event, 'id')
   const file = requireParam(event, 'file')
   const width = requestedThumbnailWidth(event)
@@ -24,7 +24,7 @@ export default defineEventHandler(async (event) => {
   const own = hotPaths.ownCompletedRun(runId, participantIdOf(event))
   if (own && width === null) {
     const stat = await hotPaths.publishedFileStat(own, file)
-    if (stat) return serveRunMedia(event, runs.blobs, runId, file, async () => stat)
+    if (stat) return serveRunMedia(event, runs.blobs, runId, file, { statOf: async () => stat, smallFiles: smallMedia })
   }
   if (own && width !== null && own.media_file && file === own.thumbnail) {
     const source = thumbnailSource({ filename: own.media_file, mime: mimeTypeOf(own.media_file), thumbnail: file }, width)
@@ -34,7 +34,7 @@ export default defineEventHandler(async (event) => {
   const viewer = await runViewerOf(event)
   const run = await service.visibleRun(runId, viewer)
   if (!viewer.leader && !isReleasedMedia(run, file)) throw notFound()
-  if (width === null) return serveRunMedia(event, runs.blobs, run.run_id, file)
+  if (width === null) return serveRunMedia(event, runs.blobs, run.run_id, file, { smallFiles: smallMedia })
 
   // A leader may look at a withheld picture's thumbnail, which no released output names.
   const output = run.outputs.find(candidate => candidate.thumbnail === file)
