@@ -74,6 +74,15 @@ export default defineNuxtConfig({
     publicAssets: [{ dir: p5Dir, baseURL: p5BaseUrl, maxAge: 365 * 24 * 3600 }],
   },
   css: ['~/assets/css/base.css'],
+  hooks: {
+    // The leaders' words (locales/*/admin*.json) load with the leaders' pages; a child's iPad is not
+    // told to prefetch them on the school WiFi.
+    'build:manifest': (manifest) => {
+      for (const [source, chunk] of Object.entries(manifest)) {
+        if (/locales\/[^/]+\/admin[^/]*\.json$/.test(source)) chunk.prefetch = false
+      }
+    },
+  },
   imports: { presets: [{ from: 'vue-i18n', imports: ['useI18n'] }] },
   app: {
     head: {

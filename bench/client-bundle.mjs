@@ -10,6 +10,8 @@ import { createRun, deviceHeaders, waitForRunEnd } from './lib/runs.mjs'
 const JS_BUDGET_KB = Number(process.env.BENCH_JS_BUDGET_KB ?? 150)
 const HTML_BUDGET_KB = Number(process.env.BENCH_HTML_BUDGET_KB ?? 20)
 const DEVICE = process.env.BENCH_DEVICE ?? 'iPad (gen 7)'
+// BENCH_SCRIPTS=1 lists every script of each page with its bytes, largest first: what to cut.
+const LIST_SCRIPTS = process.env.BENCH_SCRIPTS === '1'
 const QUIET_MS = 1500
 const KB = 1000
 
@@ -47,7 +49,8 @@ async function firstLoad(browser, baseUrl, route, cookie) {
     totals[kind] += request.bytes
     if ((kind === 'js' || kind === 'html' || kind === 'css') && !request.encoding && request.bytes > 1536) uncompressed.push(new URL(request.url).pathname)
   }
-  return { route, status: response?.status() ?? 0, requests: requests.size, totals, uncompressed }
+  const scripts = [...requests.values()].filter(request => request.type === 'Script').map(request => ({ path: new URL(request.url).pathname, bytes: request.bytes }))
+  return { route, status: response?.status() ?? 0, requests: requests.size, totals, uncompressed, scripts }
 }
 
 function headerOf(headers, name) {
@@ -83,6 +86,11 @@ try {
     const all = Object.values(totals).reduce((sum, bytes) => sum + bytes, 0)
     const verdict = totals.js <= JS_BUDGET_KB * KB && totals.html <= HTML_BUDGET_KB * KB ? 'PASS' : '**OVER**'
     console.log(`| \`${label(page.route)}\` | ${page.requests} | ${kb(totals.js)} | ${kb(totals.html)} | ${kb(totals.css)} | ${kb(totals.api)} | ${kb(totals.images)} | ${kb(all)} | ${verdict} |`)
+  }
+  if (LIST_SCRIPTS) {
+    for (const page of pages) {
+      console.log(`\n${label(page.route)}: ${page.scripts.sort((a, b) => b.bytes - a.bytes).map(script => `${script.path.split('/').pop()} ${kb(script.bytes)}`).join(', ')}`)
+    }
   }
   const uncompressed = [...new Set(pages.flatMap(page => page.uncompressed))]
   console.log(uncompressed.length
