@@ -81,7 +81,7 @@ describe('OpenAI image edits with the run\'s pictures', () => {
     const form = new FormData()
     form.append('model', 'gpt-image-1')
     form.append('prompt', 'a kite')
-    form.append('image', new Blob([(await inputPicture(1)).data]), 'input-image-1.jpg')
+    form.append('image', new Blob([new Uint8Array((await inputPicture(1)).data)]), 'input-image-1.jpg')
     const response = await fetch(`${fake.url}/images/edits`, { method: 'POST', headers: { authorization: 'Bearer sk-test' }, body: form })
     expect(response.status).toBe(400)
     expect(await response.json()).toMatchObject({ error: { code: 'unsupported_file_mimetype', param: 'image' } })
