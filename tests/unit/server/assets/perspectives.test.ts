@@ -104,6 +104,7 @@ describe('shipped outputs', () => {
       ['audio_builtin', 'audio', 'builtin_audio', true],
       ['code_builtin', 'code', 'builtin_code', true],
       ['flux_kontext_fusion', 'image', 'comfyui', false],
+      ['flux_kontext_replicate', 'image', 'replicate', false],
       ['flux_schnell', 'image', 'replicate', false],
       ['gpt_image_1', 'image', 'openai', false],
       ['image_builtin', 'image', 'builtin_image', true],
