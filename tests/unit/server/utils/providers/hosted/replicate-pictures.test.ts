@@ -48,7 +48,7 @@ describe('Replicate with the run\'s pictures', () => {
   })
 
   it('sends a picture over 1 MB (Replicate\'s advice for data URLs) as a smaller JPEG of it', async () => {
-    const noisy = await sharp({ create: { width: 1400, height: 1000, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer()
+    const noisy = await sharp({ create: { width: 1400, height: 1000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer()
     expect(noisy.length).toBeGreaterThan(DATA_URL_MAX_BYTES)
     await generator().generate(generation(KONTEXT, { pictures: [{ file: 'input-image-1.png', mime: 'image/png', width: 1400, height: 1000, data: noisy }] }))
     const [sent] = fake.received
