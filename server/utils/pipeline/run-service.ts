@@ -64,7 +64,7 @@ export class RunService {
     if (pictureIds.length && (!session.picture_input || !this.deps.uploads)) {
       throw refused(403, 'pictures_off', 'Pictures are switched off in this course. Describe your idea in words instead.')
     }
-    const output = request.output === undefined ? null : catalog.output(request.output)
+    const output = request.output === undefined ? null : catalog.output(request.output, pictureIds.length)
     if (output === undefined) throw notFound('output', request.output!)
     if (output) this.assertOutputAllowed(session, output, pictureIds.length)
     if (perspective.student_rules && !request.context) {
