@@ -126,7 +126,7 @@ export async function generationStage(deps: PipelineDeps, run: RunMetadata, pers
       provider: provider.id, config: output.id, thumbnail: thumbnailName, created_at: new Date().toISOString(),
     }
     return outputRecord
-  }, failureFor('generation', provider.id, signals), result => ({ filename: result.filename, bytes: result.bytes }))
+  }, failureFor('generation', provider.id, signals), result => ({ filename: result.filename, bytes: result.bytes, ...(run.input_images.length ? { pictures: run.input_images.length } : {}) }))
   await deps.runs.update(run.run_id, (latest) => {
     latest.progress = null
     latest.waiting_position = null
