@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type FakeComfyui, startFakeComfyui } from '../fakes/fake-comfyui'
@@ -54,7 +56,7 @@ async function finishedRun(output: string, pictures: Buffer[]) {
   for (const picture of pictures) ids.push(await uploaded(picture))
   const runId = await createRun(server, { perspective: 'bauhaus', input_text: 'a garden full of birds', input_images: ids, output, language: 'en' }, student)
   const view = await waitForRun(server, runId, run => ['completed', 'blocked', 'failed'].includes(run.status), 30_000, student)
-  return { runId, view, stored: (index: number) => readRunFile(server.dataDir, runId, readRunMetadata(server.dataDir, runId).input_images[index]!.file) }
+  return { runId, view, ids, stored: (index: number) => readRunFile(server.dataDir, runId, readRunMetadata(server.dataDir, runId).input_images[index]!.file) }
 }
 
 describe('a run\'s pictures on real backends', () => {
@@ -79,8 +81,10 @@ describe('a run\'s pictures on real backends', () => {
 
   it('OpenAI gets the stored, face-blurred copy of a picture with a face, never the original', async () => {
     const face = await sharp(drawnFaceSvg()).jpeg().toBuffer()
-    const { view, stored } = await finishedRun('gpt_image_1', [face])
+    const { view, stored, ids } = await finishedRun('gpt_image_1', [face])
     expect(view.status, JSON.stringify(view)).toBe('completed')
+    // The open studio is for youth: the face was found and blurred when the picture came in.
+    expect(JSON.parse(readFileSync(join(server.dataDir, 'uploads', ids[0]!, 'record.json'), 'utf8')).faces).toEqual({ found: 1, blurred: true })
     const edit = openai.requests.filter(request => request.path === '/v1/images/edits').at(-1)!
     const sent = edit.body!.image as { data: Buffer, mime: string }
     expect(sent.data.equals(stored(0))).toBe(true)
