@@ -23,11 +23,15 @@ export function picturePlaceholdersIn(template: unknown): PicturePlaceholder[] {
 
 /**
  * The run's pictures this output takes, checked against what it says it takes: none for a run
- * of words; more than `max_pictures`, or pictures for a template without a picture placeholder,
- * is a mistake in the configuration (the leader reads which), never pictures silently dropped.
+ * of words; more than `max_pictures`, pictures for a template without a picture placeholder, or
+ * none for a template that loads one, is a mistake the leader reads about, never pictures
+ * silently dropped nor a placeholder sent as it stands.
  */
 export function picturesFor(output: OutputConfig, pictures: readonly InputPicture[] | undefined, used: readonly PicturePlaceholder[], label: string): readonly InputPicture[] {
   const given = pictures ?? []
+  if (given.length === 0 && used.length > 0) {
+    throw new BackendError('rejected', `${label}: output ${output.id} needs a picture ("{{${used[0]}}}" in its template) and this run has none`)
+  }
   if (given.length === 0) return given
   if (given.length > output.max_pictures) {
     throw new BackendError('rejected', `${label}: output ${output.id} takes ${output.max_pictures} picture(s) (max_pictures), the run has ${given.length}`)

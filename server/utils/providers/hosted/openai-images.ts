@@ -110,7 +110,9 @@ export function createOpenAiImageGenerator(config: BackendConfig, gate: BackendG
 
   async function generate(input: GenerationInput): Promise<GeneratedMedia> {
     const request: BackendRequestOptions = { label, retries: config.retries, timeoutMs: config.timeout_s * 1000, signal: input.signal, backoffMs: options.backoffMs }
-    const pictures = picturesFor(input.output, input.pictures, PICTURE_PLACEHOLDERS.slice(0, input.output.max_pictures), label)
+    // Either endpoint: a GPT image output with pictures edits them, without any it generates.
+    const takes = input.pictures?.length ? PICTURE_PLACEHOLDERS.slice(0, input.output.max_pictures) : []
+    const pictures = picturesFor(input.output, input.pictures, takes, label)
     let answer: ImagesAnswer
     try {
       const response = await backendFetch(...requestFor(input, pictures), request)

@@ -23,5 +23,6 @@ describe('picture placeholders', () => {
     expect(picturesFor(output(2), [picture(1)], ['image'], 'x')).toHaveLength(1)
     expect(() => picturesFor(output(0), [picture(1)], ['image'], 'x')).toThrow(/takes 0 picture\(s\) \(max_pictures\), the run has 1/)
     expect(() => picturesFor(output(1), [picture(1)], [], 'x')).toThrow(/no "\{\{image\}\}" placeholder/)
+    expect(() => picturesFor(output(2), [], ['image', 'image_2'], 'x')).toThrow(/output o needs a picture \("\{\{image\}\}" in its template\) and this run has none/)
   })
 })

@@ -130,6 +130,14 @@ describe('ComfyUI with the run\'s pictures', () => {
     expect(fake.requests.filter(request => request.method === 'POST')).toEqual([])
   })
 
+  it('refuses a run without pictures for a workflow that loads one, instead of sending "{{image}}" to ComfyUI', async () => {
+    fake = await startFakeComfyui()
+    const error = await rejection(comfyuiBackend(fake).generator!.generate(job({ output: IMG2IMG }).input))
+    expect((error as BackendError).kind).toBe('rejected')
+    expect(error.message).toMatch(/output sd35_large_img2img needs a picture/)
+    expect(fake.requests.filter(request => request.method === 'POST')).toEqual([])
+  })
+
   it('a workflow of words only still runs without any upload', async () => {
     fake = await startFakeComfyui()
     await comfyuiBackend(fake).generator!.generate(job({ pictures: [] }).input)

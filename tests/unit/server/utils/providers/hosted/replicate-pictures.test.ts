@@ -78,6 +78,12 @@ describe('Replicate with the run\'s pictures', () => {
     expect(fake.requests).toEqual([])
   })
 
+  it('refuses a run without pictures for an input that takes one, instead of sending "{{image}}"', async () => {
+    const error = await failure(generator().generate(generation(KONTEXT)))
+    expect(error.message).toMatch(/output flux_kontext_replicate needs a picture/)
+    expect(fake.requests).toEqual([])
+  })
+
   it('a model input of words only gets no picture', async () => {
     await generator().generate(generation(shipped('flux_schnell'), { pictures: [] }))
     expect(JSON.stringify(creates()[0]!.body)).not.toMatch(/data:/)
