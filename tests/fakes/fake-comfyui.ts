@@ -1,13 +1,21 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
+import { posix } from 'node:path'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import sharp from 'sharp'
 import { WebSocketServer, type WebSocket } from 'ws'
-import { listenOnLoopback, readRequestBody, sendJson } from './fake-http'
+import { describeForm, listenOnLoopback, readFormData, readRequestBody, sendJson } from './fake-http'
 import { animatedWebp, png, silentFlac, videoFile } from './fake-media-files'
 
 /**
  * A ComfyUI on loopback that behaves as ComfyUI 0.3.6x does, read from its source:
+ * - server.py upload_image / image_upload: POST /upload/image (multipart `image`, `type`,
+ *   `subfolder`, `overwrite`): 400 without a file name or for a path out of the folder; without
+ *   overwrite "true"/"1" a taken name becomes "name (1).ext", unless the bytes are the same
+ *   (compare_image_hash); answers { name, subfolder, type }. aiohttp answers 413 over
+ *   --max-upload-size. nodes.py LoadImage: VALIDATE_INPUTS "Invalid image file: …" for a file the
+ *   input folder lacks ("subfolder/name", folder_paths.get_annotated_filepath); PIL's
+ *   UnidentifiedImageError at run time for bytes that are no picture.
  * - server.py: POST /prompt (client-chosen prompt_id, 200 with node_errors when only some outputs
  *   pass, 400 when none does), GET/POST /queue (pending unsorted; delete, clear), /history/{id}
  *   ({} when unknown), /view, POST /interrupt (only when the named prompt runs), /object_info,
@@ -46,6 +54,8 @@ export interface FakeComfyuiOptions {
   interruptIgnoresPromptId?: boolean
   /** Describe combos as ["COMBO", { options }] (nodes written on comfy_api) rather than [[…], {…}]. */
   comboSpec?: boolean
+  /** aiohttp's client_max_size (--max-upload-size): a bigger request answers 413. */
+  maxUploadBytes?: number
 }
 
 export interface FakeRequest { method: string, path: string, body: unknown }
@@ -56,6 +66,8 @@ interface QueueItem {
   prompt: Record<string, WorkflowNode>
   extra: { client_id?: string }
   outputs: string[]
+  /** Size of the first picture a LoadImage loaded: an img2img workflow's output has it. */
+  loaded?: { width: number, height: number }
 }
 
 interface WorkflowNode { class_type?: string, inputs?: Record<string, unknown> }
@@ -73,6 +85,15 @@ interface NodeError { type: string, message: string, details: string, extra_info
 /** Inputs each known node class requires (a subset of ComfyUI's INPUT_TYPES / define_schema). */
 const REQUIRED_INPUTS: Record<string, string[]> = {
   CheckpointLoaderSimple: ['ckpt_name'],
+  // Pictures in: nodes.py LoadImage, VAEEncode, DualCLIPLoader; comfy_extras nodes_post_processing.py,
+  // nodes_flux.py (FluxGuidance, FluxKontextImageScale), nodes_edit_model.py (ReferenceLatent).
+  LoadImage: ['image'],
+  VAEEncode: ['pixels', 'vae'],
+  ImageScaleToTotalPixels: ['image', 'upscale_method', 'megapixels'],
+  FluxKontextImageScale: ['image'],
+  ReferenceLatent: ['conditioning'],
+  FluxGuidance: ['conditioning', 'guidance'],
+  DualCLIPLoader: ['clip_name1', 'clip_name2', 'type'],
   TripleCLIPLoader: ['clip_name1', 'clip_name2', 'clip_name3'],
   UNETLoader: ['unet_name', 'weight_dtype'],
   CLIPLoader: ['clip_name', 'type'],
@@ -106,7 +127,7 @@ const REQUIRED_INPUTS: Record<string, string[]> = {
 }
 const OUTPUT_NODES = new Set(['SaveImage', 'PreviewImage', 'SaveVideo', 'SaveWEBM', 'SaveAnimatedWEBP', 'SaveAudio'])
 const INT_INPUTS = new Set(['seed', 'noise_seed', 'steps', 'width', 'height', 'batch_size', 'length', 'crf', 'quality'])
-const FLOAT_INPUTS = new Set(['cfg', 'denoise', 'seconds', 'fps', 'shift', 'frame_rate', 'max_shift', 'base_shift', 'terminal', 'lyrics_strength'])
+const FLOAT_INPUTS = new Set(['cfg', 'denoise', 'seconds', 'fps', 'shift', 'frame_rate', 'max_shift', 'base_shift', 'terminal', 'lyrics_strength', 'megapixels', 'guidance'])
 
 const PREVIEW_IMAGE = 1
 const JPEG = 1
@@ -116,7 +137,7 @@ export type FakeComfyui = Awaited<ReturnType<typeof startFakeComfyui>>
 export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
   const options: Required<FakeComfyuiOptions> = {
     steps: 4, stepDelayMs: 5, previews: true, slow: false, wsDisabled: false, historyLagMs: 0,
-    progressState: true, interruptIgnoresPromptId: false, comboSpec: false,
+    progressState: true, interruptIgnoresPromptId: false, comboSpec: false, maxUploadBytes: 100 * 1024 * 1024,
     checkpoints: ['sd3.5_large.safetensors', 'sd_xl_base_1.0.safetensors'],
     ...initial,
   }
@@ -172,7 +193,9 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
     const url = new URL(request.url ?? '/', 'http://fake')
     const raw = await readRequestBody(request)
     let body: unknown = null
-    if (raw.length > 0) {
+    const form = await readFormData(raw, request.headers['content-type'])
+    if (form) body = await describeForm(form)
+    else if (raw.length > 0) {
       try { body = JSON.parse(raw.toString('utf8')) }
       catch { body = raw.toString('utf8') }
     }
@@ -188,6 +211,13 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
       return sendJson(response, failure.status, { error: failure.status === 429 ? 'Too Many Requests' : 'Service Unavailable' }, headers)
     }
 
+    if (request.method === 'POST' && path === '/upload/image') {
+      if (raw.length > options.maxUploadBytes) {
+        response.writeHead(413, { 'content-type': 'text/plain; charset=utf-8' })
+        return response.end(`Maximum request body size ${options.maxUploadBytes} exceeded, actual body size ${raw.length}`)
+      }
+      return upload(form, response)
+    }
     if (request.method === 'POST' && path === '/prompt') return submit(body, response)
     if (request.method === 'GET' && path === '/queue') {
       return sendJson(response, 200, {
@@ -237,6 +267,39 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
       })
     }
     return sendJson(response, 404, { error: 'not found' })
+  }
+
+  /** server.py image_upload: into the input (or temp, output) folder, renamed rather than overwritten. */
+  async function upload(form: FormData | null, response: ServerResponse) {
+    const image = form?.get('image')
+    if (!form || !image || typeof image === 'string') return empty(response, 400)
+    let filename = image.name
+    if (!filename) return empty(response, 400)
+    const type = String(form.get('type') ?? 'input')
+    if (!['input', 'temp', 'output'].includes(type)) return sendJson(response, 500, { error: 'UnboundLocalError: type_dir' })
+    const subfolder = String(form.get('subfolder') ?? '')
+    // os.path.commonpath((upload_dir, filepath)) != upload_dir: nothing outside the folder.
+    const inside = posix.normalize(posix.join('/dir', subfolder, filename))
+    if (!inside.startsWith('/dir/')) return empty(response, 400)
+    const data = Buffer.from(await image.arrayBuffer())
+    const overwrite = form.get('overwrite')
+    if (overwrite !== 'true' && overwrite !== '1') {
+      const { name, ext } = posix.parse(filename)
+      for (let index = 1; files.has(fileKey(type, subfolder, filename)); index++) {
+        if (sameBytes(files.get(fileKey(type, subfolder, filename))!.data, data)) break
+        filename = `${name} (${index})${ext}`
+      }
+    }
+    files.set(fileKey(type, subfolder, filename), { data, mime: image.type || 'application/octet-stream' })
+    sendJson(response, 200, { name: filename, subfolder, type })
+  }
+
+  /** A LoadImage value ("subfolder/name", maybe " [input]"-annotated) as the file it loads. */
+  function inputFile(value: unknown) {
+    const annotated = /^(.*) \[(input|output|temp)\]$/.exec(String(value))
+    const [name, type] = annotated ? [annotated[1]!, annotated[2]!] : [String(value), 'input']
+    const slash = name.lastIndexOf('/')
+    return files.get(fileKey(type, slash >= 0 ? name.slice(0, slash) : '', name.slice(slash + 1)))
   }
 
   /** POST /prompt as server.py post_prompt: validate, queue the outputs that passed, answer. */
@@ -304,6 +367,9 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
           extra_info: { input_name: name, received_value: value },
         })
       }
+      else if (node.class_type === 'LoadImage' && name === 'image' && !isLink(value) && !inputFile(value)) {
+        errors.push({ type: 'custom_validation_failed', message: 'Custom validation failed for node', details: `image - Invalid image file: ${String(value)}`, extra_info: { input_name: name } })
+      }
       else if (name === 'ckpt_name' && !options.checkpoints.includes(String(value))) {
         errors.push({
           type: 'value_not_in_list', message: 'Value not in list',
@@ -368,6 +434,21 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
           current_inputs: {}, current_outputs: [],
         })
         return complete(item, started, false, outputs, messages)
+      }
+      if (node.class_type === 'LoadImage') {
+        const file = inputFile(node.inputs?.image)!
+        const size = await sharp(file.data).metadata().then(meta => ({ width: meta.width ?? 64, height: meta.height ?? 64 }), () => null)
+        if (stale()) return
+        if (!size) {
+          progressState(nodeId, 0, 1, 'error')
+          record('execution_error', {
+            prompt_id: id, node_id: nodeId, node_type: node.class_type, executed: [],
+            exception_message: `cannot identify image file '/ComfyUI/input/${String(node.inputs?.image)}'`, exception_type: 'PIL.UnidentifiedImageError',
+            traceback: [], current_inputs: {}, current_outputs: [],
+          })
+          return complete(item, started, false, outputs, messages)
+        }
+        item.loaded ??= size
       }
       if (node.class_type === 'KSampler') {
         const steps = Number(node.inputs?.steps) || options.steps
@@ -440,6 +521,7 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
 
   function latentSize(item: QueueItem) {
     const latent = Object.values(item.prompt).find(other => /^Empty.*Image$|VideoLatent$|LatentVideo$/.test(other.class_type ?? ''))
+    if (!latent && item.loaded) return item.loaded
     return { width: Number(latent?.inputs?.width) || 64, height: Number(latent?.inputs?.height) || 64 }
   }
 
@@ -545,6 +627,12 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
       return { running: running?.prompt_id ?? null, pending: pending.map(item => item.prompt_id) }
     },
     get history() { return history },
+    /** The bytes a LoadImage value ("ai4artsed/x.jpg") names in the input folder, as uploaded. */
+    inputFile(value: string) { return inputFile(value)?.data },
+    /** Every file uploaded to the input folder, by "subfolder/name". */
+    get inputFiles() {
+      return [...files.keys()].filter(key => key.startsWith('input/')).map(key => key.slice('input/'.length).replace(/^\//, ''))
+    },
     get websocketClients() { return clients.size },
     async close() {
       generation += 1
@@ -581,8 +669,12 @@ function fileKey(type: string, subfolder: string, filename: string) {
   return `${type}/${subfolder}/${filename}`
 }
 
-function empty(response: ServerResponse) {
-  response.writeHead(200, { 'content-length': 0 })
+function sameBytes(a: Buffer, b: Buffer) {
+  return createHash('sha256').update(a).digest('hex') === createHash('sha256').update(b).digest('hex')
+}
+
+function empty(response: ServerResponse, status = 200) {
+  response.writeHead(status, { 'content-length': 0 })
   response.end()
 }
 

@@ -20,6 +20,27 @@ export async function readJsonBody(request: IncomingMessage): Promise<Record<str
   }
 }
 
+/** A multipart/form-data body, parsed as the WHATWG FormData a server framework would give. */
+export async function readFormData(raw: Buffer, contentType: string | undefined): Promise<FormData | null> {
+  if (!contentType?.startsWith('multipart/form-data')) return null
+  try {
+    return await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData()
+  }
+  catch {
+    return null
+  }
+}
+
+/** A form's fields as the fakes record them: text as text, a file as its name, type and bytes. */
+export async function describeForm(form: FormData): Promise<Record<string, unknown>> {
+  const fields: Record<string, unknown[]> = {}
+  for (const [name, value] of form.entries()) {
+    const entry = typeof value === 'string' ? value : { filename: value.name, mime: value.type, data: Buffer.from(await value.arrayBuffer()) }
+    ;(fields[name] ??= []).push(entry)
+  }
+  return Object.fromEntries(Object.entries(fields).map(([name, values]) => [name, values.length === 1 ? values[0] : values]))
+}
+
 /** A JSON answer with its length; nothing when an answer was sent already or the client went away. */
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   if (response.headersSent || response.destroyed) return

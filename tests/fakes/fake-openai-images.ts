@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import sharp from 'sharp'
-import { listenOnLoopback, readJsonBody, sendJson, stopServer } from './fake-http'
+import { describeForm, listenOnLoopback, readFormData, readRequestBody, sendJson, stopServer } from './fake-http'
 
 /**
  * An OpenAI-compatible image API on loopback: `POST /v1/images/generations` with the real field
@@ -12,6 +12,12 @@ import { listenOnLoopback, readJsonBody, sendJson, stopServer } from './fake-htt
  * for a model gets OpenAI's 403; a refused prompt comes as `moderation_blocked`,
  * `content_policy_violation`, or (`refusal: 'user_error'`) type `image_generation_user_error`
  * with no code.
+ *
+ * `POST /v1/images/edits` (openai-openapi createImageEdit, CreateImageEditRequest) takes the same
+ * fields as multipart/form-data with the pictures as `image` or `image[]`: GPT image models up to
+ * 16 png/webp/jpg files, `dall-e-2` one square png, other models none. A file without an image
+ * type answers `unsupported_file_mimetype`, bytes that are no picture `invalid_image_file`; the
+ * answer is the same ImagesResponse. Recorded bodies hold the files as { filename, mime, data }.
  *
  * For tests that need a generation in progress, `hold()` keeps every answer back until
  * `release()`: a picture that is mid-generation exactly as long as the test wants.
@@ -82,6 +88,16 @@ function openAiError(response: ServerResponse, status: number, error: { message:
 async function picture(width: number, height: number, format: 'png' | 'jpeg' | 'webp', seed: number): Promise<Buffer> {
   const image = sharp({ create: { width, height, channels: 3, background: { r: (seed * 37) % 256, g: (seed * 91) % 256, b: 160 } } })
   return image.toFormat(format).toBuffer()
+}
+
+function parseJson(raw: Buffer): Record<string, unknown> | null {
+  if (raw.length === 0) return null
+  try {
+    return JSON.parse(raw.toString('utf8')) as Record<string, unknown>
+  }
+  catch {
+    return null
+  }
 }
 
 export async function startFakeOpenAiImages(options: FakeOpenAiImagesOptions = {}): Promise<FakeOpenAiImages> {
@@ -170,12 +186,37 @@ export async function startFakeOpenAiImages(options: FakeOpenAiImagesOptions = {
     sendJson(response, 200, { created, data })
   }
 
+  /** The edit's own checks (the pictures), then the generation's (model, size, quality, refusal, answer). */
+  async function edits(request: IncomingMessage, response: ServerResponse, origin: string, form: FormData) {
+    const fields: Record<string, unknown> = {}
+    for (const [name, value] of form.entries()) if (typeof value === 'string') fields[name] = name === 'n' ? Number(value) : value
+    const files = [...form.getAll('image'), ...form.getAll('image[]')].filter((value): value is File => typeof value !== 'string')
+    const model = typeof fields.model === 'string' ? fields.model : 'dall-e-2'
+    const kind = family(model)
+    if (kind === 'dall-e-3') return openAiError(response, 400, { message: `Invalid value: '${model}'. Value must be 'dall-e-2' or a GPT image model.`, type: 'invalid_request_error', param: 'model', code: 'invalid_value' })
+    if (files.length === 0) return openAiError(response, 400, { message: 'Missing required parameter: \'image\'.', type: 'invalid_request_error', param: 'image', code: 'missing_required_parameter' })
+    if (files.length > (kind === 'gpt-image' ? 16 : 1)) return openAiError(response, 400, { message: `Invalid 'image': too many images (${files.length}).`, type: 'invalid_request_error', param: 'image', code: 'invalid_value' })
+    for (const [index, file] of files.entries()) {
+      const accepted = kind === 'dall-e-2' ? ['image/png'] : ['image/jpeg', 'image/png', 'image/webp']
+      if (!accepted.includes(file.type)) {
+        return openAiError(response, 400, { message: `Invalid file 'image': unsupported mimetype ('${file.type || 'application/octet-stream'}'). Supported file formats are ${accepted.map(type => `'${type}'`).join(', ')}.`, type: 'invalid_request_error', param: 'image', code: 'unsupported_file_mimetype' })
+      }
+      const meta = await sharp(Buffer.from(await file.arrayBuffer())).metadata().catch(() => null)
+      if (!meta || (kind === 'dall-e-2' && meta.width !== meta.height)) {
+        return openAiError(response, 400, { message: `Invalid image file or mode for image ${index + 1}, please check your image file.`, type: 'invalid_request_error', param: 'image', code: 'invalid_image_file' })
+      }
+    }
+    return generations(request, response, origin, fields)
+  }
+
   const server = createServer(async (request, response) => {
     const address = server.address() as AddressInfo
     const origin = `http://127.0.0.1:${address.port}`
     const path = (request.url ?? '/').split('?')[0]!
-    // Recorded as null when it is not JSON; answered below.
-    const body = await readJsonBody(request)
+    // Recorded as null when it is neither JSON nor a form; answered below.
+    const raw = await readRequestBody(request)
+    const form = await readFormData(raw, request.headers['content-type'])
+    const body = form ? await describeForm(form) : parseJson(raw)
     requests.push({ method: request.method ?? 'GET', path, authorization: request.headers.authorization ?? null, body, at: Date.now() })
     if (delayMs > 0) await new Promise(resolve => setTimeout(resolve, delayMs))
     if (response.destroyed) return
@@ -195,6 +236,10 @@ export async function startFakeOpenAiImages(options: FakeOpenAiImagesOptions = {
     if (request.method === 'POST' && path === '/v1/images/generations') {
       if (!body) return openAiError(response, 400, { message: 'We could not parse the JSON body of your request.', type: 'invalid_request_error' })
       return generations(request, response, origin, body)
+    }
+    if (request.method === 'POST' && path === '/v1/images/edits') {
+      if (!form) return openAiError(response, 400, { message: 'Invalid Content-Type header (expected multipart/form-data).', type: 'invalid_request_error' })
+      return edits(request, response, origin, form)
     }
     openAiError(response, 404, { message: `Invalid URL (${request.method} ${path})`, type: 'invalid_request_error' })
   })

@@ -16,6 +16,10 @@ import { listenOnLoopback, readJsonBody, sendJson, stopServer } from './fake-htt
  * the prediction's deadline, as Replicate's changelog of 2025-10-16 ("Set deadlines for
  * predictions") describes it: `aborted` when the deadline passes before the prediction runs,
  * `canceled` when it passes while it runs; durations such as "1m" or "90s". Errors use Replicate's problem shape `{title, detail, status}`.
+ * File inputs (a model's `format: uri` inputs) take http(s) URLs or data URLs, as cog reads them
+ * (python/cog/types.py: "'data', 'http', or 'https' is supported"); anything else is a 422. The
+ * fake decodes a data URL, keeps its bytes in `received`, and fails the prediction as the model's
+ * PIL would ("cannot identify image file") when they are no picture.
  */
 export interface FakeReplicateModel {
   media: 'image' | 'audio' | 'video'
@@ -29,7 +33,12 @@ export interface FakeReplicateModel {
   official: boolean
   /** The latest version id (64 hex digits on Replicate). */
   version: string
+  /** Inputs that are files (`format: uri` in the model's schema). */
+  fileInputs?: string[]
 }
+
+/** A file a prediction's input carried as a data URL, decoded. */
+export interface ReceivedFile { prediction: string, input: string, mime: string, data: Buffer }
 
 /** `deadline`: Replicate cancels it at the `Cancel-After` the request gave. */
 export type PredictionOutcome = 'succeeded' | 'failed' | 'canceled' | 'aborted' | 'deadline'
@@ -69,6 +78,8 @@ export interface FakeReplicate {
   expireFiles(): void
   /** What a failed prediction's `error` holds from now on (some models fail with an object). */
   failWith(error: unknown): void
+  /** Every data-URL file input received, decoded, in order. */
+  readonly received: ReceivedFile[]
   close(): Promise<void>
 }
 
@@ -79,6 +90,8 @@ const DEFAULT_MODELS: Record<string, FakeReplicateModel> = {
   'minimax/music-1.5': { media: 'audio', output: 'string', extension: 'mp3', required: ['prompt', 'lyrics'], official: true, version: '2a0ac2e8f8b3a0d8ce4f4a63e5e5c0cf6f4c93f1d8c2f2e5f3b1c7a3d9e0f4b6' },
   // An official video model: a single mp4 URL (replicate.com/wan-video/wan-2.2-t2v-fast, its OpenAPI output schema: uri).
   'wan-video/wan-2.2-t2v-fast': { media: 'video', output: 'string', extension: 'mp4', required: ['prompt'], official: true, version: '2a1b2d2fe1e4a1b9e4b8c2d1f0a9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1' },
+  // An official picture-editing model: one picture (input_image) and a prompt, one URL back (replicate.com/black-forest-labs/flux-kontext-pro).
+  'black-forest-labs/flux-kontext-pro': { media: 'image', output: 'string', extension: 'png', required: ['prompt', 'input_image'], fileInputs: ['input_image'], official: true, version: '0f1178f5a27e9aa2d2d39c8a43c110f7fa7cbf64062ff04a04cd40899e546065' },
   'fofr/sdxl-emoji': { media: 'image', output: 'array', extension: 'png', required: ['prompt'], official: false, version: 'dee76b5afde21b0f01ed7925f0665b7e879c50ee718c5f78a9d38e04d523cc5e' },
 }
 
@@ -104,6 +117,8 @@ interface Prediction {
   spec: FakeReplicateModel
   /** Seconds from Cancel-After, when the request gave one. */
   cancelAfterS: number | null
+  /** A file input the model could not open, as its error says. */
+  unreadable: string | null
 }
 
 /** Cancel-After as Replicate reads it: "90s", "5m", "1m30s" or plain seconds. */
@@ -148,7 +163,7 @@ function progressLogs(step: number, total: number): string {
 }
 
 function publicView(prediction: Prediction) {
-  const { polls: _polls, outcome: _outcome, spec: _spec, cancelAfterS: _cancelAfterS, ...view } = prediction
+  const { polls: _polls, outcome: _outcome, spec: _spec, cancelAfterS: _cancelAfterS, unreadable: _unreadable, ...view } = prediction
   return { data_removed: false, source: 'api', ...view }
 }
 
@@ -167,16 +182,33 @@ export async function startFakeReplicate(options: FakeReplicateOptions = {}): Pr
   let filesExpired = false
   let failure: unknown = 'CUDA out of memory. Tried to allocate 2.00 GiB'
   let origin = ''
+  const received: ReceivedFile[] = []
+
+  /** A file input as cog takes it: a data URL decoded (its bytes kept), an http(s) URL as it is; else the 422. */
+  async function fileInputProblem(id: string, name: string, value: unknown): Promise<{ invalid: string } | { unreadable: boolean }> {
+    const text = typeof value === 'string' ? value : ''
+    const dataUrl = /^data:([\w/+.-]+)?(;base64)?,(.*)$/s.exec(text)
+    if (!dataUrl) return /^https?:\/\//.test(text) ? { unreadable: false } : { invalid: `- input.${name}: Does not match format 'uri'` }
+    const data = dataUrl[2] ? Buffer.from(dataUrl[3]!, 'base64') : Buffer.from(decodeURIComponent(dataUrl[3]!))
+    received.push({ prediction: id, input: name, mime: dataUrl[1] ?? 'text/plain', data })
+    return { unreadable: !(await sharp(data).metadata().then(() => true, () => false)) }
+  }
 
   const byVersion = (version: string) => Object.entries(models).find(([name, spec]) => spec.version === version || `${name}:${spec.version}` === version)
 
-  function create(request: IncomingMessage, response: ServerResponse, model: string, input: Record<string, unknown>) {
+  async function create(request: IncomingMessage, response: ServerResponse, model: string, input: Record<string, unknown>) {
     const spec = models[model]
     if (!spec) return problem(response, 404, 'Not found', 'The requested resource could not be found.')
     const version = spec.version
     const missing = (spec.required ?? []).filter(name => input[name] === undefined)
     if (missing.length > 0) return problem(response, 422, 'Input validation failed', missing.map(name => `- input: ${name} is required`).join('\n'))
     const id = randomBytes(13).toString('hex').slice(0, 26)
+    let unreadable: string | null = null
+    for (const name of (spec.fileInputs ?? []).filter(name => input[name] !== undefined)) {
+      const found = await fileInputProblem(id, name, input[name])
+      if ('invalid' in found) return problem(response, 422, 'Input validation failed', found.invalid)
+      if (found.unreadable) unreadable ??= name
+    }
     const prediction: Prediction = {
       id, model, version, input, logs: '', output: null, error: null, status: 'starting',
       created_at: new Date().toISOString(),
@@ -186,7 +218,7 @@ export async function startFakeReplicate(options: FakeReplicateOptions = {}): Pr
         stream: `${origin}/v1/stream/${id}`,
         web: `https://replicate.com/p/${id}`,
       },
-      polls: 0, outcome: outcomes.shift() ?? 'succeeded', spec, cancelAfterS: durationSeconds(request.headers['cancel-after']),
+      polls: 0, outcome: outcomes.shift() ?? 'succeeded', spec, cancelAfterS: durationSeconds(request.headers['cancel-after']), unreadable,
     }
     predictions.set(id, prediction)
     sendJson(response, 201, publicView(prediction))
@@ -212,6 +244,10 @@ export async function startFakeReplicate(options: FakeReplicateOptions = {}): Pr
     if (prediction.outcome === 'deadline' && prediction.cancelAfterS != null) {
       const deadline = new Date(Date.parse(prediction.created_at) + prediction.cancelAfterS * 1000).toISOString()
       Object.assign(prediction, { status: 'canceled', completed_at: deadline })
+      return
+    }
+    if (prediction.unreadable) {
+      Object.assign(prediction, { status: 'failed', error: `cannot identify image file '/tmp/inputs/${prediction.unreadable}'`, logs: `${prediction.logs}\nPIL.UnidentifiedImageError` })
       return
     }
     if (prediction.outcome === 'failed') {
@@ -317,6 +353,7 @@ export async function startFakeReplicate(options: FakeReplicateOptions = {}): Pr
     setPolls(starting, processing) { startingPolls = starting; processingPolls = processing },
     expireFiles() { filesExpired = true },
     failWith(error) { failure = error },
+    received,
     close: () => stopServer(server),
   }
 }

@@ -7,7 +7,7 @@ import { openAiModerationClassifier } from '../../safety/image-check/vision/open
 
 /**
  * An OpenAI-compatible API (OpenAI, OpenRouter, LM Studio, vLLM): chat for the text stages,
- * /images/generations for outputs that name it and /moderations for the picture check. Servers without images answer 404 there,
+ * /images/generations for outputs that name it (/images/edits with the run's pictures) and /moderations for the picture check. Servers without images answer 404 there,
  * which the run reports.
  */
 export function createOpenAiBackend(config: BackendConfig, gate: BackendGate): Backend {

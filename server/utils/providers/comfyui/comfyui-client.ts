@@ -2,6 +2,7 @@ import type { BackendConfig } from '#shared/schemas/providers'
 import { backendLabel } from '../backends/backend-config'
 import { BackendError } from '../backends/backend-error'
 import { backendFetch, readJson, retryDelayMs, sleep } from '../backends/backend-http'
+import type { InputPicture } from '../types'
 import type { ComfyuiWorkflow } from './comfyui-workflow'
 
 /** One file a node saved, as /history and the `executed` event name it. */
@@ -73,6 +74,23 @@ export class ComfyuiClient {
         if (arrived) return arrived
       }
     }
+  }
+
+  /**
+   * POST /upload/image (server.py image_upload) into the input folder's `subfolder`, never over
+   * another file (`overwrite=false`: ComfyUI answers another name then, or the same one for the
+   * same bytes), so retrying is safe. Answers the name LoadImage loads it by: "subfolder/name".
+   */
+  async uploadPicture(picture: InputPicture, fileName: string, subfolder: string, signal: AbortSignal): Promise<string> {
+    const form = new FormData()
+    form.append('image', new Blob([new Uint8Array(picture.data)], { type: picture.mime }), fileName)
+    form.append('type', 'input')
+    form.append('subfolder', subfolder)
+    form.append('overwrite', 'false')
+    const answer = await readJson<{ name?: unknown, subfolder?: unknown }>(await this.request('upload/image', { method: 'POST', body: form }, signal), this.label)
+    if (typeof answer.name !== 'string' || !answer.name) throw new BackendError('bad_answer', `${this.label} took the picture ${picture.file} but named no file for it`)
+    const folder = typeof answer.subfolder === 'string' ? answer.subfolder : ''
+    return folder ? `${folder}/${answer.name}` : answer.name
   }
 
   /** Where a prompt is: queued or running (with its number), done (in the history), or nowhere. */

@@ -1,6 +1,7 @@
 import type { OutputConfig } from '#shared/schemas/output'
 import { BackendError } from '../backends/backend-error'
 import { fillPlaceholders } from '../fill-placeholders'
+import type { PicturePlaceholder } from '../picture-placeholders'
 import type { GenerationInput } from '../types'
 
 /** An API-format workflow ("Export (API)"): node id → { class_type, inputs }. */
@@ -55,9 +56,9 @@ export function storedWorkflow(output: OutputConfig): ComfyuiWorkflow {
 }
 
 /**
- * Replaces the placeholder strings ("{{prompt}}", "{{seed}}"…) wherever they are a whole value;
+ * Replaces the placeholder strings ("{{prompt}}", "{{seed}}", "{{image}}"…) wherever they are a whole value;
  * number placeholders become numbers. The stored workflow is left as it was.
  */
-export function fillWorkflow(workflow: ComfyuiWorkflow, values: WorkflowValues): ComfyuiWorkflow {
+export function fillWorkflow(workflow: ComfyuiWorkflow, values: WorkflowValues & Partial<Record<PicturePlaceholder, string>>): ComfyuiWorkflow {
   return fillPlaceholders(workflow, values) as ComfyuiWorkflow
 }

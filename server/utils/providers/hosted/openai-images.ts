@@ -4,7 +4,8 @@ import { authorization, backendLabel, baseUrl } from '../backends/backend-config
 import { BackendError } from '../backends/backend-error'
 import type { BackendGate } from '../backends/backend-gate'
 import { backendFetch, readJson, type BackendRequestOptions } from '../backends/backend-http'
-import type { GeneratedMedia, GenerationInput, GenerationProvider } from '../types'
+import { PICTURE_PLACEHOLDERS, picturesFor } from '../picture-placeholders'
+import type { GeneratedMedia, GenerationInput, GenerationProvider, InputPicture } from '../types'
 import { describeImage } from '../../../../media/image/describe-image'
 import { downloadMedia, explainKeyProblem, type HostedOptions } from './hosted-media'
 
@@ -66,6 +67,22 @@ export function imageRequest(output: OutputConfig, prompt: string): Record<strin
 }
 
 /**
+ * `POST /images/edits` as multipart (openai-openapi CreateImageEditRequest): the fields of
+ * `imageRequest`, the pictures as `image` (one) or `image[]` (several, GPT image models), each
+ * with its file name and type (OpenAI refuses a file without an image type). `input_fidelity`
+ * ("high" keeps more of the picture, GPT image models) comes from the output when it sets one.
+ */
+export function imageEditForm(output: OutputConfig, prompt: string, pictures: readonly InputPicture[]): FormData {
+  const form = new FormData()
+  for (const [name, value] of Object.entries(imageRequest(output, prompt))) form.append(name, String(value))
+  const fidelity = output.parameters.input_fidelity
+  if (typeof fidelity === 'string') form.append('input_fidelity', fidelity)
+  const field = pictures.length === 1 ? 'image' : 'image[]'
+  for (const picture of pictures) form.append(field, new Blob([new Uint8Array(picture.data)], { type: picture.mime }), picture.file)
+  return form
+}
+
+/**
  * OpenAI refuses a prompt as gpt-image-1 `moderation_blocked`, DALL·E `content_policy_violation`,
  * or with the type `image_generation_user_error` and no code at all.
  */
@@ -76,7 +93,8 @@ export function isContentPolicyRefusal(error: unknown): boolean {
 }
 
 /**
- * Images from an OpenAI-compatible `POST {url}/images/generations`. A content-policy refusal is a
+ * Images from an OpenAI-compatible `POST {url}/images/generations`, or `/images/edits` with the
+ * run's pictures when the output takes them (max_pictures). A content-policy refusal is a
  * `refused` BackendError naming the policy (never retried); see `isContentPolicyRefusal`.
  */
 export function createOpenAiImageGenerator(config: BackendConfig, gate: BackendGate, options: HostedOptions = {}): GenerationProvider {
@@ -84,17 +102,26 @@ export function createOpenAiImageGenerator(config: BackendConfig, gate: BackendG
   const base = baseUrl(config)
   const headers = { 'content-type': 'application/json', ...authorization(config) }
 
+  /** A fetch for the run: JSON for a prompt alone, a form (its own content type) with pictures. */
+  function requestFor(input: GenerationInput, pictures: readonly InputPicture[]): [string, RequestInit] {
+    if (pictures.length === 0) return [`${base}/images/generations`, { method: 'POST', headers, body: JSON.stringify(imageRequest(input.output, input.prompt)) }]
+    return [`${base}/images/edits`, { method: 'POST', headers: authorization(config), body: imageEditForm(input.output, input.prompt, pictures) }]
+  }
+
   async function generate(input: GenerationInput): Promise<GeneratedMedia> {
     const request: BackendRequestOptions = { label, retries: config.retries, timeoutMs: config.timeout_s * 1000, signal: input.signal, backoffMs: options.backoffMs }
+    // Either endpoint: a GPT image output with pictures edits them, without any it generates.
+    const takes = input.pictures?.length ? PICTURE_PLACEHOLDERS.slice(0, input.output.max_pictures) : []
+    const pictures = picturesFor(input.output, input.pictures, takes, label)
     let answer: ImagesAnswer
     try {
-      const response = await backendFetch(`${base}/images/generations`, { method: 'POST', headers, body: JSON.stringify(imageRequest(input.output, input.prompt)) }, request)
+      const response = await backendFetch(...requestFor(input, pictures), request)
       answer = await readJson<ImagesAnswer>(response, label)
     }
     catch (error) {
       if (isContentPolicyRefusal(error)) {
         const body = (error as BackendError).body as { error?: { message?: string } }
-        throw new BackendError('refused', `${label} refused the prompt under its content policy: ${body.error?.message ?? 'no reason given'}`, 400, null, body)
+        throw new BackendError('refused', `${label} refused the ${pictures.length > 0 ? 'prompt or its pictures' : 'prompt'} under its content policy: ${body.error?.message ?? 'no reason given'}`, 400, null, body)
       }
       throw explainKeyProblem(error, label)
     }

@@ -6,6 +6,8 @@ import { backendFetch, readJson, sleep, type BackendRequestOptions } from '../ba
 import type { Backend, BackendProbe } from '../backends/backend'
 import type { GeneratedMedia, GenerationInput, GenerationProvider } from '../types'
 import { downloadMedia, explainKeyProblem, type HostedOptions } from './hosted-media'
+import { pictureAssignments, picturePlaceholdersIn, picturesFor } from '../picture-placeholders'
+import { pictureDataUrl } from './picture-data-url'
 import { progressFromLogs, replicateInput, replicateTarget, type ReplicateTarget } from './replicate-input'
 
 type PredictionStatus = 'starting' | 'processing' | 'succeeded' | 'failed' | 'canceled' | 'aborted'
@@ -138,12 +140,14 @@ export function createReplicateGenerator(config: BackendConfig, gate: BackendGat
     const { output } = input
     const target = replicateTarget(output.model)
     if (!target) throw new BackendError('rejected', `${label}: output ${output.id} must name its model as "owner/name" or "owner/name:version", not "${output.model ?? ''}"`)
+    const used = picturePlaceholdersIn(output.parameters.input)
+    const pictures = await Promise.all(picturesFor(output, input.pictures, used, label).map(pictureDataUrl))
     const deadline = AbortSignal.timeout(config.timeout_s * 1000)
     const signal = input.signal ? AbortSignal.any([input.signal, deadline]) : deadline
     const request: BackendRequestOptions = { label, retries: config.retries, timeoutMs: config.timeout_s * 1000, signal, backoffMs: options.backoffMs }
     let prediction: Prediction | null = null
     try {
-      prediction = await create(target, replicateInput(output, input.prompt, input.seed, input.music), request)
+      prediction = await create(target, replicateInput(output, input.prompt, input.seed, input.music, pictureAssignments(used, pictures)), request)
       prediction = await follow(prediction, input, request)
       return await downloadMedia(finished(prediction), output.media_type, request)
     }

@@ -21,11 +21,13 @@ export function replicateTarget(model: string | undefined): ReplicateTarget | nu
 /**
  * The model's input from `parameters.input`, with the whole-string placeholders `"{{prompt}}"`,
  * `"{{negative_prompt}}"`, `"{{seed}}"`, `"{{width}}"`, `"{{height}}"`, `"{{steps}}"`, `"{{cfg}}"`,
- * `"{{duration_s}}"` (and for songs `"{{lyrics}}"`, `"{{tags}}"`) replaced; without it, `{prompt, seed}`.
+ * `"{{duration_s}}"` (and for songs `"{{lyrics}}"`, `"{{tags}}"`; for the run's pictures `"{{image}}"`,
+ * `"{{image_2}}"`, `"{{image_3}}"`, as `pictures` gives them) replaced; without it, `{prompt, seed}`.
  */
-export function replicateInput(output: OutputConfig, prompt: string, seed: number, music?: GenerationInput['music']): Record<string, unknown> {
+export function replicateInput(output: OutputConfig, prompt: string, seed: number, music?: GenerationInput['music'], pictures: Readonly<Record<string, string>> = {}): Record<string, unknown> {
   const { parameters } = output
   const values: Record<string, unknown> = {
+    ...pictures,
     prompt, seed, lyrics: music?.lyrics, tags: music?.tags.join(', '),
     negative_prompt: typeof parameters.negative_prompt === 'string' ? parameters.negative_prompt : '',
     width: parameters.width, height: parameters.height, steps: parameters.steps, cfg: parameters.cfg, duration_s: parameters.duration_s,

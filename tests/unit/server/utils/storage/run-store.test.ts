@@ -85,6 +85,16 @@ describe('RunStore on a full disk', () => {
     expect(await runs.activeRunIds()).toEqual([])
   })
 
+  it('leaves none of the student\'s pictures behind when the run cannot be written', async () => {
+    const { runs, dataDir, storage } = tempRunStore()
+    failWritesOf(storage, key => key.endsWith('metadata.json'))
+    const run = newRun(fields)
+    const picture = { file: 'input-image-1.jpg', data: Buffer.from('a picture'), mime: 'image/jpeg' }
+    await expect(runs.create(run, [picture])).rejects.toMatchObject({ code: 'ENOSPC' })
+    expect(existsSync(join(dataDir, 'runs', run.run_id, 'input-image-1.jpg'))).toBe(false)
+    expect(await runs.listFiles(run.run_id)).toEqual([])
+  })
+
   it('forgets active-runs entries of runs that ended or were never written, and keeps those of active runs', async () => {
     const { runs, storage } = tempRunStore()
     const active = newRun(fields)
