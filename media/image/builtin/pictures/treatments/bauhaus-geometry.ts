@@ -16,14 +16,21 @@ function hueOf({ r, g, b }: Rgb): number {
 
 const hueDistance = (a: number, b: number) => Math.min(Math.abs(a - b), 360 - Math.abs(a - b))
 
-/** Grey pixels go to black, grey or white by brightness; coloured ones to the nearest primary (or the idea's colour). */
+const lightOf = ({ r, g, b }: Rgb) => 0.299 * r + 0.587 * g + 0.114 * b
+
+/**
+ * Grey pixels go to black, grey or white by brightness, pale ones to white; coloured ones to the
+ * primary (or the idea's colour) nearest in hue and brightness, so light and dark stay where the
+ * photo had them and the picture remains recognisable.
+ */
 function toPalette(colour: Rgb, primaries: Rgb[], hues: number[]): Rgb {
-  const light = 0.299 * colour.r + 0.587 * colour.g + 0.114 * colour.b
+  const light = lightOf(colour)
   const chroma = Math.max(colour.r, colour.g, colour.b) - Math.min(colour.r, colour.g, colour.b)
-  if (chroma < 70 || light > 225) return light < 75 ? BLACK : light < 170 ? GREY : WHITE
+  if (chroma < 70 || light > 225 || (light > 170 && chroma < 150)) return light < 75 ? BLACK : light < 170 ? GREY : WHITE
   const hue = hueOf(colour)
+  const cost = (index: number) => hueDistance(hue, hues[index]!) / 180 + (1.2 * Math.abs(light - lightOf(primaries[index]!))) / 255
   let nearest = 0
-  for (let index = 1; index < hues.length; index++) if (hueDistance(hue, hues[index]!) < hueDistance(hue, hues[nearest]!)) nearest = index
+  for (let index = 1; index < hues.length; index++) if (cost(index) < cost(nearest)) nearest = index
   return primaries[nearest]!
 }
 
