@@ -1,9 +1,9 @@
 import { decodePicture, blankRaster, clampByte, type Raster } from '../raster'
 import { toPixels, type FusionPlan } from './fusion-plan'
 
-const REACH = 0.32
+const REACH = 0.27
 /** Every picture keeps this much weight everywhere: a double exposure, not a cut. */
-const FLOOR = 0.18
+const FLOOR = 0.14
 
 /**
  * A double (or triple) exposure: all pictures over the whole canvas, each strongest around its own

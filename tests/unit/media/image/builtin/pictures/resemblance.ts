@@ -22,7 +22,7 @@ export async function edgeSample(picture: Buffer, size = 64, region?: Region): P
     for (let x = 0; x < width - 1; x++) {
       const at = y * width + x
       const step = Math.abs(big[at]! - big[at + 1]!) + Math.abs(big[at]! - big[at + width]!)
-      edges[Math.floor(y / 4) * size + Math.floor(x / 4)] += step
+      edges[Math.floor(y / 4) * size + Math.floor(x / 4)]! += step
     }
   }
   return edges
@@ -51,3 +51,4 @@ export async function meanColour(picture: Buffer): Promise<[number, number, numb
   const { channels } = await sharp(picture).stats()
   return [channels[0]!.mean, channels[1]!.mean, channels[2]!.mean]
 }
+

@@ -45,3 +45,14 @@ export async function transparentPng(width = 300, height = 300): Promise<Buffer>
   const body = `<circle cx="200" cy="200" r="140" fill="#2f6fd6"/><rect x="60" y="60" width="120" height="120" fill="#e0312b"/>`
   return sharp(svg(width, height, body)).png().toBuffer()
 }
+
+/**
+ * Three patterns with structure everywhere and nothing in common (horizontal bands, vertical bands,
+ * rings): in a blend every picture is everywhere, so only pictures with contrast in every area
+ * show fairly which one a place holds most of.
+ */
+export const PATTERNS = [
+  `<rect width="400" height="400" fill="#f2efe6"/>${Array.from({ length: 7 }, (_, index) => `<rect x="0" y="${index * 60}" width="400" height="${18 + (index % 3) * 8}" fill="#c0392b"/>`).join('')}`,
+  `<rect width="400" height="400" fill="#eef6ee"/>${Array.from({ length: 9 }, (_, index) => `<rect x="${index * 46}" y="0" width="${16 + (index % 2) * 10}" height="400" fill="#1e5a8c"/>`).join('')}`,
+  `<rect width="400" height="400" fill="#fff6d8"/>${Array.from({ length: 9 }, (_, index) => `<circle cx="${(index % 3) * 140 + 60}" cy="${Math.floor(index / 3) * 140 + 60}" r="${30 + (index % 4) * 6}" fill="#222"/>`).join('')}`,
+]

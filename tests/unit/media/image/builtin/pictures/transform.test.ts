@@ -65,10 +65,10 @@ describe('renderFromPictures with one picture (transformation)', () => {
   }, 60_000)
 
   it('gives each perspective its own look: Bauhaus primaries, a brown 1870s plate, a blue blueprint', async () => {
-    const [bauhaus, plate, blueprint, digital] = await Promise.all(
-      ['bauhaus', 'analog_photography_1870s', 'technicaldrawing', 'digital_photography'].map(id => render(shapes, id)))
+    const [bauhaus, plate, blueprint, digital] = await Promise.all([
+      render(shapes, 'bauhaus'), render(shapes, 'analog_photography_1870s'), render(shapes, 'technicaldrawing'), render(shapes, 'digital_photography')])
     const distance = (a: number[], b: number[]) => Math.hypot(...a.map((value, index) => value - b[index]!))
-    const [bauhausMean, plateMean, blueprintMean, digitalMean] = await Promise.all([bauhaus, plate, blueprint, digital].map(meanColour))
+    const [bauhausMean, plateMean, blueprintMean, digitalMean] = await Promise.all([meanColour(bauhaus), meanColour(plate), meanColour(blueprint), meanColour(digital)])
     expect(distance(bauhausMean, plateMean)).toBeGreaterThan(25)
     expect(distance(blueprintMean, digitalMean)).toBeGreaterThan(40)
     // Sepia: red over green over blue, everywhere; the blueprint is blue paper.
@@ -91,12 +91,13 @@ describe('renderFromPictures with one picture (transformation)', () => {
   })
 
   it('follows the idea: a named colour tones the plate, night darkens, sun lightens', async () => {
-    const [plain, blue, night, sun] = await Promise.all(['a house', 'a blue house', 'a house at night', 'a house in the sun']
-      .map(prompt => render(house, 'analog_photography_1870s', { prompt }).then(meanColour)))
+    const plateMean = (prompt: string) => render(house, 'analog_photography_1870s', { prompt }).then(meanColour)
+    const [plain, blue, night, sun] = await Promise.all([plateMean('a house'), plateMean('a blue house'), plateMean('a house at night'), plateMean('a house in the sun')])
     expect(blue[2]! - blue[0]!).toBeGreaterThan(plain[2]! - plain[0]! + 10)
     expect(night[1]).toBeLessThan(plain[1]! - 10)
     expect(sun[1]).toBeGreaterThan(plain[1]! + 5)
-    const [plainPaper, redPaper] = await Promise.all(['a house', 'a red house'].map(prompt => render(house, 'technicaldrawing', { prompt }).then(meanColour)))
+    const paperMean = (prompt: string) => render(house, 'technicaldrawing', { prompt }).then(meanColour)
+    const [plainPaper, redPaper] = await Promise.all([paperMean('a house'), paperMean('a red house')])
     expect(redPaper[0]).toBeGreaterThan(plainPaper[0]! + 30)
   })
 
