@@ -1,4 +1,4 @@
-import { decodePicture, blankRaster, clampByte, type Raster } from '../raster'
+import { decodePicture, blankRaster, type Raster, clampedPixels } from '../raster'
 import { toPixels, type FusionPlan } from './fusion-plan'
 
 const REACH = 0.27
@@ -24,6 +24,7 @@ export async function composeBlend(plan: FusionPlan, pictures: readonly Buffer[]
   const layers = await Promise.all(plan.tiles.map((_, index) => decodePicture(pictures[index]!, width, height)))
   const centres = plan.tiles.map(tile => ({ x: (tile.left + tile.width / 2) / width, y: (tile.top + tile.height / 2) / height }))
   const canvas = blankRaster(width, height)
+  const canvasBytes = clampedPixels(canvas)
   const weights = new Float32Array(layers.length)
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
@@ -37,7 +38,7 @@ export async function composeBlend(plan: FusionPlan, pictures: readonly Buffer[]
       for (let channel = 0; channel < 3; channel++) {
         let value = 0
         for (let layer = 0; layer < layers.length; layer++) value += layers[layer]!.pixels[at + channel]! * weights[layer]!
-        canvas.pixels[at + channel] = clampByte(value / total)
+        canvasBytes[at + channel] = value / total
       }
     }
   }

@@ -1,6 +1,6 @@
 import { darken, mix, parseHex, type Rgb } from '../../colour'
 import { edgeStrength } from '../edges'
-import { blankRaster, clampByte, luminancePlane, throughSharp } from '../raster'
+import { blankRaster, luminancePlane, throughSharp, clampedPixels } from '../raster'
 import { scaled, type Treatment } from './treatment'
 
 const PAPER = parseHex('#1d4f91')
@@ -23,6 +23,7 @@ export const blueprintLines: Treatment = async (input, steer) => {
   const paper: Rgb = steer.accent ? mix(PAPER, darken(steer.accent, 0.45), 0.8 * steer.accentStrength) : PAPER
   const { width, height } = input
   const drawing = blankRaster(width, height, paper)
+  const drawingBytes = clampedPixels(drawing)
   const cell = Math.max(8, Math.round(Math.min(width, height) / 24))
   const margin = Math.round(Math.min(width, height) * 0.03)
   const frameWidth = Math.max(1, Math.round(margin / 8))
@@ -35,9 +36,9 @@ export const blueprintLines: Treatment = async (input, steer) => {
       const line = smoothstep(0.22, 0.6, edges[at]!)
       const shade = (light[at]! / 255) * 0.14
       const ink = Math.max(onGrid, onFrame, line, shade)
-      drawing.pixels[at * 3] = clampByte(paper.r + (INK.r - paper.r) * ink)
-      drawing.pixels[at * 3 + 1] = clampByte(paper.g + (INK.g - paper.g) * ink)
-      drawing.pixels[at * 3 + 2] = clampByte(paper.b + (INK.b - paper.b) * ink)
+      drawingBytes[at * 3] = paper.r + (INK.r - paper.r) * ink
+      drawingBytes[at * 3 + 1] = paper.g + (INK.g - paper.g) * ink
+      drawingBytes[at * 3 + 2] = paper.b + (INK.b - paper.b) * ink
     }
   }
   return drawing

@@ -1,6 +1,6 @@
 import { parseHex } from '../../colour'
 import { blotches, grain, vignette } from '../film-marks'
-import { blankRaster, clampByte } from '../raster'
+import { blankRaster, clampedPixels } from '../raster'
 import { glaze, mapChannels } from '../tone'
 import type { Treatment } from './treatment'
 
@@ -30,10 +30,10 @@ export const cookedNegative: Treatment = (input, steer) => {
   mapChannels(shifted, (value, channel) => lifts[channel]! + (255 - lifts[channel]!) * (value / 255) ** gammas[channel]!)
   // One layer bleeds into the next: the "wrong" colours of cooked film without losing the picture.
   const bleed = Math.floor(steer.rand() * 3)
-  const { pixels } = shifted
+  const pixels = clampedPixels(shifted)
   for (let at = 0; at < pixels.length; at += 3) {
     const target = at + bleed, source = at + ((bleed + 1) % 3)
-    pixels[target] = clampByte(pixels[target]! * 0.55 + pixels[source]! * 0.45)
+    pixels[target] = pixels[target]! * 0.55 + pixels[source]! * 0.45
   }
   if (steer.accent) glaze(shifted, steer.accent, 0.3 * steer.accentStrength)
   blotches(shifted, 8 + Math.floor(steer.rand() * 10), steer.rand, index => BUBBLES[index % BUBBLES.length]!, [0.012, 0.05], 0.5)

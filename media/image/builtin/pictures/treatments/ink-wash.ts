@@ -1,7 +1,7 @@
 import { parseHex } from '../../colour'
 import { edgeStrength } from '../edges'
 import { grain } from '../film-marks'
-import { blankRaster, clampByte, luminancePlane, throughSharp } from '../raster'
+import { blankRaster, luminancePlane, throughSharp, clampedPixels } from '../raster'
 import { scaled, type Treatment } from './treatment'
 
 const INK = parseHex('#1c1b19')
@@ -20,13 +20,14 @@ export const inkWash: Treatment = async (input, steer) => {
   const edges = edgeStrength(softened)
   const { width, height } = input
   const out = blankRaster(width, height, PAPER)
+  const outBytes = clampedPixels(out)
   for (let index = 0; index < light.length; index++) {
     const wash = WASHES[Math.min(WASHES.length - 1, Math.floor((light[index]! / 256) * WASHES.length))]!
     const ink = Math.min(1, (1 - wash) + edges[index]! * 0.55)
     const at = index * 3
-    out.pixels[at] = clampByte(PAPER.r + (INK.r - PAPER.r) * ink)
-    out.pixels[at + 1] = clampByte(PAPER.g + (INK.g - PAPER.g) * ink)
-    out.pixels[at + 2] = clampByte(PAPER.b + (INK.b - PAPER.b) * ink)
+    outBytes[at] = PAPER.r + (INK.r - PAPER.r) * ink
+    outBytes[at + 1] = PAPER.g + (INK.g - PAPER.g) * ink
+    outBytes[at + 2] = PAPER.b + (INK.b - PAPER.b) * ink
   }
   stampSeal(out, steer.rand() < 0.5)
   grain(out, 6, steer.rand)

@@ -12,8 +12,9 @@ const UMBER = parseHex('#1c1008')
  * varnish, and darkness closing in from the edges (chiaroscuro); fine canvas grain.
  */
 export const oilGlaze: Treatment = async (input, steer) => {
-  const size = Math.max(3, Math.round(scaled(input, 7)) | 1)
-  const picture = await throughSharp(input, image => image.median(size))
+  // A median at half size paints as broadly as one twice as wide at full size, for a quarter of the work.
+  const half = await throughSharp(input, image => image.resize(Math.ceil(input.width / 2), Math.ceil(input.height / 2)).median(Math.max(3, Math.round(scaled(input, 3.5)) | 1)))
+  const picture = await throughSharp(half, image => image.resize(input.width, input.height, { fit: 'fill' }))
   mapChannels(picture, (value) => {
     const t = value / 255
     return 255 * (t * t * (3 - 2 * t) * 0.85 + t * 0.15)

@@ -1,6 +1,6 @@
 import { parseHex } from '../../colour'
 import { blotches, grain, vignette } from '../film-marks'
-import { blankRaster, clampByte, luminancePlane } from '../raster'
+import { blankRaster, luminancePlane, clampedPixels } from '../raster'
 import type { Treatment } from './treatment'
 
 const PAPER = parseHex('#eceae4')
@@ -16,6 +16,7 @@ export const photocopy: Treatment = (input, steer) => {
   const ghostX = Math.round(width * (0.008 + steer.rand() * 0.01))
   const ghostY = Math.round(height * (0.004 + steer.rand() * 0.008))
   const out = blankRaster(width, height, PAPER)
+  const outBytes = clampedPixels(out)
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const index = y * width + x
@@ -23,9 +24,9 @@ export const photocopy: Treatment = (input, steer) => {
       const ghostSource = Math.min(height - 1, Math.max(0, y - ghostY)) * width + Math.min(width - 1, Math.max(0, x - ghostX))
       const ghost = (1 - smoothContrast(light[ghostSource]! / 255)) * 0.22
       const ink = Math.max(toner, ghost)
-      out.pixels[index * 3] = clampByte(PAPER.r + (TONER.r - PAPER.r) * ink)
-      out.pixels[index * 3 + 1] = clampByte(PAPER.g + (TONER.g - PAPER.g) * ink)
-      out.pixels[index * 3 + 2] = clampByte(PAPER.b + (TONER.b - PAPER.b) * ink)
+      outBytes[index * 3] = PAPER.r + (TONER.r - PAPER.r) * ink
+      outBytes[index * 3 + 1] = PAPER.g + (TONER.g - PAPER.g) * ink
+      outBytes[index * 3 + 2] = PAPER.b + (TONER.b - PAPER.b) * ink
     }
   }
   blotches(out, 160, steer.rand, () => TONER, [0.0006, 0.002], 0.8)

@@ -9,7 +9,7 @@ import type { Treatment } from './treatment'
  */
 export function popPoster(levels: number, saturation: number): Treatment {
   return async (input, steer) => {
-    const picture = await throughSharp(input, image => image.median(5))
+    const picture = await throughSharp(input, image => image.median(3))
     saturate(picture, saturation)
     if (steer.accent) glaze(picture, steer.accent, 0.35 * steer.accentStrength)
     else glaze(picture, steer.tint, 0.15)

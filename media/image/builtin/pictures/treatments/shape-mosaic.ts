@@ -1,5 +1,5 @@
 import { parseHex } from '../../colour'
-import { blankRaster, clampByte, throughSharp } from '../raster'
+import { blankRaster, clampByte, throughSharp, clampedPixels } from '../raster'
 import type { Treatment } from './treatment'
 
 const BACKGROUND = parseHex('#fbfaf6')
@@ -16,6 +16,7 @@ export const shapeMosaic: Treatment = async (input, steer) => {
   const small = await throughSharp(input, image => image.resize(columns, rows, { fit: 'fill' }).modulate({ saturation: 1.3 }))
   const step = 255 / (LEVELS - 1)
   const out = blankRaster(width, height, BACKGROUND)
+  const outBytes = clampedPixels(out)
   for (let row = 0; row < rows; row++) {
     for (let column = 0; column < columns; column++) {
       const at = (row * columns + column) * 3
@@ -30,7 +31,7 @@ export const shapeMosaic: Treatment = async (input, steer) => {
           if (coverage <= 0) continue
           const pixel = (y * width + x) * 3
           for (let channel = 0; channel < 3; channel++) {
-            out.pixels[pixel + channel] = clampByte(out.pixels[pixel + channel]! + (fill[channel]! - out.pixels[pixel + channel]!) * coverage)
+            outBytes[pixel + channel] = out.pixels[pixel + channel]! + (fill[channel]! - out.pixels[pixel + channel]!) * coverage
           }
         }
       }
