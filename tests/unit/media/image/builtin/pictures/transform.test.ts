@@ -1,6 +1,7 @@
 import sharp from '../../../../../../server/utils/media/sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { renderFromPictures } from '../../../../../../media/image/builtin/pictures'
+import { treatmentFor } from '../../../../../../media/image/builtin/pictures/treatments/treatment-for'
 import { SHIPPED_PERSPECTIVES, picture, pictureRun } from './perspectives'
 import { asRendered, correlation, edgeSample, greySample, meanColour } from './resemblance'
 import { HOUSE, SHAPES, jpeg, png, transparentPng } from './test-pictures'
@@ -88,6 +89,12 @@ describe('renderFromPictures with one picture (transformation)', () => {
         expect(difference, `${ids[a]} vs ${ids[b]}`).toBeGreaterThan(8)
       }
     }
+  })
+
+  it('gives a leader\'s own perspective the treatment of its style family', () => {
+    expect(treatmentFor({ id: 'bauhaus_kids' })).toBe(treatmentFor({ id: 'bauhaus' }))
+    expect(treatmentFor({ id: 'blueprint_3d' })).toBe(treatmentFor({ id: 'technicaldrawing' }))
+    expect(treatmentFor({ id: 'daguerreotype' })).toBe(treatmentFor({ id: 'analog_photography_1870s' }))
   })
 
   it('follows the idea: a named colour tones the plate, night darkens, sun lightens', async () => {
