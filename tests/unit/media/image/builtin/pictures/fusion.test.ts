@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { fusionPlanFor, renderFromPictures } from '../../../../../../media/image/builtin/pictures'
 import { fusionLayoutFor } from '../../../../../../media/image/builtin/pictures/fusion/fuse-pictures'
 import type { Tile } from '../../../../../../media/image/builtin/pictures/fusion/fusion-plan'
-import { picture, pictureRun } from './perspectives'
+import { SHIPPED_PERSPECTIVES, picture, pictureRun } from './perspectives'
 import { asRendered, correlation, greySample, type Region } from './resemblance'
 import { HOUSE, PATTERNS, SHAPES, STRIPES, jpeg, png } from './test-pictures'
 
@@ -80,6 +80,14 @@ describe('renderFromPictures with two or three pictures (fusion)', () => {
     expect(first.data.equals(second.data)).toBe(true)
     const plans = [1, 2, 3, 4].map(seed => JSON.stringify(fusionPlanFor(run(seed)).tiles))
     expect(new Set(plans).size).toBeGreaterThan(1)
+  })
+
+  it('fuses three pictures into the smallest output (64 px) for every shipped perspective', async () => {
+    for (const { id } of SHIPPED_PERSPECTIVES) {
+      const media = await renderFromPictures(pictureRun(pictures.map(data => picture(data)), id, { width: 64, height: 96 }))
+      const metadata = await sharp(media.data).metadata()
+      expect([metadata.width, metadata.height], id).toEqual([64, 96])
+    }
   })
 
   it('lays portrait canvases out top to bottom and fills them', async () => {
