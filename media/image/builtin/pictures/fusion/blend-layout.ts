@@ -1,4 +1,4 @@
-import { decodePicture, blankRaster, type Raster, clampedPixels } from '../raster'
+import { blankRaster, clampedPixels, decodePicture, type Raster } from '../raster'
 import { toPixels, type FusionPlan } from './fusion-plan'
 
 const REACH = 0.27

@@ -1,5 +1,5 @@
 import sharp from '../../../../../server/utils/media/sharp'
-import { toRaster, type Raster } from '../raster'
+import { type Raster, toRaster } from '../raster'
 import { toPixels, type FusionPlan } from './fusion-plan'
 
 const BOARD = '#e6dfd0'

@@ -1,6 +1,6 @@
 import { darken, mix, parseHex, type Rgb } from '../../colour'
 import { edgeStrength } from '../edges'
-import { blankRaster, luminancePlane, throughSharp, clampedPixels } from '../raster'
+import { blankRaster, clampedPixels, luminancePlane, throughSharp } from '../raster'
 import { scaled, type Treatment } from './treatment'
 
 const PAPER = parseHex('#1d4f91')

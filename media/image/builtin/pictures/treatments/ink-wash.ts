@@ -1,7 +1,7 @@
 import { parseHex } from '../../colour'
 import { edgeStrength } from '../edges'
 import { grain } from '../film-marks'
-import { blankRaster, luminancePlane, throughSharp, clampedPixels } from '../raster'
+import { blankRaster, clampedPixels, luminancePlane, type Raster, throughSharp } from '../raster'
 import { scaled, type Treatment } from './treatment'
 
 const INK = parseHex('#1c1b19')
@@ -34,7 +34,7 @@ export const inkWash: Treatment = async (input, steer) => {
   return out
 }
 
-function stampSeal(picture: { width: number, height: number, pixels: Buffer }, onTheLeft: boolean): void {
+function stampSeal(picture: Raster, onTheLeft: boolean): void {
   const size = Math.round(Math.min(picture.width, picture.height) * 0.07)
   const margin = Math.round(Math.min(picture.width, picture.height) * 0.05)
   const left = onTheLeft ? margin : picture.width - margin - size

@@ -1,6 +1,6 @@
 import { parseHex } from '../../colour'
 import { blotches, grain, vignette } from '../film-marks'
-import { blankRaster, luminancePlane, clampedPixels } from '../raster'
+import { blankRaster, clampedPixels, luminancePlane } from '../raster'
 import type { Treatment } from './treatment'
 
 const PAPER = parseHex('#eceae4')

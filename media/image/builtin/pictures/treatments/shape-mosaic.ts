@@ -1,5 +1,5 @@
 import { parseHex } from '../../colour'
-import { blankRaster, clampByte, throughSharp, clampedPixels } from '../raster'
+import { blankRaster, clampByte, clampedPixels, throughSharp } from '../raster'
 import type { Treatment } from './treatment'
 
 const BACKGROUND = parseHex('#fbfaf6')
