@@ -4,8 +4,9 @@ import { useLanguageCookie } from '~/composables/useLanguageCookie'
 interface Messages { [key: string]: Messages | string }
 
 // Every JSON file under locales/<language>/ belongs to that language; a new language is a new
-// folder with the same files (e.g. locales/tr/), nothing else to register.
-const files = import.meta.glob<Messages>('../locales/*/*.json', { eager: true, import: 'default' })
+// folder with the same files (e.g. locales/tr/), nothing else to register. A `*.lazy.json` file is
+// left out of the first load: the code that needs it merges it in when it loads (e.g. the picture tray).
+const files = import.meta.glob<Messages>(['../locales/*/*.json', '!../locales/*/*.lazy.json'], { eager: true, import: 'default' })
 
 /** A medium's own file (locales/<lang>/media-video.json) adds keys inside run.json's groups instead of replacing them. */
 function mergeInto(target: Messages, source: Messages): Messages {
