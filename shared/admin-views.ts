@@ -1,6 +1,7 @@
 // Shapes the admin pages read: types only, so pages can import them without shipping zod.
 import type { RunStatus } from './run-status'
 import type { MediaType, SafetyLevel } from './schemas/common'
+import type { InputImageView } from './schemas/run'
 
 export interface RunCounts {
   total: number
@@ -27,6 +28,8 @@ export interface AdminRunRow {
   interception_text: string | null
   thumbnail_url: string | null
   media_url: string | null
+  /** The student's pictures the run started from. */
+  input_images: InputImageView[]
 }
 
 /** One tile on the projector wall: finished, not hidden, with an output. */
@@ -39,6 +42,8 @@ export interface WallItem {
   thumbnail_url: string | null
   interception_text: string | null
   pseudonym: string | null
+  /** The student's pictures the output was made from (served to leaders). */
+  input_images: InputImageView[]
 }
 
 /** What GET /api/admin/exports/:export_id answers while an export streams and for an hour after. */

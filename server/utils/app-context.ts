@@ -195,7 +195,7 @@ export function startApp(
     await sessions.ensureStudio(settings.safetyLevel, { runs_per_hour: settings.studioRunsPerHour, runs_in_progress: settings.studioRunsInProgress })
     await createFirstLeader(leaders, settings.adminPassword)
     const service = new RunService({
-      ...deps, queue, participants, sessions, defaultLanguage: settings.defaultLanguage,
+      ...deps, queue, participants, sessions, uploads, defaultLanguage: settings.defaultLanguage,
       isInstanceAlive: id => coordinator.isAlive(id),
       withLock: (key, work) => coordinator.withLock(key, work),
     })

@@ -202,8 +202,8 @@ export type RunOutputView = RunStatusView['outputs'][number]
 
 export const CreateRunRequest = z.object({
   perspective: z.string().min(1).max(64),
-  /** May be empty when input_images are given: the picture is then the idea. */
-  input_text: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
+  /** May be empty or left out when input_images are given: the picture is then the idea. Without pictures it must not be empty. */
+  input_text: z.string().trim().max(2000, 'must be at most 2000 characters').default(''),
   context: z.string().trim().max(2000, 'must be at most 2000 characters').optional(),
   output: z.string().min(1).max(64).optional(),
   /** Upload ids (POST /api/uploads) of the student's own pictures, in order. */
@@ -213,7 +213,12 @@ export const CreateRunRequest = z.object({
   language: Language.optional(),
   lyrics: z.string().trim().max(LYRICS_MAX_CHARS, `must be at most ${LYRICS_MAX_CHARS} characters`).optional(),
   tags: z.array(z.enum(SONG_TAGS as [SongTag, ...SongTag[]])).max(SONG_TAGS.length).optional(),
-}).strict()
+}).strict().superRefine((request, context) => {
+  if (!request.input_text && !request.input_images?.length) context.addIssue({ code: 'custom', path: ['input_text'], message: 'must not be empty' })
+  if (request.input_images && new Set(request.input_images).size !== request.input_images.length) {
+    context.addIssue({ code: 'custom', path: ['input_images'], message: 'names the same picture twice' })
+  }
+})
 export type CreateRunRequest = z.infer<typeof CreateRunRequest>
 
 export const GenerateRequest = z.object({

@@ -1,5 +1,6 @@
 import sharp from '../../../server/utils/media/sharp'
 import type { GeneratedMedia, GenerationInput, GenerationProvider } from '../../../server/utils/providers/types'
+import { renderFromPictures } from './pictures'
 import { drawScene, planScene } from './scene-plan'
 
 const DEFAULT_SIZE = 1024
@@ -11,7 +12,10 @@ export class BuiltinImageProvider implements GenerationProvider {
   readonly model = 'procedural-v1'
   readonly mediaType = 'image' as const
 
-  async generate({ prompt, seed, perspective, output, onProgress, signal }: GenerationInput): Promise<GeneratedMedia> {
+  async generate(input: GenerationInput): Promise<GeneratedMedia> {
+    // The student's pictures, transformed or fused: their own processing (pictures/).
+    if (input.pictures?.length) return renderFromPictures(input)
+    const { prompt, seed, perspective, output, onProgress, signal } = input
     signal?.throwIfAborted()
     const width = output.parameters.width ?? DEFAULT_SIZE
     const height = output.parameters.height ?? DEFAULT_SIZE

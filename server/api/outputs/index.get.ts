@@ -1,11 +1,22 @@
-import { defineEventHandler } from 'h3'
+import { defineEventHandler, getValidatedQuery } from 'h3'
+import { z } from 'zod'
+import { MAX_INPUT_IMAGES } from '#shared/schemas/run'
 import { useReadyApp } from '../../utils/app-context'
 import { currentSessionAllowances } from '../../utils/sessions/session-allowances'
 
-/** GET /api/outputs: the output configs this device's session allows media to be generated with, and whose backend is configured. */
+const Query = z.object({
+  /** The run has (or will have) this many of the student's pictures: only outputs that take them. */
+  pictures: z.coerce.number().int().min(0).max(MAX_INPUT_IMAGES).default(0),
+})
+
+/**
+ * GET /api/outputs[?pictures=N]: the output configs this device's session allows media to be
+ * generated with, and whose backend is configured; with `pictures`, only those that take N pictures.
+ */
 export default defineEventHandler(async (event) => {
+  const { pictures } = await getValidatedQuery(event, Query.parse)
   const { catalog } = await useReadyApp()
   const allowed = (await currentSessionAllowances(event)).outputs
-  const available = catalog.availableOutputs()
+  const available = catalog.availableOutputs().filter(output => output.max_pictures >= pictures)
   return allowed ? available.filter(output => allowed.includes(output.id)) : available
 })

@@ -30,9 +30,9 @@ export class Catalog {
     return this.perspectivesById.get(id)
   }
 
-  /** Accepts an output config id, or a media type that stands for its default config. */
-  output(idOrMediaType: string): OutputConfig | undefined {
-    return this.outputsById.get(idOrMediaType) ?? this.defaultOutput(idOrMediaType as MediaType)
+  /** Accepts an output config id, or a media type that stands for its default config (one that takes `pictures` pictures). */
+  output(idOrMediaType: string, pictures = 0): OutputConfig | undefined {
+    return this.outputsById.get(idOrMediaType) ?? this.defaultOutput(idOrMediaType as MediaType, pictures)
   }
 
   /** The outputs offered to students: those whose provider is configured. */
@@ -45,8 +45,9 @@ export class Catalog {
   }
 
   /** The settings' choice, else the `default: true` one, else the first, each only if available; an unavailable one only when nothing is. */
-  defaultOutput(type: MediaType): OutputConfig | undefined {
-    const ofType = this.outputs.filter(output => output.media_type === type)
+  defaultOutput(type: MediaType, pictures = 0): OutputConfig | undefined {
+    // A run with pictures stands only for outputs that take them; the others are not offered to it.
+    const ofType = this.outputs.filter(output => output.media_type === type && output.max_pictures >= pictures)
     const usable = ofType.filter(output => this.choices.available(output))
     const preferred = this.choices.preferred(type)
     return usable.find(output => output.id === preferred) ?? usable.find(output => output.default) ?? usable[0]

@@ -16,7 +16,7 @@ export const EXPORT_COLUMNS = [
   'run_id', 'created_at', 'session_id', 'session_name', 'participant_export_id', 'participant_pseudonym',
   'perspective', 'output', 'output_type', 'safety_level', 'status', 'hidden',
   ...STAGE_NAMES.flatMap(stage => [`${stage}_duration_ms`, `${stage}_provider`]),
-  'input_text', 'interception_text', 'generation_prompt', 'prompt_edit_count', 'files',
+  'input_text', 'input_images', 'interception_text', 'generation_prompt', 'prompt_edit_count', 'files',
 ] as const
 
 /** One run as a research row: no participant id, join code or cookie value, only the export's pseudonymous id. */
@@ -41,6 +41,8 @@ export function exportRow(run: RunMetadata, context: RowContext): ExportRow {
     row[`${name}_provider`] = stage?.provider ?? null
   }
   row.input_text = run.input_text
+  // The pictures' files in the run folder (in the zip beside metadata.json); runs from before pictures have none.
+  row.input_images = (run.input_images ?? []).map(image => image.file)
   row.interception_text = run.interception_text
   row.generation_prompt = run.generation_prompt
   // The first entry is the interception's own text; everything after it is someone's edit.

@@ -62,7 +62,7 @@ export async function interceptionSafetyStage(
     let stricter: string
     try {
       stricter = (await interception.intercept({
-        text: run.input_text, perspective, language: run.language, context: run.context, seed: run.seed,
+        text: run.input_text, pictures: run.input_images.length, perspective, language: run.language, context: run.context, seed: run.seed,
         signal: signals.signal, onWaiting: signals.onWaiting, acceptable: check.acceptable, stricter: true,
       })).text
     }

@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto'
 import type { Language, SafetyLevel } from '#shared/schemas/common'
 import type { PersonalDataRule } from '#shared/schemas/personal-data'
-import { RUN_SCHEMA_VERSION, type RunMetadata, STAGE_NAMES } from '#shared/schemas/run'
+import { type InputImageRecord, RUN_SCHEMA_VERSION, type RunMetadata, STAGE_NAMES } from '#shared/schemas/run'
 import { pendingStage } from './stage-runner'
 
 export interface NewRunFields {
@@ -17,6 +17,8 @@ export interface NewRunFields {
   seed?: number
   lyrics?: string | null
   tags?: string[]
+  /** The student's pictures, already copied into the run's files. */
+  input_images?: InputImageRecord[]
 }
 
 export function newRun(fields: NewRunFields): RunMetadata {
@@ -32,7 +34,7 @@ export function newRun(fields: NewRunFields): RunMetadata {
     participant_id: fields.participant_id,
     favourite: false,
     hidden: false,
-    input_images: [],
+    input_images: fields.input_images ?? [],
     perspective: fields.perspective,
     context: fields.context,
     language: fields.language,

@@ -8,7 +8,9 @@ import { KeyedMutex } from '../keyed-mutex'
 import type { RunQueue } from '../queue/run-queue'
 import type { SessionStore } from '../sessions/session-store'
 import type { ParticipantRuns } from '../storage/participant-runs'
+import type { UploadStore } from '../uploads/upload-store'
 import { newRun } from './new-run'
+import { copyPicturesIntoRun, pictureGone } from './run-pictures'
 import type { PipelineDeps } from './pipeline-deps'
 import { interruptedFailure } from './run-errors'
 import { pendingJobKind } from './run-job-handler'
@@ -23,6 +25,8 @@ export interface RunServiceDeps extends PipelineDeps {
   isInstanceAlive?: (instanceId: string) => Promise<boolean>
   /** Cross-process lock (the coordinator's): two instances must not adopt the same run. */
   withLock?: <T>(key: string, work: () => Promise<T>) => Promise<T>
+  /** The students' uploaded pictures, copied into a run that names them; without it, runs take no pictures. */
+  uploads?: Pick<UploadStore, 'readOwn' | 'markUsed'>
 }
 
 /** Who asks about a run: the participant cookie's owner, or a signed-in course leader. */
@@ -56,15 +60,21 @@ export class RunService {
     if (session.perspectives && !session.perspectives.includes(perspective.id)) {
       throw refused(403, 'perspective_not_allowed', `The perspective "${perspective.id}" is not part of the session "${session.name}"`)
     }
-    const output = request.output === undefined ? null : catalog.output(request.output)
+    const pictureIds = request.input_images ?? []
+    if (pictureIds.length && (!session.picture_input || !this.deps.uploads)) {
+      throw refused(403, 'pictures_off', 'Pictures are switched off in this course. Describe your idea in words instead.')
+    }
+    const output = request.output === undefined ? null : catalog.output(request.output, pictureIds.length)
     if (output === undefined) throw notFound('output', request.output!)
-    if (output) this.assertOutputAllowed(session, output)
+    if (output) this.assertOutputAllowed(session, output, pictureIds.length)
     if (perspective.student_rules && !request.context) {
       throw createError({ statusCode: 400, statusMessage: `The perspective "${perspective.id}" needs your own rules in "context"` })
     }
     const participantId = participant.participant_id
     return this.exclusiveFor(participantId, async () => {
       await this.assertWithinLimits(session, participantId, { countNew: true })
+      // Read before anything is written: a picture that is gone refuses the run, nothing is left behind.
+      const pictures = pictureIds.length ? await copyPicturesIntoRun(this.deps.uploads!, pictureIds, participantId) : null
       const run = newRun({
         session_id: session.id,
         participant_id: participantId,
@@ -78,12 +88,17 @@ export class RunService {
         seed: request.seed,
         lyrics: request.lyrics || null,
         tags: request.tags,
+        input_images: pictures?.records,
       })
       if (run.lyrics) run.prompt_history.push({ at: run.created_at, source: 'student', kind: 'lyrics', text: run.lyrics })
       // Ours until a job starts: another instance starting now must not queue it a second time.
       run.instance_id = this.deps.instanceId
-      await this.deps.runs.create(run)
+      await this.deps.runs.create(run, pictures?.files)
       try {
+        // The run has its own copies; marked used, the uploads are kept while the run exists.
+        for (const [index, uploadId] of pictureIds.entries()) {
+          await this.deps.uploads!.markUsed(uploadId, run.run_id).catch(() => { throw pictureGone(index + 1) })
+        }
         await this.deps.participants.add(participantId, run.run_id)
         await this.deps.queue.enqueue({ runId: run.run_id, kind: 'prepare' })
       }
@@ -150,7 +165,7 @@ export class RunService {
     const output = this.deps.catalog.output(request.output)
     if (!output) throw notFound('output', request.output)
     const session = await this.openSessionOf({ session_id: current.session_id })
-    this.assertOutputAllowed(session, output)
+    this.assertOutputAllowed(session, output, current.input_images.length)
     const queueRun = () => this.deps.runs.update(runId, (run) => {
       const retry = run.status === 'failed' && run.error?.retryable && run.interception_text !== null
       if (run.status !== 'awaiting_output' && !retry) throw conflict(`This run cannot generate now; it is ${run.status}`)
@@ -255,9 +270,14 @@ export class RunService {
     return session
   }
 
-  private assertOutputAllowed(session: CourseSession, output: OutputConfig) {
+  private assertOutputAllowed(session: CourseSession, output: OutputConfig, pictures: number) {
     if (session.outputs && !session.outputs.includes(output.id)) {
       throw refused(403, 'output_not_allowed', `The output "${output.id}" is not part of the session "${session.name}"`)
+    }
+    if (pictures > output.max_pictures) {
+      throw refused(409, 'output_takes_no_pictures', output.max_pictures === 0
+        ? `The output "${output.id}" cannot use pictures. Choose another one.`
+        : `The output "${output.id}" can use at most ${output.max_pictures} ${output.max_pictures === 1 ? 'picture' : 'pictures'}. Choose another one.`)
     }
     // Read at each request: a leader may configure or remove the backend while the server runs.
     if (!this.deps.providers.generators.has(output.provider)) {

@@ -1,10 +1,10 @@
 import { RUN_CHECK_STAGES, RUN_CHECKS } from '#shared/run-status'
-import type { InputImageView, RunMetadata, RunStatusView } from '#shared/schemas/run'
+import type { InputImageRecord, InputImageView, RunMetadata, RunStatusView } from '#shared/schemas/run'
 
 export const mediaUrl = (runId: string, file: string) => `/api/runs/${runId}/media/${file}`
 
 /** The run's pictures for its student's and leaders' pages, with a small size for tiles. */
-export const inputImageViews = (run: Pick<RunMetadata, 'run_id' | 'input_images'>): InputImageView[] =>
+export const inputImageViews = (run: { run_id: string, input_images: readonly Pick<InputImageRecord, 'file' | 'mime' | 'width' | 'height'>[] }): InputImageView[] =>
   run.input_images.map(image => ({
     file: image.file,
     url: mediaUrl(run.run_id, image.file),

@@ -10,6 +10,7 @@ import { outputFileName, thumbnailFileName } from '../storage/run-keys'
 import type { PipelineDeps } from './pipeline-deps'
 import { runStage, StageFailure, stageRecord } from './stage-runner'
 import { internalFailure, providerFailure } from './run-errors'
+import { readRunPictures } from './run-pictures'
 
 /** Signals a stage is given: `timeout` tells a slow provider apart from a cancel. */
 export interface StageSignals {
@@ -55,7 +56,7 @@ export async function inputSafetyStage(deps: PipelineDeps, run: RunMetadata, sig
 export async function interceptionStage(deps: PipelineDeps, run: RunMetadata, perspective: Perspective, signals: StageSignals, acceptable?: (text: string) => Promise<boolean>): Promise<string> {
   const provider = deps.providers.interception
   const { text } = await runStage(deps.runs, run.run_id, 'interception', provider,
-    () => provider.intercept({ text: run.input_text, perspective, language: run.language, context: run.context, seed: run.seed, signal: signals.signal, onWaiting: signals.onWaiting, acceptable }),
+    () => provider.intercept({ text: run.input_text, pictures: run.input_images.length, perspective, language: run.language, context: run.context, seed: run.seed, signal: signals.signal, onWaiting: signals.onWaiting, acceptable }),
     failureFor('interception', provider.id, signals))
   return text
 }
@@ -104,8 +105,11 @@ export async function generationStage(deps: PipelineDeps, run: RunMetadata, pers
   // One backend serves several outputs: the stage records the output's own model.
   const identity = { id: provider.id, model: output.model ?? provider.model }
   const record = await runStage(deps.runs, run.run_id, 'generation', identity, async () => {
+    // From the run's own folder: the uploads they came from may be gone by now.
+    const pictures = run.input_images.length ? await readRunPictures(deps.runs, run) : undefined
     const media = await provider.generate({
       prompt: run.generation_prompt ?? run.interception_text ?? run.input_text, seed: run.seed, perspective, output, language: run.language,
+      ...(pictures ? { pictures } : {}),
       ...(output.music ? { music: { lyrics: run.lyrics ?? '', tags: run.tags } } : {}),
       onProgress, signal: signals.signal, onWaiting: signals.onWaiting,
     })
@@ -122,7 +126,7 @@ export async function generationStage(deps: PipelineDeps, run: RunMetadata, pers
       provider: provider.id, config: output.id, thumbnail: thumbnailName, created_at: new Date().toISOString(),
     }
     return outputRecord
-  }, failureFor('generation', provider.id, signals), result => ({ filename: result.filename, bytes: result.bytes }))
+  }, failureFor('generation', provider.id, signals), result => ({ filename: result.filename, bytes: result.bytes, ...(run.input_images.length ? { pictures: run.input_images.length } : {}) }))
   await deps.runs.update(run.run_id, (latest) => {
     latest.progress = null
     latest.waiting_position = null

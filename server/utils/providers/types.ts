@@ -19,7 +19,10 @@ export interface SafetyProvider extends ProviderIdentity {
 }
 
 export interface InterceptionInput {
+  /** The student's idea in words; may be empty when the run has pictures (the picture is then the idea). */
   text: string
+  /** How many pictures the student gave (0 or absent: none); the perspective says what it does with them. */
+  pictures?: number
   perspective: Perspective
   language: Language
   /** The student's own rules (user_defined) or extra context. */

@@ -1,7 +1,7 @@
 import type { AdminRunRow } from '#shared/admin-views'
 import type { CourseSession, Participant } from '#shared/schemas/session'
 import { useAppContext } from '../app-context'
-import { mediaUrl } from '../pipeline/run-status-view'
+import { inputImageViews, mediaUrl } from '../pipeline/run-status-view'
 import type { RunSummary } from './run-summary'
 
 /** Rows for the leader's lists: session names and pseudonyms looked up once per call, not per row. */
@@ -37,5 +37,6 @@ export function toAdminRunRow(summary: RunSummary, sessionName: string | null, p
     interception_text: summary.interception_text,
     thumbnail_url: summary.thumbnail ? mediaUrl(summary.run_id, summary.thumbnail) : null,
     media_url: summary.media_file ? mediaUrl(summary.run_id, summary.media_file) : null,
+    input_images: inputImageViews({ run_id: summary.run_id, input_images: summary.input_images }),
   }
 }

@@ -4,6 +4,7 @@ import { isFinalStatus } from '#shared/schemas/run'
 import { useAppContext } from '../app-context'
 import type { LeaderIdentity } from '../auth/leader'
 import { isRunId } from '../storage/run-keys'
+import { inputImageViews } from '../pipeline/run-status-view'
 import { toAdminRunRows } from './admin-run-rows'
 import { toRunSummary } from './run-summary'
 
@@ -46,6 +47,7 @@ export async function runDetail(runId: string) {
     session: session ? { id: session.id, name: session.name } : null,
     participant: participant ? { pseudonym: participant.pseudonym } : null,
     files,
+    input_images: inputImageViews({ run_id: run.run_id, input_images: run.input_images ?? [] }),
     audit: entries,
   }
 }

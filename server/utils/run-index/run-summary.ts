@@ -1,5 +1,5 @@
 import type { MediaType, SafetyLevel } from '#shared/schemas/common'
-import type { RunMetadata, RunStatus } from '#shared/schemas/run'
+import type { InputImageRecord, RunMetadata, RunStatus } from '#shared/schemas/run'
 
 /** Texts are capped at 2,000 characters on input; the cap here only keeps a bad file from bloating memory. */
 const MAX_TEXT = 2000
@@ -23,6 +23,8 @@ export interface RunSummary {
   /** File names inside the run folder, for media URLs. */
   thumbnail: string | null
   media_file: string | null
+  /** The student's pictures (files in the run folder), shown beside the output. */
+  input_images: Pick<InputImageRecord, 'file' | 'mime' | 'width' | 'height'>[]
 }
 
 export function toRunSummary(run: RunMetadata): RunSummary {
@@ -45,6 +47,8 @@ export function toRunSummary(run: RunMetadata): RunSummary {
     interception_text: run.interception_text?.slice(0, MAX_TEXT) ?? null,
     thumbnail: first?.thumbnail ?? null,
     media_file: first?.filename ?? null,
+    // Runs stored before pictures came in have none.
+    input_images: (run.input_images ?? []).map(({ file, mime, width, height }) => ({ file, mime, width, height })),
   }
 }
 

@@ -8,8 +8,8 @@ const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]
 /** Our own file names: lower-case words, one dot before the extension. No separators, no dot files. */
 const RUN_FILE_NAME = /^[a-z0-9][a-z0-9_-]{0,80}\.[a-z0-9]{1,8}$/
 
-/** What the media route may serve: generated outputs and their thumbnails, nothing else. */
-const MEDIA_FILE_NAME = /^(output|thumbnail)-[a-z0-9_-]{1,60}\.[a-z0-9]{1,8}$/
+/** What the media route may serve: generated outputs, their thumbnails and the student's pictures, nothing else. */
+const MEDIA_FILE_NAME = /^((output|thumbnail)-[a-z0-9_-]{1,60}\.[a-z0-9]{1,8}|input-image-[1-3]\.(jpg|png))$/
 
 export const isRunId = (value: string) => RUN_ID.test(value)
 export const isRunFileName = (value: string) => RUN_FILE_NAME.test(value)
@@ -24,6 +24,8 @@ export const RUN_FILES = {
 
 export const outputFileName = (type: string, extension: string) => `output-${type}.${extension}`
 export const thumbnailFileName = (type: string) => `thumbnail-${type}.webp`
+/** The student's n-th picture (from 1) as the run keeps it. */
+export const inputImageFileName = (position: number, mime: 'image/jpeg' | 'image/png') => `input-image-${position}.${mime === 'image/png' ? 'png' : 'jpg'}`
 
 /** unstorage key of a JSON or text file of a run, under the `runs` mount. */
 export function runDocumentKey(runId: string, file: string): string {

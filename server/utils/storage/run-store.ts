@@ -7,6 +7,9 @@ import { ACTIVE_RUNS_PREFIX, activeRunKey, isRunId, RUN_FILES, runBlobKey, runDo
 
 export type RunUpdate = (run: RunMetadata) => void
 
+/** A media file a run is created with. */
+export interface RunFile { file: string, data: Buffer, mime: string }
+
 /** What listeners (the run index) hear after each write: the metadata as stored, or a removal. */
 export type RunChange = { type: 'put', run: RunMetadata } | { type: 'delete', runId: string, previous: RunMetadata | null }
 export type RunChangeListener = (change: RunChange) => void
@@ -36,15 +39,21 @@ export class RunStore {
     this.listeners.push(listener)
   }
 
-  /** Writes a new run; a write that fails (a full disk) leaves no half run behind, only the error. */
-  async create(run: RunMetadata): Promise<void> {
+  /**
+   * Writes a new run with the files it starts with (the student's pictures); a write that fails
+   * (a full disk) leaves no half run behind, only the error. Metadata comes last, so a run that
+   * exists has all its files.
+   */
+  async create(run: RunMetadata, files: readonly RunFile[] = []): Promise<void> {
     await this.exclusive(run.run_id, async () => {
       try {
+        for (const file of files) await this.blobs.put(runBlobKey(run.run_id, file.file), file.data, { contentType: file.mime })
         await this.documents.setItem(runDocumentKey(run.run_id, RUN_FILES.input), run.input_text)
         await this.writeMetadata(RunMetadata.parse(run))
       }
       catch (error) {
         await this.removeDocuments(run.run_id).catch(() => {})
+        if (files.length) await this.blobs.deleteAll(run.run_id).catch(() => {})
         throw error
       }
     })

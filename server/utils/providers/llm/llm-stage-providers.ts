@@ -28,9 +28,22 @@ const STRICTER: Record<InstructionLanguage, string> = {
   en: 'Important: your last transformation of this idea was not suitable for children. Write a gentle, harmless version for a children’s workshop: no violence, no weapons, no nudity, no insults, no drugs, no death, nothing scary. When you turn something into its opposite, never turn the absence of harm into harm.',
 }
 
-const LABELS: Record<InstructionLanguage, { rules: string, context: string, idea: string }> = {
-  de: { rules: 'Die Regeln der Schülerin oder des Schülers', context: 'Kontext', idea: 'Die Idee' },
-  en: { rules: 'The student’s own rules', context: 'Context', idea: 'The idea' },
+const LABELS: Record<InstructionLanguage, { rules: string, context: string, idea: string, noWords: string }> = {
+  de: { rules: 'Die Regeln der Schülerin oder des Schülers', context: 'Kontext', idea: 'Die Idee', noWords: '(keine Worte: das Bild ist die Idee)' },
+  en: { rules: 'The student’s own rules', context: 'Context', idea: 'The idea', noWords: '(no words: the picture is the idea)' },
+}
+
+/**
+ * The model cannot see the student's pictures, but it must know they are there: the image model
+ * transforms (one) or fuses (several) them after the text, and the student reads what will happen.
+ */
+const PICTURES: Record<InstructionLanguage, (pictures: number) => string> = {
+  de: pictures => pictures === 1
+    ? 'Die Schülerin oder der Schüler hat auch ein Bild mitgebracht. Du siehst es nicht; das Bildmodell verwandelt es nach deinem Text. Schreibe deinen Text als Anweisung, was aus dem Bild werden soll, und sage in einem Satz, was die Perspektive mit dem Bild macht.'
+    : `Die Schülerin oder der Schüler hat auch ${pictures} Bilder mitgebracht. Du siehst sie nicht; das Bildmodell verschmilzt sie nach deinem Text zu einem Bild. Schreibe deinen Text als Anweisung, was aus den Bildern werden soll, und sage in einem Satz, wie die Perspektive sie verschmilzt.`,
+  en: pictures => pictures === 1
+    ? 'The student also brought a picture. You cannot see it; the image model transforms it following your text. Write your text as an instruction for what the picture should become, and say in one sentence what the perspective does with the picture.'
+    : `The student also brought ${pictures} pictures. You cannot see them; the image model fuses them into one picture following your text. Write your text as an instruction for what the pictures should become, and say in one sentence how the perspective fuses them.`,
 }
 
 const LANGUAGE_NAMES: Record<Language, string> = { de: 'German', en: 'English', tr: 'Turkish', uk: 'Ukrainian' }
@@ -43,9 +56,11 @@ function interceptionMessages(input: InterceptionInput): ChatMessage[] {
   const labels = LABELS[language]
   const context = input.context?.trim()
   const contextPart = context ? `${input.perspective.student_rules ? labels.rules : labels.context}:\n${context}\n\n` : ''
+  const pictures = input.pictures ?? 0
+  const system = [input.perspective.instruction[language], FRAME[language], pictures ? PICTURES[language](pictures) : null, input.stricter ? STRICTER[language] : null]
   return [
-    { role: 'system', content: [input.perspective.instruction[language], FRAME[language], input.stricter ? STRICTER[language] : null].filter(Boolean).join('\n\n') },
-    { role: 'user', content: `${contextPart}${labels.idea}:\n${input.text}` },
+    { role: 'system', content: system.filter(Boolean).join('\n\n') },
+    { role: 'user', content: `${contextPart}${labels.idea}:\n${pictures && !input.text.trim() ? labels.noWords : input.text}` },
   ]
 }
 

@@ -20,7 +20,7 @@ export default defineEventHandler(async (event) => {
   await index.ready
   const { rows } = index.query({ session_id: id, status: 'completed', hidden: false }, { offset: 0, limit })
   const items: WallItem[] = (await toAdminRunRows(rows)).flatMap(row => row.media_url && row.output_type
-    ? [{ run_id: row.run_id, created_at: row.created_at, perspective: row.perspective, output_type: row.output_type, media_url: row.media_url, thumbnail_url: row.thumbnail_url, interception_text: row.interception_text, pseudonym: row.pseudonym }]
+    ? [{ run_id: row.run_id, created_at: row.created_at, perspective: row.perspective, output_type: row.output_type, media_url: row.media_url, thumbnail_url: row.thumbnail_url, interception_text: row.interception_text, pseudonym: row.pseudonym, input_images: row.input_images }]
     : [])
   return sendWithEtag(event, { runs: items })
 })

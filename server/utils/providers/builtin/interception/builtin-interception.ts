@@ -9,6 +9,7 @@ import type { InterceptionRule } from './interception-rule'
 import { invertIdea } from './opposites'
 import { frameWithPerspective } from './perspective-frame'
 import { speakPigLatin } from './secret-languages'
+import { pictureSentence } from './picture-sentence'
 import { reduceToShapes } from './shape-simplifier'
 import { applyStudentRules } from './student-rules'
 import { STYLE_IDS, transferStyle } from './style-transfer'
@@ -92,7 +93,15 @@ export class BuiltinInterceptionProvider implements InterceptionProvider {
     }
   }
 
+  /** The rule's text, then what the perspective does with the student's pictures; a picture without words is only that. */
   private transform(input: InterceptionInput, seed: number, gentle: boolean): string {
+    const sentence = pictureSentence(input.perspective, input.language, input.pictures ?? 0)
+    if (!sentence) return this.transformIdea(input, seed, gentle)
+    if (!input.text.trim()) return sentence
+    return `${this.transformIdea(input, seed, gentle)} ${sentence}`
+  }
+
+  private transformIdea(input: InterceptionInput, seed: number, gentle: boolean): string {
     const { perspective, language, context } = input
     const idea = clampText(input.text.trim(), MAX_IDEA_LENGTH)
     // The idea and perspective join the seed, so different ideas draw different phrases under one seed.
