@@ -1,3 +1,4 @@
+import { computed, onScopeDispose, type Ref, ref, watch } from 'vue'
 import { MAX_INPUT_IMAGES } from '#shared/schemas/run'
 import { sendPicture, type StoredPicture, type UploadFailure, uploadRefusalKey } from './upload-picture'
 
@@ -127,7 +128,7 @@ export function usePictureSlots(pictures: Ref<StoredPicture[]>) {
     )
   }
 
-  onBeforeUnmount(() => {
+  onScopeDispose(() => {
     for (const key of [...stops.keys()]) stop(key)
   })
 
