@@ -1,5 +1,5 @@
 import { computed, onScopeDispose, type Ref, ref, watch } from 'vue'
-import { MAX_INPUT_IMAGES } from '#shared/schemas/run'
+import { MAX_INPUT_IMAGES } from '#shared/input-images'
 import { sendPicture, type StoredPicture, type UploadFailure, uploadRefusalKey } from './upload-picture'
 
 /**
