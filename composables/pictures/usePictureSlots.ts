@@ -1,5 +1,4 @@
 import { computed, onScopeDispose, type Ref, ref, watch } from 'vue'
-import { MAX_INPUT_IMAGES } from '#shared/input-images'
 import { sendPicture, type StoredPicture, type UploadFailure, uploadRefusalKey } from './upload-picture'
 
 /**
@@ -28,15 +27,16 @@ export const RETRY_DELAYS_MS = [1000, 3000, 8000] as const
 let nextKey = 1
 
 /**
- * The student's pictures on the idea step: each chosen file is uploaded at once, tried again after
+ * The student's pictures on the idea step (at most `max`, shared/input-images.ts, passed in so that
+ * constant stays in the idea step's own chunk): each chosen file is uploaded at once, tried again after
  * a dropped connection, and can be removed or replaced. `pictures` mirrors the ones the server kept.
  */
-export function usePictureSlots(pictures: Ref<StoredPicture[]>) {
+export function usePictureSlots(pictures: Ref<StoredPicture[]>, max: number) {
   const slots = ref<PictureSlot[]>(pictures.value.map(picture => slotOf(null, { state: 'ready', picture })))
   /** Per slot, how to stop what runs for it now (an upload or the wait before the next try). */
   const stops = new Map<number, () => void>()
 
-  const free = computed(() => MAX_INPUT_IMAGES - slots.value.length)
+  const free = computed(() => max - slots.value.length)
   const uploading = computed(() => slots.value.some(slot => ['sending', 'checking', 'waiting'].includes(slot.state)))
 
   watch(slots, (now) => {

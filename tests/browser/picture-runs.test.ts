@@ -53,6 +53,7 @@ describe('the first load of the idea step', () => {
     await page.waitForLoadState('networkidle')
     const kb = recorder.bytes() / 1000
     console.log(`first load of /idea: ${recorder.scripts().length} scripts, ${kb.toFixed(1)} KB JavaScript`)
+    console.log(recorder.scripts().map(script => `${new URL(script.url).pathname} ${script.bytes}`).join('\n'))
     expect(kb).toBeLessThanOrEqual(IDEA_JS_BEFORE_KB + IDEA_JS_GROWTH_ALLOWED_KB)
     const before = new Set(recorder.scripts().map(script => script.url))
 
@@ -117,7 +118,7 @@ describe('a student’s own pictures on the iPad', () => {
     await network.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 16_000 })
     await choosePictures(page, [house])
     const first = page.getByTestId('picture-slot').nth(0)
-    const sentOf = async () => [Number(await first.getAttribute('data-sent')), Number(await first.getAttribute('data-total'))]
+    const sentOf = async (): Promise<[number, number]> => [Number(await first.getAttribute('data-sent')), Number(await first.getAttribute('data-total'))]
     await expect.poll(async () => {
       const [sent, total] = await sentOf()
       return sent > 0 && sent < total
@@ -127,7 +128,7 @@ describe('a student’s own pictures on the iPad', () => {
     expect(total).toBeGreaterThanOrEqual(house.buffer.length)
     expect(total).toBeLessThan(house.buffer.length + 1000)
     const shown = Number(await first.getByTestId('picture-progress').getAttribute('value'))
-    expect(Math.abs(shown - (sentSoFar! / total!) * 100)).toBeLessThanOrEqual(25)
+    expect(Math.abs(shown - (sentSoFar / total) * 100)).toBeLessThanOrEqual(25)
     // The run waits for the picture.
     expect(await page.getByTestId('idea-submit').isDisabled()).toBe(true)
     await page.screenshot({ path: artifactPath('picture-sending-ipad.png'), animations: 'disabled' })
@@ -169,7 +170,8 @@ describe('a student’s own pictures on the iPad', () => {
 
     const inputs = page.getByTestId('run-input-picture')
     await expect.poll(() => inputs.evaluateAll((images: HTMLImageElement[]) => images.map(image => image.complete && image.naturalWidth > 0)), { timeout: 10_000 }).toEqual([true, true])
-    expect(await page.getByTestId('result-image').count()).toBe(1)
+    // The picture's viewer loads its code once the result is there.
+    await page.getByTestId('result-image').waitFor({ timeout: 10_000 })
     expect(await accessibilityViolations(page)).toEqual([])
     await page.screenshot({ path: artifactPath('picture-result-ipad.png'), animations: 'disabled' })
 

@@ -35,7 +35,7 @@ const settle = () => nextTick().then(() => Promise.resolve())
 function slotsWith(initial: StoredPicture[] = []) {
   const pictures = ref(initial)
   const scope = effectScope()
-  const slots = scope.run(() => usePictureSlots(pictures))!
+  const slots = scope.run(() => usePictureSlots(pictures, 3))!
   return { pictures, scope, ...slots }
 }
 
