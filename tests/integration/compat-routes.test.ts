@@ -122,6 +122,7 @@ describe('run descriptions', () => {
       run_id: imageRunId,
       status: 'completed',
       outputs: run.outputs.map(output => ({ ...output, url: `/api/runs/${imageRunId}/media/${output.filename}` })),
+      input_images: [],
     })
   })
 

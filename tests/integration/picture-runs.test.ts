@@ -113,6 +113,8 @@ describe('a run with one picture (transformation)', () => {
     expect(detail.body.files).toContain('input-image-1.jpg')
     const feed = await api(server, `/api/admin/sessions/${readRunMetadata(server.dataDir, runId).session_id}/feed`, { device: leader })
     expect(feed.body.runs.find((row: { run_id: string }) => row.run_id === runId).input_images).toEqual(finished.input_images)
+    const wall = await api(server, `/api/admin/sessions/${readRunMetadata(server.dataDir, runId).session_id}/wall`, { device: leader })
+    expect(wall.body.runs.find((item: { run_id: string }) => item.run_id === runId).input_images).toEqual(finished.input_images)
   })
 
   it('puts the picture into the research export: the file in the ZIP and its name in runs.csv and runs.jsonl', async () => {
@@ -216,6 +218,10 @@ describe('outputs for a run with pictures', () => {
     await waitForRun(server, runId, run => ['awaiting_output', 'blocked', 'failed'].includes(run.status), 30_000, student)
     expectRefusal(await api(server, `/api/runs/${runId}/generate`, { body: { output: 'audio_builtin' }, device: student }), 409, 'output_takes_no_pictures')
     expect(readRunMetadata(server.dataDir, runId).status).toBe('awaiting_output')
+    // A media type stands for its default output that takes the pictures.
+    expect((await api(server, `/api/runs/${runId}/generate`, { body: { output: 'image' }, device: student })).status).toBe(202)
+    const generated = await waitForRun(server, runId, run => ['completed', 'blocked', 'failed'].includes(run.status), 30_000, student)
+    expect(generated.output).toBe('image_builtin')
   })
 })
 

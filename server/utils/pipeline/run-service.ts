@@ -162,7 +162,7 @@ export class RunService {
   /** Starts stages 3–4; also the retry of a run whose generation failed. */
   async generate(runId: string, request: { output: string, prompt?: string, lyrics?: string, tags?: string[] }): Promise<RunMetadata> {
     const current = await this.get(runId)
-    const output = this.deps.catalog.output(request.output)
+    const output = this.deps.catalog.output(request.output, current.input_images.length)
     if (!output) throw notFound('output', request.output)
     const session = await this.openSessionOf({ session_id: current.session_id })
     this.assertOutputAllowed(session, output, current.input_images.length)

@@ -43,7 +43,8 @@ export async function inputSafetyStage(deps: PipelineDeps, run: RunMetadata, sig
   const provider = deps.providers.inputSafety
   const text = [run.input_text, run.context, run.lyrics].filter(Boolean).join('\n')
   const verdict = await runStage(deps.runs, run.run_id, 'input_safety', provider,
-    () => provider.check({ text, level: run.safety_level, language: run.language, signal: signals.signal, onWaiting: signals.onWaiting }),
+    // A picture without words: nothing to read (the picture was checked when it was uploaded).
+    async () => !text.trim() ? { safe: true as const } : provider.check({ text, level: run.safety_level, language: run.language, signal: signals.signal, onWaiting: signals.onWaiting }),
     failureFor('input_safety', provider.id, signals),
     result => ({ safe: result.safe }))
   return !(await blockIfUnsafe(deps, run.run_id, 'input_safety', verdict))

@@ -37,6 +37,7 @@ export function toAdminRunRow(summary: RunSummary, sessionName: string | null, p
     interception_text: summary.interception_text,
     thumbnail_url: summary.thumbnail ? mediaUrl(summary.run_id, summary.thumbnail) : null,
     media_url: summary.media_file ? mediaUrl(summary.run_id, summary.media_file) : null,
-    input_images: inputImageViews({ run_id: summary.run_id, input_images: summary.input_images }),
+    // Summaries in an index log written before pictures came in have none.
+    input_images: inputImageViews({ run_id: summary.run_id, input_images: summary.input_images ?? [] }),
   }
 }

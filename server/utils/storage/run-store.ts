@@ -69,7 +69,11 @@ export class RunStore {
   async get(runId: string): Promise<RunMetadata | null> {
     if (!isRunId(runId)) return null
     const raw = await this.documents.getItemRaw<Buffer>(runDocumentKey(runId, RUN_FILES.metadata))
-    return raw ? JSON.parse(raw.toString('utf8')) as RunMetadata : null
+    if (!raw) return null
+    const run = JSON.parse(raw.toString('utf8')) as RunMetadata
+    // Runs stored before pictures came in have no input_images: none.
+    run.input_images ??= []
+    return run
   }
 
   /** Applies `change` to the newest metadata and writes it back; returns what was written. */

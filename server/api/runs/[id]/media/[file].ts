@@ -10,8 +10,9 @@ import { runViewerOf } from '../../../../utils/sessions/current-participant'
 import { isMediaFileName, runBlobKey } from '../../../../utils/storage/run-keys'
 
 /**
- * GET|HEAD /api/runs/:id/media/:file: an output or thumbnail, streamed, with Range and ETag; only for
- * its participant and leaders. Students get only what the picture check released. `?w=128|512|768`
+ * GET|HEAD /api/runs/:id/media/:file: an output, thumbnail or the student's own picture (input-image-N),
+ * streamed, with Range and ETag; only for its participant and leaders. Students get only what the
+ * picture check released. `?w=128|512|768`
  * answers a picture or thumbnail at that width (WebP) for `srcset`, with the same rights.
  */
 export default defineEventHandler(async (event) => {

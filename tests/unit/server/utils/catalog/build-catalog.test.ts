@@ -19,3 +19,19 @@ describe('buildCatalog outputs', () => {
     ])
   })
 })
+
+describe('the default output of a run with pictures', () => {
+  it('is one that takes that many pictures, even when the plain default takes none', () => {
+    const image = (id: string, fields: Record<string, unknown>) => output(id, { media_type: 'image', provider: 'builtin_image', ...fields })
+    const catalog = buildCatalog({
+      perspectives: [],
+      outputs: [image('words_only', { default: true }), image('one_picture', { max_pictures: 1 }), image('fusion', { max_pictures: 3 })],
+    })
+    expect(catalog.output('image')?.id).toBe('words_only')
+    expect(catalog.output('image', 1)?.max_pictures).toBeGreaterThanOrEqual(1)
+    expect(catalog.output('image', 2)?.id).toBe('fusion')
+    expect(catalog.output('image', 3)?.id).toBe('fusion')
+    expect(catalog.output('words_only', 2)?.id).toBe('words_only')
+    expect(catalog.output('audio', 1)).toBeUndefined()
+  })
+})

@@ -21,6 +21,10 @@ describe('run keys', () => {
   it('lets the media route serve outputs and thumbnails only', () => {
     expect(isMediaFileName('output-image.png')).toBe(true)
     expect(isMediaFileName('thumbnail-image.webp')).toBe(true)
+    expect(isMediaFileName('input-image-1.jpg')).toBe(true)
+    expect(isMediaFileName('input-image-3.png')).toBe(true)
+    expect(isMediaFileName('input-image-4.jpg')).toBe(false)
+    expect(isMediaFileName('input-image-1.webp')).toBe(false)
     expect(isMediaFileName('metadata.json')).toBe(false)
     expect(isMediaFileName('input.txt')).toBe(false)
   })

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { RunMetadata } from '#shared/schemas/run'
@@ -16,6 +16,16 @@ describe('RunStore', () => {
     expect(RunMetadata.parse(JSON.parse(readFileSync(join(folder, 'metadata.json'), 'utf8')))).toEqual(run)
     expect(readFileSync(join(folder, 'input.txt'), 'utf8')).toBe('Ein Haus am Meer')
     expect(await runs.get(run.run_id)).toEqual(run)
+  })
+
+  it('reads a run stored before pictures came in as a run without pictures', async () => {
+    const { runs, dataDir } = tempRunStore()
+    const run = newRun(fields)
+    await runs.create(run)
+    const file = join(dataDir, 'runs', run.run_id, 'metadata.json')
+    const { input_images: _none, ...older } = JSON.parse(readFileSync(file, 'utf8'))
+    writeFileSync(file, JSON.stringify(older))
+    expect((await runs.get(run.run_id))!.input_images).toEqual([])
   })
 
   it('writes interception.txt whenever the interception changes', async () => {
@@ -83,6 +93,16 @@ describe('RunStore on a full disk', () => {
     await expect(runs.create(run)).rejects.toMatchObject({ code: 'ENOSPC' })
     expect(existsSync(join(dataDir, 'runs', run.run_id, 'input.txt'))).toBe(false)
     expect(await runs.activeRunIds()).toEqual([])
+  })
+
+  it('leaves none of the student\'s pictures behind when the run cannot be written', async () => {
+    const { runs, dataDir, storage } = tempRunStore()
+    failWritesOf(storage, key => key.endsWith('metadata.json'))
+    const run = newRun(fields)
+    const picture = { file: 'input-image-1.jpg', data: Buffer.from('a picture'), mime: 'image/jpeg' }
+    await expect(runs.create(run, [picture])).rejects.toMatchObject({ code: 'ENOSPC' })
+    expect(existsSync(join(dataDir, 'runs', run.run_id, 'input-image-1.jpg'))).toBe(false)
+    expect(await runs.listFiles(run.run_id)).toEqual([])
   })
 
   it('forgets active-runs entries of runs that ended or were never written, and keeps those of active runs', async () => {

@@ -41,6 +41,22 @@ describe('interception by a language model', () => {
     expect(body.messages[1]).toEqual({ role: 'user', content: 'Kontext:\nim Winter\n\nDie Idee:\nEine Katze' })
   })
 
+  it('tells the model about the student\'s pictures it cannot see, and that a picture without words is the idea', async () => {
+    const provider = llmInterception('ollama', ollamaChat(), 'llama3.2')
+    fake.script('Ein Plakat.')
+    await provider.intercept({ text: '', pictures: 1, perspective: BAUHAUS, language: 'de', context: null, seed: 9 })
+    fake.script('A poster.')
+    await provider.intercept({ text: 'A cat', pictures: 3, perspective: BAUHAUS, language: 'en', context: null, seed: 9 })
+    fake.script('A poster.')
+    await provider.intercept({ text: 'A cat', perspective: BAUHAUS, language: 'en', context: null, seed: 9 })
+    const [one, three, none] = fake.chats().map(chat => (chat.body as { messages: { role: string, content: string }[] }).messages)
+    expect(one![0]!.content).toContain('hat auch ein Bild mitgebracht. Du siehst es nicht')
+    expect(one![1]).toEqual({ role: 'user', content: 'Die Idee:\n(keine Worte: das Bild ist die Idee)' })
+    expect(three![0]!.content).toContain('The student also brought 3 pictures. You cannot see them; the image model fuses them')
+    expect(three![1]).toEqual({ role: 'user', content: 'The idea:\nA cat' })
+    expect(none![0]!.content).not.toContain('picture')
+  })
+
   it('adds the stricter instruction only when the pipeline asks for it after a failed check', async () => {
     const provider = llmInterception('ollama', ollamaChat(), 'llama3.2')
     await provider.intercept({ text: 'A dove of peace', perspective: BAUHAUS, language: 'en', context: null, seed: 1 })
