@@ -12,7 +12,7 @@ export function createRunProblemKey(problem: ApiProblem): string {
   if (problem.status === 413) return 'idea.errors.too_long'
   if (problem.status === 400 && problem.field === 'input_text') return 'idea.errors.empty'
   // An upload that expired or is not this device's: the child chooses the picture again.
-  if (problem.reason === 'picture_gone' || (problem.status !== null && problem.status < 500 && problem.field === 'input_images')) return 'pictures.picture_gone'
+  if (problem.status !== null && problem.status < 500 && problem.field === 'input_images') return 'session.refused.picture_gone'
   if (problem.status === 400 && (problem.field === 'context' || problem.message.includes('"context"'))) return 'idea.errors.rules_missing'
   if (problem.status === 404) return 'idea.errors.perspective_gone'
   if (problem.status === 429 || problem.status === 503) return 'idea.errors.busy'

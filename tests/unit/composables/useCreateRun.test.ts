@@ -26,8 +26,8 @@ describe('createRunProblemKey', () => {
   })
 
   it('asks to choose a picture again when one of the run’s pictures is gone', () => {
-    expect(createRunProblemKey({ status: 422, field: 'input_images', reason: 'picture_gone', message: 'That picture is no longer here' })).toBe('pictures.picture_gone')
-    expect(createRunProblemKey({ status: 400, field: 'input_images', reason: null, message: 'Invalid field "input_images"' })).toBe('pictures.picture_gone')
+    expect(createRunProblemKey({ status: 422, field: 'input_images', reason: 'picture_gone', message: 'That picture is no longer here' })).toBe('session.refused.picture_gone')
+    expect(createRunProblemKey({ status: 400, field: 'input_images', reason: null, message: 'Invalid field "input_images"' })).toBe('session.refused.picture_gone')
   })
 
   it('falls back to a friendly general message for anything else', () => {
