@@ -11,6 +11,8 @@ export function createRunProblemKey(problem: ApiProblem): string {
   if (refusal) return refusal
   if (problem.status === 413) return 'idea.errors.too_long'
   if (problem.status === 400 && problem.field === 'input_text') return 'idea.errors.empty'
+  // An upload that expired or is not this device's: the child chooses the picture again.
+  if (problem.status !== null && problem.status < 500 && problem.field === 'input_images') return 'session.refused.picture_gone'
   if (problem.status === 400 && (problem.field === 'context' || problem.message.includes('"context"'))) return 'idea.errors.rules_missing'
   if (problem.status === 404) return 'idea.errors.perspective_gone'
   if (problem.status === 429 || problem.status === 503) return 'idea.errors.busy'
@@ -24,10 +26,11 @@ export function useCreateRun() {
   const busy = ref(false)
   const problemKey = ref<string | null>(null)
 
-  watch(() => journey.idea, () => { problemKey.value = null })
+  watch([() => journey.idea, () => journey.pictures], () => { problemKey.value = null })
 
-  async function createRun(perspective: PerspectiveCard) {
-    if (busy.value || !journey.idea.trim()) return
+  /** `pictures`: upload ids, in the student's order; with pictures the words may stay empty. */
+  async function createRun(perspective: PerspectiveCard, pictures: string[] = []) {
+    if (busy.value || (!journey.idea.trim() && !pictures.length)) return
     busy.value = true
     problemKey.value = null
     try {
@@ -36,6 +39,7 @@ export function useCreateRun() {
         body: {
           perspective: perspective.id,
           input_text: journey.idea,
+          ...(pictures.length ? { input_images: pictures } : {}),
           language: contentLanguage.value,
           ...(perspective.student_rules ? { context: journey.rules } : {}),
         },

@@ -1,6 +1,6 @@
 import { apiProblemOf } from '../utils/api-problem'
 
-interface Me { participant: { pseudonym: string } | null, session: { id: string, name: string, open: boolean } | null }
+interface Me { participant: { pseudonym: string } | null, session: { id: string, name: string, open: boolean, picture_input: boolean } | null }
 
 /** This device's made-up name and session; the student may rename themselves. */
 export function useParticipant() {

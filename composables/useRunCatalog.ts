@@ -24,7 +24,9 @@ export function useRunCatalog(run: Ref<RunStatusView | null>) {
 
   watch(() => run.value?.status === 'awaiting_output' || run.value?.output, async (needed) => {
     if (!needed || outputs.value.length) return
-    outputs.value = await $fetch<OutputConfig[]>('/api/outputs').catch(() => [])
+    // A run of the student's pictures offers only outputs that take that many pictures.
+    const pictures = run.value?.input_images?.length ?? 0
+    outputs.value = await $fetch<OutputConfig[]>('/api/outputs', { query: pictures ? { pictures } : {} }).catch(() => [])
   }, { immediate: true })
 
   /** Every medium with an output (a song right after sound), the perspective's own medium first. */

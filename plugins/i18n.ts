@@ -6,8 +6,9 @@ interface Messages { [key: string]: Messages | string }
 // Every JSON file under locales/<language>/ belongs to that language; a new language is a new
 // folder with the same files (e.g. locales/tr/), nothing else to register. The leaders' files
 // (admin*.json) come only with the leaders' pages (middleware/admin-messages.global.ts): a child's
-// iPad never downloads them.
-const files = import.meta.glob<Messages>(['../locales/*/*.json', '!../locales/*/admin*.json'], { eager: true, import: 'default' })
+// iPad never downloads them. A `*.lazy.json` file is left out of the first load too: the code that
+// needs it merges it in when it loads (e.g. the picture tray).
+const files = import.meta.glob<Messages>(['../locales/*/*.json', '!../locales/*/admin*.json', '!../locales/*/*.lazy.json'], { eager: true, import: 'default' })
 const leaderFiles = import.meta.glob<Messages>('../locales/*/admin*.json', { import: 'default' })
 
 /** A medium's own file (locales/<lang>/media-video.json) adds keys inside run.json's groups instead of replacing them. */

@@ -1,5 +1,6 @@
 import { defineStore, skipHydrate } from 'pinia'
 import { useSessionStorage } from '@vueuse/core'
+import type { StoredPicture } from '~/composables/pictures/upload-picture'
 
 /**
  * Where the student is on the way from idea to result. Kept in sessionStorage so a reload, or an
@@ -11,6 +12,8 @@ export const useJourneyStore = defineStore('journey', () => {
   const perspectiveId = skipHydrate(useSessionStorage<string | null>('ai4a.perspective', null))
   /** The student's own rules for the "Your Call!" perspective. */
   const rules = skipHydrate(useSessionStorage('ai4a.rules', ''))
+  /** The student's pictures the server kept (upload ids), in the student's order; 1 transforms, 2–3 fuse. */
+  const pictures = skipHydrate(useSessionStorage<StoredPicture[]>('ai4a.pictures', []))
 
   function choosePerspective(id: string) {
     perspectiveId.value = id
@@ -24,8 +27,9 @@ export const useJourneyStore = defineStore('journey', () => {
   function startOver() {
     idea.value = ''
     rules.value = ''
+    pictures.value = []
     perspectiveId.value = null
   }
 
-  return { idea, perspectiveId, rules, choosePerspective, keepIdeaChangePerspective, startOver }
+  return { idea, perspectiveId, rules, pictures, choosePerspective, keepIdeaChangePerspective, startOver }
 })

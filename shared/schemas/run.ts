@@ -3,6 +3,7 @@ import { type RunCheck, RUN_STATUSES, STAGE_NAMES } from '../run-status'
 import { Language, LocalizedText, MediaType, SafetyLevel } from './common'
 import { PersonalDataRule } from './personal-data'
 import { LYRICS_MAX_CHARS, SONG_TAGS, type SongTag } from '../song-tags'
+import { MAX_INPUT_IMAGES } from '../input-images'
 
 export const RUN_SCHEMA_VERSION = 1
 
@@ -83,8 +84,7 @@ export const Progress = z.object({ value: z.number().nonnegative(), max: z.numbe
 export type Progress = z.infer<typeof Progress>
 
 /** metadata.json: everything known about one run, the atomic research unit. */
-/** At most this many of the student's pictures go into one run (one: transformation; two or three: fusion). */
-export const MAX_INPUT_IMAGES = 3
+export { MAX_INPUT_IMAGES } from '../input-images'
 
 /** One of the student's pictures, copied into the run folder when the run began (it never depends on the upload again). */
 export const InputImageRecord = z.object({

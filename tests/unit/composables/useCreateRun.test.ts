@@ -25,6 +25,11 @@ describe('createRunProblemKey', () => {
     expect(createRunProblemKey({ status: 429, field: null, reason: 'something_new', message: 'limit' })).toBe('idea.errors.busy')
   })
 
+  it('asks to choose a picture again when one of the run’s pictures is gone', () => {
+    expect(createRunProblemKey({ status: 422, field: 'input_images', reason: 'picture_gone', message: 'That picture is no longer here' })).toBe('session.refused.picture_gone')
+    expect(createRunProblemKey({ status: 400, field: 'input_images', reason: null, message: 'Invalid field "input_images"' })).toBe('session.refused.picture_gone')
+  })
+
   it('falls back to a friendly general message for anything else', () => {
     expect(createRunProblemKey({ status: 500, field: null, reason: null, message: 'boom' })).toBe('idea.errors.other')
   })
