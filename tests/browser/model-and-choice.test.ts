@@ -88,7 +88,7 @@ describe('3D models and the choice of output on the iPad', () => {
     await expect.poll(() => runStatus(page), { timeout: 20_000 }).toBe('awaiting_output')
     await page.getByTestId('medium-image').tap()
     const wide = page.getByTestId(`output-${content.outputId}`)
-    await expect.poll(() => wide.textContent()).toMatch(/Wide picture.*good.*medium.*on our computer/s)
+    await expect.poll(() => wide.textContent()).toMatch(/Breites Bild.*gut.*mittel.*auf unserem Computer/s)
     expect(await page.getByTestId('output-image_builtin').getAttribute('aria-checked')).toBe('true')
     const card = (await wide.boundingBox())!
     expect(Math.min(card.width, card.height)).toBeGreaterThanOrEqual(44)
