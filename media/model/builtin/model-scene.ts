@@ -1,7 +1,7 @@
 import type { ColourKey, ShapeKey } from '../../../server/utils/providers/builtin/interception/shape-vocabulary'
 import { COLOUR_WORDS, COLOURS, NOUN_SHAPES } from '../../../server/utils/providers/builtin/interception/shape-vocabulary'
 import { hashString, seededRandom } from '../../../server/utils/providers/builtin/seeded-random'
-import { COLOUR_HEX, sketchScene } from '../../code/sketch/sketch-scene'
+import { CANVAS, COLOUR_HEX, sketchScene } from '../../code/sketch/sketch-scene'
 import type { SolidKind } from './solids'
 
 /** One solid of the model: what it is, its colour, where it stands and how big it is. */
@@ -85,7 +85,7 @@ const singleColours = (Object.keys(COLOURS) as ColourKey[]).filter(key => key !=
 export function modelScene(text: string, perspectiveId: string, seed: number): ModelScene {
   const words: string[] = text.match(/[\p{L}\d]+/gu) ?? []
   const random = seededRandom((hashString(`${perspectiveId}\n${text}`) ^ seed) >>> 0)
-  const wanted: Array<{ kind: SolidKind, colour: ColourKey | 'mixed', word: string, count: number }> = []
+  const wanted: Array<{ kind: SolidKind, colour: ColourKey | 'mixed', word: string, count: number, aloft?: boolean }> = []
   words.forEach((word, index) => {
     const kind = SOLID_WORDS[word.toLocaleLowerCase()]
     if (kind) wanted.push({ kind, colour: colourBefore(words, index) ?? singleColours[Math.floor(random() * singleColours.length)]!, word, count: countBefore(words, index) })
@@ -95,7 +95,7 @@ export function modelScene(text: string, perspectiveId: string, seed: number): M
     const index = words.indexOf(shape.word)
     const known = isDrawnNoun(shape.word)
     if (SOLID_WORDS[shape.word.toLocaleLowerCase()] || (!known && wanted.length > 0)) continue
-    wanted.push({ kind: SHAPE_SOLIDS[shape.shape], colour: shape.colour === 'colourful' ? 'mixed' : shape.colour, word: shape.word, count: known && index >= 0 ? countBefore(words, index) : 1 })
+    wanted.push({ kind: SHAPE_SOLIDS[shape.shape], colour: shape.colour === 'colourful' ? 'mixed' : shape.colour, word: shape.word, count: known && index >= 0 ? countBefore(words, index) : 1, aloft: shape.y < CANVAS.height * 0.4 })
   }
   const flat = wanted.flatMap(entry => Array.from({ length: entry.count }, () => entry)).slice(0, MAX_SOLIDS)
   const layout = ['row', 'ring', 'stack'][hashString(perspectiveId) % 3]!
@@ -106,13 +106,16 @@ export function modelScene(text: string, perspectiveId: string, seed: number): M
       kind: entry.kind,
       colour: linearColour(COLOUR_HEX[colourKey]),
       word: entry.word,
-      position: placeOf(layout, index, flat.length),
+      position: aloft(placeOf(layout, index, flat.length), entry.aloft),
       scale,
       turn: Math.round(random() * 360),
     }
   })
   return { solids }
 }
+
+/** What a child draws in the sky (sun, stars, clouds, a rocket) floats above the others. */
+const aloft = ([x, y, z]: [number, number, number], inTheSky = false): [number, number, number] => [x, inTheSky ? y + 1.6 : y, z]
 
 /** Where the index-th of `count` solids stands in the perspective's layout, on a round base of radius 2. */
 function placeOf(layout: string, index: number, count: number): [number, number, number] {

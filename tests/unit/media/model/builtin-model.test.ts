@@ -52,6 +52,8 @@ describe('built-in 3D model', () => {
     const german = modelScene('drei rote Kugeln', 'bauhaus', 1).solids
     expect(german.map(solid => solid.kind)).toEqual(['sphere', 'sphere', 'sphere'])
     expect(german[0]!.colour[0]).toBeGreaterThan(0.7)
+    const sky = modelScene('a red house under the sun', 'bauhaus', 1).solids
+    expect(sky.map(solid => [solid.word, solid.kind, solid.position[1] > 1])).toEqual([['house', 'box', false], ['sun', 'sphere', true]])
   })
 
   it('probes bounds and triangle count from the bytes', async () => {
