@@ -1,5 +1,5 @@
 import { type Component, defineAsyncComponent } from 'vue'
-import { MEDIA_TYPES, type MediaType } from '#shared/schemas/common'
+import { MEDIA_TYPES, type MediaType } from '#shared/media-types'
 
 const loaders = import.meta.glob<Component>('../media/*/Viewer.vue', { import: 'default' })
 

@@ -1,5 +1,6 @@
 import { useI18n } from 'vue-i18n'
-import { type Language, LANGUAGES, type LocalizedText, localize } from '#shared/schemas/common'
+import { type Language, LANGUAGES, localize } from '#shared/languages'
+import type { LocalizedText } from '#shared/schemas/common'
 import { SUPPORTED_LANGUAGES } from '~/plugins/i18n'
 import { useLanguageCookie } from './useLanguageCookie'
 

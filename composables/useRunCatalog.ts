@@ -47,8 +47,19 @@ export function useRunCatalog(run: Ref<RunStatusView | null>) {
     return RUN_MEDIA.find(medium => medium === type) ?? 'image'
   })
 
-  /** The output a choice asks for: a song is the first music output; a medium names its type and the server picks its default. */
-  const outputFor = (medium: RunMedium) => (medium === 'music' ? outputs.value.find(output => output.music)?.id ?? 'audio' : medium)
+  /** The outputs the session allows for a choice, its default first: the cards a student picks from. */
+  const outputsFor = (medium: RunMedium | null) => outputs.value
+    .filter(output => mediumOf(output) === medium)
+    .sort((a, b) => Number(b.default) - Number(a.default))
 
-  return { perspective, media, runMedium, outputFor }
+  /**
+   * The output a choice asks for: the student's pick among the medium's outputs, else a song is the
+   * first music output and a medium names its type (the server picks its default).
+   */
+  const outputFor = (medium: RunMedium, picked?: string | null) => {
+    if (picked && outputsFor(medium).some(output => output.id === picked)) return picked
+    return medium === 'music' ? outputs.value.find(output => output.music)?.id ?? 'audio' : medium
+  }
+
+  return { perspective, media, runMedium, outputsFor, outputFor }
 }

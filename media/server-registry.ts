@@ -2,11 +2,12 @@ import type { MediaType } from '#shared/schemas/common'
 import { audio } from './audio/server'
 import { code } from './code/server'
 import { image } from './image/server'
+import { model } from './model/server'
 import type { Medium } from './types'
 import { video } from './video/server'
 
 /** Every medium the server can make, one line each (Nitro's bundler cannot glob a folder). */
-const MEDIA: Medium[] = [image, audio, video, code]
+const MEDIA: Medium[] = [image, audio, video, code, model]
 
 const BY_TYPE = new Map(MEDIA.map(medium => [medium.type, medium]))
 

@@ -1,6 +1,18 @@
 import { z } from 'zod'
 import { LocalizedText, MediaType, Slug } from './common'
 
+/** Short words a student reads on an output's card when a medium has several: how good, how fast, where it runs. */
+export const OUTPUT_QUALITIES = ['simple', 'good', 'best'] as const
+export const OUTPUT_SPEEDS = ['fast', 'medium', 'slow'] as const
+/** `here`: on a computer in the building (built-in, the school's ComfyUI); `cloud`: a hosted service. */
+export const OUTPUT_PLACES = ['here', 'cloud'] as const
+export const OutputHints = z.object({
+  quality: z.enum(OUTPUT_QUALITIES),
+  speed: z.enum(OUTPUT_SPEEDS),
+  place: z.enum(OUTPUT_PLACES),
+}).strict()
+export type OutputHints = z.infer<typeof OutputHints>
+
 /** One way to make media from a prompt: which provider, with which parameters. */
 export const OutputConfig = z.object({
   id: Slug,
@@ -19,6 +31,8 @@ export const OutputConfig = z.object({
    * not offered for a run with pictures); 1 = transformation; 2–3 = fusion as well.
    */
   max_pictures: z.number().int().min(0).max(3).default(0),
+  /** The card's hints (words in locales/<lang>/output-choice.json); a school's own output without them shows its name only. */
+  hints: OutputHints.optional(),
   parameters: z.object({
     width: z.number().int().min(64).max(4096).optional(),
     height: z.number().int().min(64).max(4096).optional(),

@@ -5,7 +5,7 @@ import type { Socket } from 'node:net'
 import sharp from 'sharp'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { describeForm, listenOnLoopback, readFormData, readRequestBody, sendJson } from './fake-http'
-import { animatedWebp, png, silentFlac, videoFile } from './fake-media-files'
+import { animatedWebp, png, silentFlac, tetrahedronGlb, videoFile } from './fake-media-files'
 
 /**
  * A ComfyUI on loopback that behaves as ComfyUI 0.3.6x does, read from its source:
@@ -29,7 +29,8 @@ import { animatedWebp, png, silentFlac, videoFile } from './fake-media-files'
  * - comfy_execution/progress.py: progress_state with every started node, to the same client.
  * - comfy_api/latest/_ui.py, comfy_extras/nodes_video.py, nodes_images.py: SaveVideo, SaveWEBM and
  *   SaveAnimatedWEBP report their files under `images` with `animated: [true]`;
- *   comfy_extras/nodes_audio.py: SaveAudio writes FLAC.
+ *   comfy_extras/nodes_audio.py: SaveAudio writes FLAC; comfy_extras/nodes_hunyuan3d.py: SaveGLB reports
+ *   its .glb files under `3d`.
  * - Interrupts (nodes.interrupt_processing) take effect when the next node starts or the sampler
  *   reports its next step (main.py hijack_progress).
  * Slowness and loss happen only on command from the test.
@@ -124,10 +125,20 @@ const REQUIRED_INPUTS: Record<string, string[]> = {
   TextEncodeAceStepAudio: ['clip', 'tags', 'lyrics', 'lyrics_strength'],
   EmptyAceStepLatentAudio: ['seconds', 'batch_size'],
   ConditioningZeroOut: ['conditioning'],
+  // Hunyuan3D v2 (comfy_extras/nodes_hunyuan3d.py; the loader in nodes_video_model.py, CLIPVisionEncode in
+  // nodes.py, ModelSamplingAuraFlow in nodes_model_advanced.py): a picture's CLIP vision embedding → voxels → mesh → GLB.
+  ImageOnlyCheckpointLoader: ['ckpt_name'],
+  CLIPVisionEncode: ['clip_vision', 'image', 'crop'],
+  Hunyuan3Dv2Conditioning: ['clip_vision_output'],
+  EmptyLatentHunyuan3Dv2: ['resolution', 'batch_size'],
+  ModelSamplingAuraFlow: ['model', 'shift'],
+  VAEDecodeHunyuan3D: ['samples', 'vae', 'num_chunks', 'octree_resolution'],
+  VoxelToMeshBasic: ['voxel', 'threshold'],
+  SaveGLB: ['mesh', 'filename_prefix'],
 }
-const OUTPUT_NODES = new Set(['SaveImage', 'PreviewImage', 'SaveVideo', 'SaveWEBM', 'SaveAnimatedWEBP', 'SaveAudio'])
-const INT_INPUTS = new Set(['seed', 'noise_seed', 'steps', 'width', 'height', 'batch_size', 'length', 'crf', 'quality'])
-const FLOAT_INPUTS = new Set(['cfg', 'denoise', 'seconds', 'fps', 'shift', 'frame_rate', 'max_shift', 'base_shift', 'terminal', 'lyrics_strength', 'megapixels', 'guidance'])
+const OUTPUT_NODES = new Set(['SaveImage', 'PreviewImage', 'SaveVideo', 'SaveWEBM', 'SaveAnimatedWEBP', 'SaveAudio', 'SaveGLB'])
+const INT_INPUTS = new Set(['seed', 'noise_seed', 'steps', 'width', 'height', 'batch_size', 'length', 'crf', 'quality', 'resolution', 'num_chunks', 'octree_resolution'])
+const FLOAT_INPUTS = new Set(['cfg', 'denoise', 'seconds', 'fps', 'shift', 'frame_rate', 'max_shift', 'base_shift', 'terminal', 'lyrics_strength', 'megapixels', 'guidance', 'threshold'])
 
 const PREVIEW_IMAGE = 1
 const JPEG = 1
@@ -511,6 +522,8 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
     const { width, height } = latentSize(item)
     switch (node.class_type) {
       case 'SaveAudio': return { audio: [save('flac', silentFlac(), 'audio/flac')] }
+      // SaveGLB (nodes_hunyuan3d.py) returns {"ui": {"3d": results}}: the mesh as binary glTF, under `3d`.
+      case 'SaveGLB': return { '3d': [save('glb', await tetrahedronGlb(), 'model/gltf-binary')] }
       case 'SaveVideo': return { images: [save('mp4', await videoFile('mp4', width, height), 'video/mp4')], animated: [true] }
       case 'SaveWEBM': return { images: [save('webm', await videoFile('webm', width, height), 'video/webm')], animated: [true] }
       case 'SaveAnimatedWEBP': return { images: [save('webp', await animatedWebp(width, height), 'image/webp')], animated: [true] }

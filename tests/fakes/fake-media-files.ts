@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { Document, NodeIO } from '@gltf-transform/core'
 import sharp from 'sharp'
 import { runFfmpeg, withTempFolder } from '../../media/video/ffmpeg'
 
@@ -89,4 +90,20 @@ function crc16(bytes: Buffer) {
     for (let bit = 0; bit < 8; bit++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x8005) & 0xFFFF : (crc << 1) & 0xFFFF
   }
   return crc
+}
+
+/**
+ * A one-mesh GLB as ComfyUI's SaveGLB writes it (nodes_hunyuan3d.py save_glb: one mesh of
+ * POSITION and uint32 indices, no material): a green-grey tetrahedron standing on y = 0.
+ */
+export function tetrahedronGlb(): Promise<Buffer> {
+  const document = new Document()
+  const buffer = document.createBuffer()
+  const positions = new Float32Array([-0.5, 0, -0.4, 0.5, 0, -0.4, 0, 0, 0.5, 0, 0.9, 0])
+  const indices = new Uint32Array([0, 2, 1, 0, 1, 3, 1, 2, 3, 2, 0, 3])
+  const primitive = document.createPrimitive()
+    .setAttribute('POSITION', document.createAccessor().setType('VEC3').setArray(positions).setBuffer(buffer))
+    .setIndices(document.createAccessor().setType('SCALAR').setArray(indices).setBuffer(buffer))
+  document.createScene().addChild(document.createNode().setMesh(document.createMesh().addPrimitive(primitive)))
+  return new NodeIO().writeBinary(document).then(bytes => Buffer.from(bytes))
 }

@@ -5,7 +5,7 @@ import { requireParam } from '../../../utils/http/route-params'
 import { runViewerOf } from '../../../utils/sessions/current-participant'
 import { serveRunMedia } from '../../../utils/media/serve-run-media'
 
-/** GET|HEAD /api/media/{image,audio,video}/:run_id: compatibility route for a run's first output of that type. */
+/** GET|HEAD /api/media/<type>/:run_id (any medium of media/server-registry.ts, 3D models too): compatibility route for a run's first output of that type. */
 export default defineEventHandler(async (event) => {
   const type = MediaType.safeParse(requireParam(event, 'type'))
   if (!type.success) throw createError({ statusCode: 404, statusMessage: `Unknown media type "${requireParam(event, 'type')}"` })

@@ -9,7 +9,7 @@ import type { ComfyuiFile } from './comfyui-client'
  */
 export interface SavedFile { file: ComfyuiFile, mime: string, animated: boolean }
 
-const FILE_KEYS = ['images', 'gifs', 'videos', 'audio']
+const FILE_KEYS = ['images', 'gifs', 'videos', 'audio', '3d']
 
 /** Every file one node's `output` (an `executed` event, a history entry) names. */
 export function savedFiles(output: Record<string, unknown>): SavedFile[] {

@@ -107,8 +107,10 @@ describe('shipped outputs', () => {
       ['flux_kontext_replicate', 'image', 'replicate', false],
       ['flux_schnell', 'image', 'replicate', false],
       ['gpt_image_1', 'image', 'openai', false],
+      ['hunyuan3d_model', 'model', 'comfyui', false],
       ['image_builtin', 'image', 'builtin_image', true],
       ['ltx_video', 'video', 'comfyui', false],
+      ['model_builtin', 'model', 'builtin_model', true],
       ['music_builtin', 'audio', 'builtin_song', false],
       ['replicate_music', 'audio', 'replicate', false],
       ['sd35_large', 'image', 'comfyui', false],
@@ -117,5 +119,13 @@ describe('shipped outputs', () => {
       ['wan22_fast_replicate', 'video', 'replicate', false],
       ['wan22_video', 'video', 'comfyui', false],
     ])
+  })
+
+  it('each carry the hints a student reads on its card: built-in ones are simple, fast and here, hosted ones in the cloud', () => {
+    for (const output of catalog.items) {
+      expect(output.hints, output.id).toBeDefined()
+      if (output.provider.startsWith('builtin_')) expect(output.hints, output.id).toEqual({ quality: 'simple', speed: 'fast', place: 'here' })
+      if (['openai', 'replicate'].includes(output.provider)) expect(output.hints!.place, output.id).toBe('cloud')
+    }
   })
 })

@@ -46,7 +46,7 @@ describe('planProviders', () => {
   it('uses the built-in providers when nothing is configured', () => {
     const plan = planProviders(settings({}), builtinProviders([]))
     expect(Object.values(plan.stages).map(stage => stage.provider)).toEqual(['builtin', 'builtin', 'builtin', 'builtin', 'builtin'])
-    expect([...plan.registry.generators.keys()]).toEqual(['builtin_image', 'builtin_audio', 'builtin_song', 'builtin_video', 'builtin_code'])
+    expect([...plan.registry.generators.keys()]).toEqual(['builtin_image', 'builtin_audio', 'builtin_song', 'builtin_video', 'builtin_code', 'builtin_model'])
   })
 
   it('adds every backend generator by id and gives assigned text stages the language model', () => {

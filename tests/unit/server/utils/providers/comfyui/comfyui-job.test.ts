@@ -9,6 +9,7 @@ import { comfyuiBackend, comfyuiJob, outputWith, promptRequests, rejection, SD35
 
 const WAN22 = OutputConfig.parse(JSON.parse(readFileSync(new URL('../../../../../../server/assets/outputs/wan22_video.json', import.meta.url), 'utf8')))
 const sd35Workflow = () => structuredClone(SD35.parameters.workflow) as Record<string, { class_type: string, inputs: Record<string, unknown> }>
+const HUNYUAN3D = OutputConfig.parse(JSON.parse(readFileSync(new URL('../../../../../../server/assets/outputs/hunyuan3d_model.json', import.meta.url), 'utf8')))
 const video = (steps = 3) => ({ ...WAN22, parameters: { ...WAN22.parameters, steps, width: 96, height: 64 } })
 
 let fake: FakeComfyui
@@ -25,6 +26,15 @@ describe('ComfyUI outputs by medium', () => {
     expect(media.data.subarray(4, 8).toString()).toBe('ftyp')
     const saved = fake.history.values().next().value!.outputs['58']
     expect(saved).toMatchObject({ images: [{ filename: 'ai4artsed_00001_.mp4', subfolder: 'video', type: 'output' }], animated: [true] })
+  })
+
+  it('copies the GLB that SaveGLB reports under `3d`, for a 3D model output (Hunyuan3D)', async () => {
+    fake = await startFakeComfyui({ checkpoints: ['sd3.5_large.safetensors', 'hunyuan3d-dit-v2.safetensors'] })
+    const output = { ...HUNYUAN3D, parameters: { ...HUNYUAN3D.parameters, steps: 2, width: 64, height: 64 } }
+    const media = await comfyuiBackend(fake).generator!.generate(comfyuiJob({ output }).input)
+    expect([media.mime, media.extension, media.data.toString('latin1', 0, 4)]).toEqual(['model/gltf-binary', 'glb', 'glTF'])
+    const saved = fake.history.values().next().value!.outputs['68']
+    expect(saved).toEqual({ '3d': [{ filename: 'ai4artsed_00001_.glb', subfolder: 'mesh', type: 'output' }] })
   })
 
   it('copies the webm of SaveWEBM as video/webm', async () => {
