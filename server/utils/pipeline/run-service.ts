@@ -177,7 +177,8 @@ export class RunService {
       run.prompt_history.push({ at: new Date().toISOString(), source: 'student', kind: 'rules', text })
       // Stages 1–2 again from the start: a run recovered after a crash must not skip to generating.
       run.stages = run.stages.map(stage => (RETRANSFORM_STAGES.includes(stage.name) ? pendingStage(stage.name) : stage))
-      Object.assign(run, { status: 'queued', stage: null, error: null, blocked: null, attempts: 0, machine_text: null, generation_prompt: null, instance_id: this.deps.instanceId })
+      // The page shows the transformation again; the text before stays in the prompt history.
+      Object.assign(run, { status: 'queued', stage: null, error: null, blocked: null, attempts: 0, interception_text: null, machine_text: null, generation_prompt: null, instance_id: this.deps.instanceId })
     })
     const participantId = current.participant_id
     const run = participantId
