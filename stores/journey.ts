@@ -9,8 +9,15 @@ export const useJourneyStore = defineStore('journey', () => {
   // skipHydrate: the server cannot see sessionStorage, so its empty state must not overwrite the stored one.
   const idea = skipHydrate(useSessionStorage('ai4a.idea', ''))
   const perspectiveId = skipHydrate(useSessionStorage<string | null>('ai4a.perspective', null))
-  /** The student's own rules for the "Your Call!" perspective. */
+  /** The student's rules: own ones for "Your Call!", or their version of another perspective's rules. */
   const rules = skipHydrate(useSessionStorage('ai4a.rules', ''))
+  /** The perspective those rules belong to (null: written for "Your Call!" before rules could be changed). */
+  const rulesFor = skipHydrate(useSessionStorage<string | null>('ai4a.rules-for', null))
+
+  function chooseRules(perspective: string, text: string) {
+    rules.value = text
+    rulesFor.value = perspective
+  }
 
   function choosePerspective(id: string) {
     perspectiveId.value = id
@@ -24,8 +31,9 @@ export const useJourneyStore = defineStore('journey', () => {
   function startOver() {
     idea.value = ''
     rules.value = ''
+    rulesFor.value = null
     perspectiveId.value = null
   }
 
-  return { idea, perspectiveId, rules, choosePerspective, keepIdeaChangePerspective, startOver }
+  return { idea, perspectiveId, rules, rulesFor, chooseRules, choosePerspective, keepIdeaChangePerspective, startOver }
 })
