@@ -42,6 +42,8 @@ export function useCreateRun() {
           ...(pictures.length ? { input_images: pictures } : {}),
           language: contentLanguage.value,
           ...(perspective.student_rules ? { context: journey.rules } : {}),
+          // The student's version of the perspective's rules; the server keeps it only when it differs from the original.
+          ...(!perspective.student_rules && journey.rulesFor === perspective.id && journey.rules.trim() ? { rules: journey.rules } : {}),
         },
       })
       await navigateTo(`/runs/${run_id}`)

@@ -1,9 +1,10 @@
 import type { Ref } from 'vue'
 import type { RunStatusView } from '#shared/schemas/run'
+import type { LocalizedText } from '#shared/schemas/common'
 import { apiProblemOf } from '../utils/api-problem'
 import { refusalKey } from '../utils/refusal-message'
 
-export type RunAction = 'save' | 'generate' | 'cancel' | 'retry' | 'favourite'
+export type RunAction = 'save' | 'generate' | 'cancel' | 'retry' | 'favourite' | 'rules'
 
 /**
  * What the student can do with a run. Each action refreshes the status afterwards, so the page
@@ -15,6 +16,8 @@ export function useRunActions(run: Ref<RunStatusView | null>, refresh: () => Pro
   const failed = ref<RunAction | null>(null)
   /** The child's sentence for a refusal by the session's rules (closed, limits); null for other failures. */
   const failedKey = ref<string | null>(null)
+  /** The child's message the server gave with a refused text (rules or machine text that did not pass the check). */
+  const failedMessage = ref<LocalizedText | null>(null)
   /** The text last saved by the student, to say "saved" right next to the button. */
   const savedText = ref<string | null>(null)
   const journey = useJourneyStore()
@@ -28,6 +31,7 @@ export function useRunActions(run: Ref<RunStatusView | null>, refresh: () => Pro
     busy.value = action
     failed.value = null
     failedKey.value = null
+    failedMessage.value = null
     let ok = true
     try {
       await request()
@@ -35,7 +39,9 @@ export function useRunActions(run: Ref<RunStatusView | null>, refresh: () => Pro
     catch (error) {
       ok = false
       failed.value = action
-      failedKey.value = refusalKey(apiProblemOf(error))
+      const problem = apiProblemOf(error)
+      failedKey.value = refusalKey(problem) ?? (problem.status === 429 ? 'idea.errors.busy' : null)
+      failedMessage.value = (error as { data?: { data?: { message?: LocalizedText } } }).data?.data?.message ?? null
     }
     await refresh()
     busy.value = null
@@ -50,10 +56,13 @@ export function useRunActions(run: Ref<RunStatusView | null>, refresh: () => Pro
   })
 
   /** Unsaved edits are saved first, so every version the student wrote is on the run. */
-  const generate = (output: string, editedText?: string, song?: { lyrics: string, tags: string[] }) => act('generate', async () => {
+  const generate = (output: string, editedText?: string, song?: { lyrics: string, tags: string[] }, machineText?: string | null) => act('generate', async () => {
     if (editedText !== undefined && editedText !== run.value!.interception_text) await patchText(editedText)
-    await send('/generate', 'POST', { output, ...song })
+    await send('/generate', 'POST', { output, ...song, ...(machineText ? { machine_text: machineText } : {}) })
   })
+
+  /** "Same idea, changed rules": the idea is transformed again by the student's rules. */
+  const changeRules = (rules: string) => act('rules', () => send('/rules', 'PATCH', { rules }))
 
   const retry = () => act('retry', () => send('/generate', 'POST', { output: run.value!.output }))
   const cancel = () => act('cancel', () => send('/cancel', 'POST'))
@@ -73,5 +82,5 @@ export function useRunActions(run: Ref<RunStatusView | null>, refresh: () => Pro
     journey.keepIdeaChangePerspective()
   }
 
-  return { busy, failed, failedKey, savedText, saveText, generate, retry, cancel, setFavourite, keepIdeaAndPerspective, keepIdeaOnly, startOver: journey.startOver }
+  return { busy, failed, failedKey, failedMessage, changeRules, savedText, saveText, generate, retry, cancel, setFavourite, keepIdeaAndPerspective, keepIdeaOnly, startOver: journey.startOver }
 }

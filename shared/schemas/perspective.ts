@@ -15,6 +15,12 @@ export const Perspective = z.object({
   /** A single emoji or short symbol shown on the tile. */
   icon: z.string().min(1).max(16),
   colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour'),
+  /**
+   * The perspective's rules in child language (3–5 lines), shown on its sheet and the run page: the
+   * student starts from them, changes them or writes their own (a run's `rules`). Required for the
+   * shipped perspectives (tests/unit/server/assets/perspectives.test.ts); a school's own may leave them out.
+   */
+  rules: LocalizedText.optional(),
   /** The meta-prompt a language model follows to transform the idea. */
   instruction: LocalizedText,
   minimum_age: z.number().int().min(0).max(99),

@@ -9,6 +9,8 @@ export const RUN_SCHEMA_VERSION = 1
 
 /** A sketch a child writes fits easily; a pasted library does not. */
 export const SKETCH_MAX_CHARS = 20_000
+/** Rules a child writes fit in a few lines; the field allows a long page of them. */
+export const RULES_MAX_CHARS = 1000
 
 export { FINAL_STATUSES, isFinalStatus, RUN_CHECKS, RUN_STATUSES, STAGE_NAMES, type RunCheck } from '../run-status'
 
@@ -57,8 +59,11 @@ export const PromptEdit = z.object({
   /** Who wrote this version of the text that will be generated. */
   source: z.enum(['interception', 'student', 'generate_request']),
   text: z.string(),
-  /** What the text is: the prompt when missing, a song's lyrics, or a sketch's code. */
-  kind: z.enum(['prompt', 'lyrics', 'code']).optional(),
+  /**
+   * What the text is: the prompt when missing, a song's lyrics, a sketch's code, the student's
+   * version of the perspective's rules, or the text the generator receives ("what the machine is told").
+   */
+  kind: z.enum(['prompt', 'lyrics', 'code', 'rules', 'machine_text']).optional(),
 })
 export type PromptEdit = z.infer<typeof PromptEdit>
 
@@ -128,6 +133,12 @@ export const RunMetadata = z.object({
   perspective: z.string(),
   /** The student's own rules, for perspectives that let the student write them. */
   context: z.string().nullable(),
+  /**
+   * The student's version of the perspective's rules (changed or their own), which the interception
+   * follows instead of the perspective's; null while the perspective's own rules apply. For a
+   * perspective whose rules the student always writes (user_defined) it equals `context`.
+   */
+  rules: z.string().nullable().default(null),
   language: Language,
   safety_level: SafetyLevel,
   /** The session's rule when the run began; only adult and research runs may redact. */
@@ -141,6 +152,8 @@ export const RunMetadata = z.object({
   interception_text: z.string().nullable(),
   /** The text stage 4 generated from, after translation. */
   generation_prompt: z.string().nullable(),
+  /** The student's edit of what the machine is told: used as the generator's text as it is (checked, not translated); null to translate the interception. */
+  machine_text: z.string().nullable().default(null),
   stages: z.array(StageRecord),
   outputs: z.array(OutputRecord),
   prompt_history: z.array(PromptEdit),
@@ -175,6 +188,8 @@ export interface RunStatusView {
   favourite: boolean
   output: string | null
   input_text: string
+  /** The student's rules for this run (changed or their own); null while the perspective's apply. */
+  rules: string | null
   /** The student's pictures, shown beside the output. */
   input_images: InputImageView[]
   interception_text: string | null
@@ -205,6 +220,8 @@ export const CreateRunRequest = z.object({
   /** May be empty or left out when input_images are given: the picture is then the idea. Without pictures it must not be empty. */
   input_text: z.string().trim().max(2000, 'must be at most 2000 characters').default(''),
   context: z.string().trim().max(2000, 'must be at most 2000 characters').optional(),
+  /** The student's version of the perspective's rules (changed or their own), checked like the idea. */
+  rules: z.string().trim().min(1, 'must not be empty').max(RULES_MAX_CHARS, `must be at most ${RULES_MAX_CHARS} characters`).optional(),
   output: z.string().min(1).max(64).optional(),
   /** Upload ids (POST /api/uploads) of the student's own pictures, in order. */
   input_images: z.array(z.string().min(1).max(64)).min(1).max(MAX_INPUT_IMAGES, `must be at most ${MAX_INPUT_IMAGES} pictures`).optional(),
@@ -224,6 +241,8 @@ export type CreateRunRequest = z.infer<typeof CreateRunRequest>
 export const GenerateRequest = z.object({
   output: z.string().min(1).max(64),
   prompt: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters').optional(),
+  /** The student's edit of what the machine is told (GET /api/runs/:id/machine-text): generated from as it is, after the pre-output check. */
+  machine_text: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters').optional(),
   lyrics: z.string().trim().max(LYRICS_MAX_CHARS, `must be at most ${LYRICS_MAX_CHARS} characters`).optional(),
   tags: z.array(z.enum(SONG_TAGS as [SongTag, ...SongTag[]])).max(SONG_TAGS.length).optional(),
 }).strict()
@@ -231,6 +250,19 @@ export const GenerateRequest = z.object({
 export const InterceptionEdit = z.object({
   text: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
 }).strict()
+
+/** PATCH /api/runs/:id/rules: the student's changed rules; the idea is transformed again by them. */
+export const RulesEdit = z.object({
+  rules: z.string().trim().min(1, 'must not be empty').max(RULES_MAX_CHARS, `must be at most ${RULES_MAX_CHARS} characters`),
+}).strict()
+
+/** What the machine is told: the text the generator will receive for this output, after it passed the pre-output check. */
+export interface MachineTextView {
+  text: string
+  /** Translated into English for this output (the child's language otherwise). */
+  translated: boolean
+  output: string
+}
 
 /** The student's edit of a sketch: the whole code, as the editor holds it. */
 export const SketchEdit = z.object({

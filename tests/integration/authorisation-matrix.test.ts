@@ -16,7 +16,7 @@ import { upload } from '../support/uploads'
 type Role = 'anonymous' | 'studentA' | 'studentB' | 'leader'
 type Expected = Record<Role, number>
 
-interface Fixture { runId: string, twoStepId: string, deleteId: string, codeId: string, uploadId: string, sessionA: string, exportId: string }
+interface Fixture { runId: string, twoStepId: string, rulesId: string, deleteId: string, codeId: string, uploadId: string, sessionA: string, exportId: string }
 
 interface Row {
   /** The route file's method and path, as derived from server/api (e.g. `GET /api/runs/[id]`). */
@@ -45,6 +45,10 @@ const ROWS: Row[] = [
   { route: 'ALL /api/runs/[id]/media/[file]', call: f => ({ path: `/api/runs/${f.runId}/media/output-image.png` }), expected: ownerOrLeader(200) },
   { route: 'PUT /api/runs/[id]/favourite', call: f => ({ path: `/api/runs/${f.runId}/favourite`, method: 'PUT', body: { favourite: true } }), expected: { anonymous: 404, studentA: 200, studentB: 404, leader: 404 } },
   { route: 'PATCH /api/runs/[id]/interception', call: f => ({ path: `/api/runs/${f.twoStepId}/interception`, method: 'PATCH', body: { text: 'A blue house by the sea' } }), expected: ownerOrLeader(200) },
+  // What the machine is told and the rules are the child's own work: only its student opens and changes them.
+  // Leaders read both in the run's detail (prompt history, generation prompt), never write into a child's run.
+  { route: 'GET /api/runs/[id]/machine-text', call: f => ({ path: `/api/runs/${f.twoStepId}/machine-text?output=image_builtin` }), expected: { anonymous: 404, studentA: 200, studentB: 404, leader: 404 } },
+  { route: 'PATCH /api/runs/[id]/rules', call: f => ({ path: `/api/runs/${f.rulesId}/rules`, method: 'PATCH', body: { rules: 'Use only circles.\nEverything is green.' } }), expected: { anonymous: 404, studentA: 202, studentB: 404, leader: 404 } },
   // A finished run cannot be cancelled (409), but only its owner and leaders may learn that.
   { route: 'POST /api/runs/[id]/cancel', call: f => ({ path: `/api/runs/${f.runId}/cancel`, method: 'POST' }), expected: ownerOrLeader(409) },
   { route: 'POST /api/runs/[id]/generate', call: f => ({ path: `/api/runs/${f.runId}/generate`, method: 'POST', body: { output: 'image_builtin' } }), expected: ownerOrLeader(409) },
@@ -128,13 +132,14 @@ beforeAll(async () => {
   const start = async (body: Record<string, unknown>) => (await api(server, '/api/runs', { body, device: devices.studentA })).body.run_id as string
   fixture.runId = await start({ perspective: 'bauhaus', input_text: 'A red house', output: 'image_builtin' })
   fixture.twoStepId = await start({ perspective: 'bauhaus', input_text: 'A green house' })
+  fixture.rulesId = await start({ perspective: 'bauhaus', input_text: 'A blue boat' })
   fixture.deleteId = await start({ perspective: 'bauhaus', input_text: 'A grey house' })
   fixture.codeId = await start({ perspective: 'bauhaus', input_text: 'A yellow sun', output: 'code_builtin' })
   fixture.exportId = crypto.randomUUID()
   const uploaded = await upload(server, { data: await drawing('jpeg') }, devices.studentA)
   expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201)
   fixture.uploadId = uploaded.body.upload_id
-  for (const id of [fixture.runId, fixture.twoStepId, fixture.deleteId, fixture.codeId]) {
+  for (const id of [fixture.runId, fixture.twoStepId, fixture.rulesId, fixture.deleteId, fixture.codeId]) {
     await waitForRun(server, id, run => ['completed', 'awaiting_output'].includes(run.status), 30_000, devices.studentA)
   }
 })

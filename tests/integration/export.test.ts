@@ -19,7 +19,7 @@ const COLUMNS = [
   'interception_duration_ms', 'interception_provider', 'interception_safety_duration_ms', 'interception_safety_provider',
   'pre_output_duration_ms', 'pre_output_provider', 'generation_duration_ms', 'generation_provider',
   'output_safety_duration_ms', 'output_safety_provider',
-  'input_text', 'input_images', 'interception_text', 'generation_prompt', 'prompt_edit_count', 'files',
+  'input_text', 'input_images', 'rules', 'rules_edit_count', 'rules_changed_at', 'interception_text', 'generation_prompt', 'machine_text', 'prompt_edit_count', 'files',
 ]
 
 let server: TestServer

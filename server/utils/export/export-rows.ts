@@ -16,7 +16,7 @@ export const EXPORT_COLUMNS = [
   'run_id', 'created_at', 'session_id', 'session_name', 'participant_export_id', 'participant_pseudonym',
   'perspective', 'output', 'output_type', 'safety_level', 'status', 'hidden',
   ...STAGE_NAMES.flatMap(stage => [`${stage}_duration_ms`, `${stage}_provider`]),
-  'input_text', 'input_images', 'interception_text', 'generation_prompt', 'prompt_edit_count', 'files',
+  'input_text', 'input_images', 'rules', 'rules_edit_count', 'rules_changed_at', 'interception_text', 'generation_prompt', 'machine_text', 'prompt_edit_count', 'files',
 ] as const
 
 /** One run as a research row: no participant id, join code or cookie value, only the export's pseudonymous id. */
@@ -43,8 +43,14 @@ export function exportRow(run: RunMetadata, context: RowContext): ExportRow {
   row.input_text = run.input_text
   // The pictures' files in the run folder (in the zip beside metadata.json); runs from before pictures have none.
   row.input_images = (run.input_images ?? []).map(image => image.file)
+  // The student's rules the run followed last (null: the perspective's own), how often they were changed and when last.
+  const rulesEdits = run.prompt_history.filter(edit => edit.kind === 'rules')
+  row.rules = run.rules ?? null
+  row.rules_edit_count = rulesEdits.length
+  row.rules_changed_at = rulesEdits.at(-1)?.at ?? null
   row.interception_text = run.interception_text
   row.generation_prompt = run.generation_prompt
+  row.machine_text = run.machine_text ?? null
   // The first entry is the interception's own text; everything after it is someone's edit.
   row.prompt_edit_count = run.prompt_history.filter(edit => edit.source !== 'interception').length
   row.files = context.files

@@ -4,6 +4,7 @@ import type { BlockedInfo, RunMetadata } from '#shared/schemas/run'
 import type { SafetyVerdict } from '../providers/types'
 import type { PipelineDeps } from './pipeline-deps'
 import { providerFailure } from './run-errors'
+import { interceptionRulesOf } from './run-rules'
 import { runStage, StageFailure, stageRecord } from './stage-runner'
 import type { StageSignals } from './stages'
 
@@ -62,7 +63,7 @@ export async function interceptionSafetyStage(
     let stricter: string
     try {
       stricter = (await interception.intercept({
-        text: run.input_text, pictures: run.input_images.length, perspective, language: run.language, context: run.context, seed: run.seed,
+        text: run.input_text, pictures: run.input_images.length, perspective, language: run.language, ...interceptionRulesOf(run, perspective), seed: run.seed,
         signal: signals.signal, onWaiting: signals.onWaiting, acceptable: check.acceptable, stricter: true,
       })).text
     }

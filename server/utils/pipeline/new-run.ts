@@ -10,6 +10,7 @@ export interface NewRunFields {
   perspective: string
   input_text: string
   context: string | null
+  rules?: string | null
   language: Language
   safety_level: SafetyLevel
   personal_data?: PersonalDataRule
@@ -37,6 +38,7 @@ export function newRun(fields: NewRunFields): RunMetadata {
     input_images: fields.input_images ?? [],
     perspective: fields.perspective,
     context: fields.context,
+    rules: fields.rules ?? null,
     language: fields.language,
     safety_level: fields.safety_level,
     personal_data: fields.personal_data ?? 'block',
@@ -45,6 +47,7 @@ export function newRun(fields: NewRunFields): RunMetadata {
     input_text: fields.input_text,
     interception_text: null,
     generation_prompt: null,
+    machine_text: null,
     stages: STAGE_NAMES.map(pendingStage),
     outputs: [],
     prompt_history: [],

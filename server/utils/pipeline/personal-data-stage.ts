@@ -27,7 +27,7 @@ export type PersonalDataCheckpoint = 'idea' | 'prompt'
 export async function personalDataStage(deps: PipelineDeps, run: RunMetadata, checkpoint: PersonalDataCheckpoint, output?: OutputConfig): Promise<RunMetadata | null> {
   const detector = deps.personalData
   // A song's lyrics leave the building with the prompt.
-  const fields = checkpoint === 'idea' ? (['input_text', 'context', 'lyrics'] as const) : (['interception_text', 'lyrics'] as const)
+  const fields = checkpoint === 'idea' ? (['input_text', 'context', 'rules', 'lyrics'] as const) : (['interception_text', 'machine_text', 'lyrics'] as const)
   const outside = receivers(deps, run, checkpoint, output).filter(provider => !isBuiltinProviderId(provider.id)).map(provider => provider.id)
   const record = run.stages.find(stage => stage.name === 'personal_data')
   const check = async () => {

@@ -1,7 +1,7 @@
 import { createError } from 'h3'
 import { detectLanguage } from '#shared/detect-language'
 import { type Language, stricterSafetyLevel } from '#shared/schemas/common'
-import { type CreateRunRequest, isFinalStatus, type RunMetadata } from '#shared/schemas/run'
+import { type CreateRunRequest, isFinalStatus, type RunMetadata, type StageName } from '#shared/schemas/run'
 import type { OutputConfig } from '#shared/schemas/output'
 import type { CourseSession, Participant } from '#shared/schemas/session'
 import { KeyedMutex } from '../keyed-mutex'
@@ -14,6 +14,13 @@ import { copyPicturesIntoRun, pictureGone } from './run-pictures'
 import type { PipelineDeps } from './pipeline-deps'
 import { interruptedFailure } from './run-errors'
 import { pendingJobKind } from './run-job-handler'
+import { studentRulesFor } from './run-rules'
+import { checkMachineText } from './stages'
+import { pendingStage } from './stage-runner'
+import { blockedMessage } from '#shared/blocked-messages'
+import { isBuiltinProviderId } from '#shared/schemas/providers'
+import type { MachineTextView } from '#shared/schemas/run'
+import type { SafetyVerdict } from '../providers/types'
 
 export interface RunServiceDeps extends PipelineDeps {
   queue: RunQueue
@@ -67,7 +74,9 @@ export class RunService {
     const output = request.output === undefined ? null : catalog.output(request.output, pictureIds.length)
     if (output === undefined) throw notFound('output', request.output!)
     if (output) this.assertOutputAllowed(session, output, pictureIds.length)
-    if (perspective.student_rules && !request.context) {
+    // The student's own rules may come as `rules` (like every perspective's) or, as before, as `context`.
+    const context = request.context ?? (perspective.student_rules ? request.rules : undefined)
+    if (perspective.student_rules && !context) {
       throw createError({ statusCode: 400, statusMessage: `The perspective "${perspective.id}" needs your own rules in "context"` })
     }
     const participantId = participant.participant_id
@@ -80,7 +89,8 @@ export class RunService {
         participant_id: participantId,
         perspective: perspective.id,
         input_text: request.input_text,
-        context: request.context ?? null,
+        context: context ?? null,
+        rules: studentRulesFor(perspective, request.rules ?? (perspective.student_rules ? context : null)),
         language: detectLanguage(request.input_text) ?? request.language ?? this.deps.defaultLanguage,
         safety_level: request.safety_level ? stricterSafetyLevel(session.safety_level, request.safety_level) : session.safety_level,
         personal_data: session.personal_data,
@@ -91,6 +101,7 @@ export class RunService {
         input_images: pictures?.records,
       })
       if (run.lyrics) run.prompt_history.push({ at: run.created_at, source: 'student', kind: 'lyrics', text: run.lyrics })
+      if (run.rules) run.prompt_history.push({ at: run.created_at, source: 'student', kind: 'rules', text: run.rules })
       // Ours until a job starts: another instance starting now must not queue it a second time.
       run.instance_id = this.deps.instanceId
       await this.deps.runs.create(run, pictures?.files)
@@ -159,13 +170,86 @@ export class RunService {
     })
   }
 
+  /**
+   * "Same idea, changed rules": the student's rules are checked now (a refusal keeps the rules
+   * the run had and says why in the child's words), then the idea is transformed again by them:
+   * stages 1–2 run once more and the run waits at awaiting_output again. Counts like a generation
+   * against the session's runs in progress. Rules equal to the perspective's own bring those back.
+   */
+  async changeRules(runId: string, text: string): Promise<RunMetadata> {
+    const current = await this.get(runId)
+    if (current.status !== 'awaiting_output') throw conflict(`The rules can only be changed while the run waits for an output; this run is ${current.status}`)
+    const perspective = this.deps.catalog.perspective(current.perspective)
+    if (!perspective) throw notFound('perspective', current.perspective)
+    const session = await this.openSessionOf({ session_id: current.session_id })
+    const rules = studentRulesFor(perspective, text)
+    await this.assertTextPasses('rules_blocked', 'These rules did not pass the check', current,
+      () => this.deps.providers.inputSafety.check({ text, level: current.safety_level, language: current.language, signal: AbortSignal.timeout(this.deps.runTimeoutMs) }))
+    const requeue = () => this.deps.runs.update(runId, (run) => {
+      if (run.status !== 'awaiting_output') throw conflict(`The rules can only be changed while the run waits for an output; this run is ${run.status}`)
+      run.rules = rules
+      if (perspective.student_rules) run.context = rules ?? run.context
+      run.prompt_history.push({ at: new Date().toISOString(), source: 'student', kind: 'rules', text })
+      // Stages 1–2 again from the start: a run recovered after a crash must not skip to generating.
+      run.stages = run.stages.map(stage => (RETRANSFORM_STAGES.includes(stage.name) ? pendingStage(stage.name) : stage))
+      // The page shows the transformation again; the text before stays in the prompt history.
+      Object.assign(run, { status: 'queued', stage: null, error: null, blocked: null, attempts: 0, interception_text: null, machine_text: null, generation_prompt: null, instance_id: this.deps.instanceId })
+    })
+    const participantId = current.participant_id
+    const run = participantId
+      ? await this.exclusiveFor(participantId, async () => {
+        await this.assertWithinLimits(session, participantId, { countNew: false })
+        return requeue()
+      })
+      : await requeue()
+    await this.deps.queue.enqueue({ runId, kind: 'prepare' })
+    return run
+  }
+
+  /**
+   * "What the machine is told": the text the generator will receive for this output (the
+   * interception, translated where the output needs English), shown only after it passed the
+   * pre-output check of the run's level. Personal data never leaves the building for it.
+   */
+  async machineText(runId: string, outputId: string): Promise<MachineTextView> {
+    const run = await this.get(runId)
+    if (run.status !== 'awaiting_output' || run.interception_text === null) {
+      throw conflict(`What the machine is told exists once the idea is transformed and before generating; this run is ${run.status}`)
+    }
+    const output = this.deps.catalog.output(outputId)
+    if (!output) throw notFound('output', outputId)
+    this.assertOutputAllowed(await this.openSessionOf({ session_id: run.session_id }), output, run.input_images.length)
+    const { translation, preOutputSafety } = this.deps.providers
+    const translate = output.needs_english && run.language !== 'en'
+    if (translate && !isBuiltinProviderId(translation.id) && this.deps.personalData.find(run.interception_text).spans.length > 0) {
+      throw refused(422, 'machine_text_blocked', 'The text names a person or contact details, which do not leave the building', { message: blockedMessage('personal_data') })
+    }
+    const signal = AbortSignal.timeout(this.deps.runTimeoutMs)
+    let text: string
+    try {
+      text = translate ? (await translation.toEnglish({ text: run.interception_text, language: run.language, signal })).text : run.interception_text
+    }
+    catch {
+      throw refused(503, 'machine_busy', 'The translation is not available right now; try again')
+    }
+    await this.assertTextPasses('machine_text_blocked', 'What the machine would be told did not pass the check', run,
+      () => checkMachineText(preOutputSafety, { text, run, english: translate, studentEdit: false, signals: { signal } }))
+    return { text, translated: translate, output: output.id }
+  }
+
   /** Starts stages 3–4; also the retry of a run whose generation failed. */
-  async generate(runId: string, request: { output: string, prompt?: string, lyrics?: string, tags?: string[] }): Promise<RunMetadata> {
+  async generate(runId: string, request: { output: string, prompt?: string, machine_text?: string, lyrics?: string, tags?: string[] }): Promise<RunMetadata> {
     const current = await this.get(runId)
     const output = this.deps.catalog.output(request.output, current.input_images.length)
     if (!output) throw notFound('output', request.output)
     const session = await this.openSessionOf({ session_id: current.session_id })
     this.assertOutputAllowed(session, output, current.input_images.length)
+    const machineText = request.machine_text
+    if (machineText !== undefined) {
+      // Checked now as well as at pre_output, so a refused edit keeps the run waiting with everything in it.
+      await this.assertTextPasses('machine_text_blocked', 'The changed machine text did not pass the check', current,
+        () => checkMachineText(this.deps.providers.preOutputSafety, { text: machineText, run: current, english: output.needs_english, studentEdit: true, signals: { signal: AbortSignal.timeout(this.deps.runTimeoutMs) } }))
+    }
     const queueRun = () => this.deps.runs.update(runId, (run) => {
       const retry = run.status === 'failed' && run.error?.retryable && run.interception_text !== null
       if (run.status !== 'awaiting_output' && !retry) throw conflict(`This run cannot generate now; it is ${run.status}`)
@@ -179,6 +263,10 @@ export class RunService {
         if (run.lyrics) run.prompt_history.push({ at: new Date().toISOString(), source: 'student', kind: 'lyrics', text: run.lyrics })
       }
       if (request.tags) run.tags = request.tags
+      if (machineText !== undefined && machineText !== run.machine_text) {
+        run.machine_text = machineText
+        run.prompt_history.push({ at: new Date().toISOString(), source: 'student', kind: 'machine_text', text: machineText })
+      }
       Object.assign(run, { output: output.id, status: 'queued', error: null, attempts: 0, generation_prompt: null, instance_id: this.deps.instanceId })
     })
     const participantId = current.participant_id
@@ -263,6 +351,20 @@ export class RunService {
     return this.participantMutex.run(participantId, () => lock(`participant:${participantId}`, work))
   }
 
+  /** A student's text checked before it is kept: refused (422) with the child's message when it fails, and when the check cannot answer (fail closed). */
+  private async assertTextPasses(reason: string, statusMessage: string, run: Pick<RunMetadata, 'safety_level'>, check: () => Promise<SafetyVerdict>): Promise<void> {
+    let verdict: SafetyVerdict
+    try {
+      verdict = await check()
+    }
+    catch {
+      verdict = { safe: false, reason_code: 'safety_unavailable', matched: [] }
+    }
+    if (verdict.safe) return
+    const status = verdict.reason_code === 'safety_unavailable' ? 503 : 422
+    throw refused(status, reason, `${statusMessage} at the ${run.safety_level} level`, { message: blockedMessage(verdict.reason_code) })
+  }
+
   private async openSessionOf(owner: Pick<Participant, 'session_id'>): Promise<CourseSession> {
     const session = await this.deps.sessions.get(owner.session_id)
     if (!session || session.archived) throw refused(403, 'session_gone', 'This course session has ended. Join a new one with its code.')
@@ -304,5 +406,8 @@ export class RunService {
     }
   }
 }
+
+/** The stages a change of rules runs again: the checks of the idea and rules, and the transformation. */
+const RETRANSFORM_STAGES: readonly StageName[] = ['input_safety', 'personal_data', 'interception', 'interception_safety']
 
 const conflict = (statusMessage: string) => createError({ statusCode: 409, statusMessage })

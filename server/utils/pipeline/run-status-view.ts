@@ -29,6 +29,7 @@ export function toRunStatusView(run: RunMetadata, queuePosition: number | null):
     favourite: run.favourite,
     output: run.output,
     input_text: run.input_text,
+    rules: run.rules,
     input_images: inputImageViews(run),
     interception_text: run.interception_text,
     outputs: run.outputs.map(output => ({

@@ -5,12 +5,13 @@ import type { Perspective } from '#shared/schemas/perspective'
 import type { BlockedInfo, OutputRecord, RunError, RunMetadata, StageName } from '#shared/schemas/run'
 import { mediumOf } from '../../../media/server-registry'
 import type { WaitingReporter } from '../providers/backends/backend-gate'
-import type { SafetyVerdict } from '../providers/types'
+import type { SafetyProvider, SafetyVerdict } from '../providers/types'
 import { outputFileName, thumbnailFileName } from '../storage/run-keys'
 import type { PipelineDeps } from './pipeline-deps'
 import { runStage, StageFailure, stageRecord } from './stage-runner'
 import { internalFailure, providerFailure } from './run-errors'
 import { readRunPictures } from './run-pictures'
+import { interceptionRulesOf } from './run-rules'
 
 /** Signals a stage is given: `timeout` tells a slow provider apart from a cancel. */
 export interface StageSignals {
@@ -41,7 +42,7 @@ export async function blockIfUnsafe(deps: PipelineDeps, runId: string, stage: St
 /** Stage 1: the idea (and the student's own rules) checked at the run's safety level. */
 export async function inputSafetyStage(deps: PipelineDeps, run: RunMetadata, signals: StageSignals): Promise<boolean> {
   const provider = deps.providers.inputSafety
-  const text = [run.input_text, run.context, run.lyrics].filter(Boolean).join('\n')
+  const text = [run.input_text, run.context, run.rules, run.lyrics].filter(Boolean).join('\n')
   const verdict = await runStage(deps.runs, run.run_id, 'input_safety', provider,
     // A picture without words: nothing to read (the picture was checked when it was uploaded).
     async () => !text.trim() ? { safe: true as const } : provider.check({ text, level: run.safety_level, language: run.language, signal: signals.signal, onWaiting: signals.onWaiting }),
@@ -57,7 +58,7 @@ export async function inputSafetyStage(deps: PipelineDeps, run: RunMetadata, sig
 export async function interceptionStage(deps: PipelineDeps, run: RunMetadata, perspective: Perspective, signals: StageSignals, acceptable?: (text: string) => Promise<boolean>): Promise<string> {
   const provider = deps.providers.interception
   const { text } = await runStage(deps.runs, run.run_id, 'interception', provider,
-    () => provider.intercept({ text: run.input_text, pictures: run.input_images.length, perspective, language: run.language, context: run.context, seed: run.seed, signal: signals.signal, onWaiting: signals.onWaiting, acceptable }),
+    () => provider.intercept({ text: run.input_text, pictures: run.input_images.length, perspective, language: run.language, ...interceptionRulesOf(run, perspective), seed: run.seed, signal: signals.signal, onWaiting: signals.onWaiting, acceptable }),
     failureFor('interception', provider.id, signals))
   return text
 }
@@ -66,26 +67,44 @@ export async function interceptionStage(deps: PipelineDeps, run: RunMetadata, pe
 export async function preOutputStage(deps: PipelineDeps, run: RunMetadata, output: OutputConfig, signals: StageSignals): Promise<boolean> {
   const { translation, preOutputSafety: safety } = deps.providers
   const text = run.interception_text ?? run.input_text
-  const translate = output.needs_english && run.language !== 'en'
+  // The student's own edit of what the machine is told is generated from as written: checked, never translated again.
+  const machineText = run.machine_text || null
+  const translate = !machineText && output.needs_english && run.language !== 'en'
   const identity = translate
     ? { id: `${translation.id}+${safety.id}`, model: `${translation.model}+${safety.model}` }
     : safety
   const checked = await runStage(deps.runs, run.run_id, 'pre_output', identity, async () => {
-    const prompt = translate ? (await translation.toEnglish({ text, language: run.language, signal: signals.signal, onWaiting: signals.onWaiting })).text : text
-    const promptVerdict = await safety.check({ text: prompt, level: run.safety_level, language: translate ? 'en' : run.language, signal: signals.signal, onWaiting: signals.onWaiting })
+    const prompt = machineText ?? (translate ? (await translation.toEnglish({ text, language: run.language, signal: signals.signal, onWaiting: signals.onWaiting })).text : text)
+    const promptVerdict = await checkMachineText(safety, { text: prompt, run, english: translate || (machineText !== null && output.needs_english), studentEdit: machineText !== null, signals })
     // A song's lyrics are sung (and shown) in the child's language: checked as they are, never translated.
     const lyrics = output.music ? run.lyrics : null
     const verdict = promptVerdict.safe && lyrics
       ? await safety.check({ text: lyrics, level: run.safety_level, language: run.language, signal: signals.signal, onWaiting: signals.onWaiting })
       : promptVerdict
     return { prompt, lyrics, verdict }
-  }, failureFor('pre_output', identity.id, signals), result => ({ translated: translate, prompt: result.prompt, ...(result.lyrics ? { lyrics: result.lyrics } : {}), safe: result.verdict.safe }))
+  }, failureFor('pre_output', identity.id, signals), result => ({ translated: translate, ...(machineText ? { student_machine_text: true } : {}), prompt: result.prompt, ...(result.lyrics ? { lyrics: result.lyrics } : {}), safe: result.verdict.safe }))
   await deps.runs.update(run.run_id, (latest) => {
     latest.generation_prompt = checked.prompt
     // The words that will be sung: where the session redacts personal data, with its placeholders.
     if (checked.lyrics) latest.lyrics = checked.lyrics
   })
   return !(await blockIfUnsafe(deps, run.run_id, 'pre_output', checked.verdict))
+}
+
+/**
+ * The text a generator receives, checked at the run's level. A student's edit of an English text
+ * is also checked in the child's language: the child may have typed their own words into it.
+ */
+export async function checkMachineText(
+  safety: SafetyProvider,
+  { text, run, english, studentEdit, signals }: { text: string, run: Pick<RunMetadata, 'safety_level' | 'language'>, english: boolean, studentEdit: boolean, signals: Partial<StageSignals> },
+): Promise<SafetyVerdict> {
+  const languages = english && studentEdit && run.language !== 'en' ? (['en', run.language] as const) : ([english ? 'en' : run.language] as const)
+  for (const language of languages) {
+    const verdict = await safety.check({ text, level: run.safety_level, language, signal: signals.signal, onWaiting: signals.onWaiting })
+    if (!verdict.safe) return verdict
+  }
+  return { safe: true }
 }
 
 /**

@@ -27,6 +27,11 @@ export interface InterceptionInput {
   language: Language
   /** The student's own rules (user_defined) or extra context. */
   context: string | null
+  /**
+   * The student's changed version of the perspective's rules, followed instead of the
+   * perspective's own (null or absent: the perspective's rules apply). Checked like the idea.
+   */
+  rules?: string | null
   seed: number
   signal?: AbortSignal
   onWaiting?: WaitingReporter

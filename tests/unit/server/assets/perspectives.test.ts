@@ -7,6 +7,7 @@ import { Perspective } from '#shared/schemas/perspective'
 import { loadCatalog } from '../../../../server/utils/catalog/load-catalog'
 import type { LoadedCatalog } from '../../../../server/utils/catalog/load-catalog'
 import { readCatalogDir } from '../../../../server/utils/catalog/read-catalog-dir'
+import { shippedSafety } from '../../../support/shipped-content'
 
 const assetsDir = fileURLToPath(new URL('../../../../server/assets', import.meta.url))
 
@@ -78,6 +79,27 @@ describe('shipped perspectives', () => {
         expect(sentences, `${perspective.id} (${language})`).toBeGreaterThanOrEqual(3)
       }
     }
+  })
+
+  it('show their rules in child language: 3–5 short lines in every language, each passing the kids check', async () => {
+    const safety = shippedSafety()
+    const problems: string[] = []
+    for (const perspective of catalog.items) {
+      for (const language of LANGUAGES) {
+        const rules = perspective.rules?.[language]
+        const where = `${perspective.id} (${language})`
+        if (!rules) {
+          problems.push(`${where}: no rules`)
+          continue
+        }
+        const lines = rules.split('\n')
+        if (lines.length < 3 || lines.length > 5) problems.push(`${where}: ${lines.length} lines`)
+        for (const line of lines) if (line.length > 90) problems.push(`${where}: a long line: ${line}`)
+        const verdict = await safety.check({ text: rules, level: 'kids', language })
+        if (!verdict.safe) problems.push(`${where}: ${verdict.reason_code} ${verdict.matched.join(', ')}`)
+      }
+    }
+    expect(problems).toEqual([])
   })
 
   it('let only user_defined take the student’s own rules', () => {

@@ -12,6 +12,7 @@ import { speakPigLatin } from './secret-languages'
 import { pictureSentence } from './picture-sentence'
 import { reduceToShapes } from './shape-simplifier'
 import { applyStudentRules } from './student-rules'
+import { followChangedRules } from './changed-rules'
 import { STYLE_IDS, transferStyle } from './style-transfer'
 import { talkLikeATeenager } from './teen-slang'
 import { clampText, type RuleLanguage } from './text-tools'
@@ -110,6 +111,11 @@ export class BuiltinInterceptionProvider implements InterceptionProvider {
     const ruleLanguage = speaksRules(language) ? language : 'en'
     const ruleIdea = ruleLanguage === language ? idea : translateToEnglish(idea, language)
     const ruleContext = context && ruleLanguage !== language ? translateToEnglish(context, language) : context
-    return clampText(rule({ idea: ruleIdea, language: ruleLanguage, perspective, context: ruleContext, random, gentle }), MAX_OUTPUT_LENGTH)
+    const request = { idea: ruleIdea, language: ruleLanguage, perspective, context: ruleContext, random, gentle }
+    const rules = input.rules?.trim()
+    if (!rules) return clampText(rule(request), MAX_OUTPUT_LENGTH)
+    // Lines are compared with the perspective's own as written; the student's new ones are carried out in the rule language.
+    const toRuleLanguage = ruleLanguage === language ? (line: string) => line : (line: string) => translateToEnglish(line, language)
+    return clampText(followChangedRules(rule, request, rules, toRuleLanguage), MAX_OUTPUT_LENGTH)
   }
 }

@@ -69,6 +69,18 @@ describe('interception by a language model', () => {
     expect(systems[2]).toMatch(/für Kinder nicht geeignet/)
   })
 
+  it('gives a student’s changed rules to the model as its instruction, in place of the perspective’s', async () => {
+    const provider = llmInterception('ollama', ollamaChat(), 'llama3.2')
+    await provider.intercept({ text: 'Eine Katze', perspective: BAUHAUS, language: 'de', context: null, rules: 'Nur grüne Kreise', seed: 1 })
+    await provider.intercept({ text: 'A cat', perspective: BAUHAUS, language: 'en', context: null, rules: 'Only green circles', seed: 1, stricter: true })
+    const messages = fake.chats().map(request => (request.body as { messages: { content: string }[] }).messages)
+    expect(messages[0]![0]!.content).not.toContain('Bauhaus-Plakat')
+    expect(messages[0]![0]!.content).toMatch(/Regeln, die die Schülerin oder der Schüler für die Perspektive „Perspektive bauhaus“ geändert/)
+    expect(messages[0]![1]!.content).toBe('Die Regeln der Schülerin oder des Schülers:\nNur grüne Kreise\n\nDie Idee:\nEine Katze')
+    expect(messages[1]![0]!.content).toMatch(/instead of this perspective's usual rules.*not suitable for children/s)
+    expect(messages[1]![1]!.content).toBe('The student’s own rules:\nOnly green circles\n\nThe idea:\nA cat')
+  })
+
   it('names the student’s own rules as rules, and leaves out an empty context', async () => {
     const provider = llmInterception('openai', openAiChat(openAiConfig(fake.openAiUrl)), 'llama3.2:latest')
     await provider.intercept({ text: 'A dragon', perspective: OWN_RULES, language: 'en', context: 'everything is made of sweets', seed: 1 })
