@@ -171,6 +171,10 @@ describe('reflection', () => {
     for (const question of flipped.body.questions) for (const chip of question.chips) expect(Object.keys(chip.label).sort()).toEqual(['de', 'en', 'tr', 'uk'])
     expect((await api(server, `/api/runs/${published}/reflection`, { device: leader })).status).toBe(200)
     for (const device of [classmate, otherClass, nobody]) expect((await api(server, `/api/runs/${published}/reflection`, { device })).status).toBe(404)
+    // The questions travel with a result only, not on every page that lists perspectives.
+    const list = await api(server, '/api/perspectives', { device: owner })
+    expect(list.body.find((perspective: { id: string }) => perspective.id === 'theopposite')).toBeTruthy()
+    expect(JSON.stringify(list.body)).not.toContain('what_flipped')
   })
 
   it('keeps a chip and typed words in the run, for research', async () => {
