@@ -131,6 +131,12 @@ describe('the class gallery on iPads', () => {
     expect(violations).toEqual([])
   }, 60_000)
 
+  it('is in the page the server renders for a classmate, not for another session', async () => {
+    const html = async (device: Device) => (await fetch(`${server.url}/class-gallery`, { headers: { cookie: device.cookieHeader } })).text()
+    expect(await html(classmate)).toContain(`data-run-id="${runId}"`)
+    expect(await html(otherClass)).not.toContain(runId)
+  })
+
   it('a student of another session finds the class gallery empty', async () => {
     const page = await studentPage(otherClass)
     await openHydrated(page, '/class-gallery')
