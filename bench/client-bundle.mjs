@@ -70,7 +70,7 @@ try {
   const { cookie } = await deviceHeaders(server.url)
   await waitForRunEnd(server.url, runId)
 
-  const routes = ['/', '/perspectives', '/idea', `/runs/${runId}`, '/gallery']
+  const routes = ['/', '/perspectives', '/idea', `/runs/${runId}`, '/gallery', '/class-gallery']
   const pages = []
   for (const route of routes) {
     log(`loading ${route} …`)

@@ -24,6 +24,9 @@ export interface AdminRunRow {
   status: RunStatus
   safety_level: SafetyLevel
   hidden: boolean
+  /** In the session's class gallery, and whether its student suggested it. */
+  published: boolean
+  suggested: boolean
   input_text: string
   interception_text: string | null
   thumbnail_url: string | null

@@ -111,6 +111,8 @@ export interface AppContext {
     catalog: Catalog, service: RunService, providers: LiveProviders, failLostRuns: () => Promise<number>
     /** The picture check and the face finder, for uploads too. */
     imageCheck: ImageCheck, faceDetector: FaceDetector
+    /** Names and addresses in a reflection answer, before it goes to a text check outside. */
+    personalData: PersonalDataDetector
   }>
 }
 
@@ -221,7 +223,7 @@ export function startApp(
       .then((removed) => { if (removed) console.info(`[storage] removed ${removed} temp files of writes that were killed`) })
       .catch(error => console.error('[storage] could not look for temp files of killed writes', error))
     const failLostRuns = () => failLostRunsOf({ runs, queue, inFlight, instanceId: instance.id, runTimeoutMs: deps.runTimeoutMs })
-    return { catalog, service, providers: live, failLostRuns, imageCheck, faceDetector }
+    return { catalog, service, providers: live, failLostRuns, imageCheck, faceDetector, personalData: deps.personalData }
   })()
   current = {
     settings, dataDir, describeStorage, instance, runs, participants, uploads, participantStore, sessions, audit, leaders, leaderSessions, retention, storage, queue, coordinator, index, publicAddress, ready,

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { PERSPECTIVE_CATEGORIES } from '../perspective-categories'
 import { LocalizedText, MediaType, Slug } from './common'
+import { ReflectionQuestions } from './reflection'
 
 export { PERSPECTIVE_CATEGORIES } from '../perspective-categories'
 
@@ -27,6 +28,8 @@ export const Perspective = z.object({
   default_output: MediaType,
   /** The student writes the rules of this perspective (user_defined). */
   student_rules: z.boolean().default(false),
+  /** The questions after a result; absent, the shared set asks about this perspective's rules. */
+  reflection: ReflectionQuestions.optional(),
 })
 export type Perspective = z.infer<typeof Perspective>
 

@@ -114,6 +114,29 @@ export interface InputImageView {
   mime: string
 }
 
+/** Where the run stands with the class gallery of its session: a student's suggestion and a leader's publishing. */
+export const ClassGalleryRecord = z.object({
+  /** The student asked their leader to show it to the class. */
+  suggested_at: Timestamp.nullable(),
+  /** A leader published it: every student of the session sees it (never while hidden). */
+  published_at: Timestamp.nullable(),
+  published_by: z.string().nullable(),
+})
+export type ClassGalleryRecord = z.infer<typeof ClassGalleryRecord>
+
+/** A child's answer to one reflection question, kept for research: a chip, their own words, or both. */
+export const ReflectionAnswer = z.object({
+  question_id: z.string(),
+  chip: z.string().nullable(),
+  text: z.string().nullable(),
+  answered_at: Timestamp,
+})
+export type ReflectionAnswer = z.infer<typeof ReflectionAnswer>
+
+/** A run keeps every answer given (a changed answer is a new one); more than this is not a child reflecting. */
+export const MAX_REFLECTION_ANSWERS = 30
+export const REFLECTION_TEXT_MAX_CHARS = 500
+
 export const RunMetadata = z.object({
   schema_version: z.literal(RUN_SCHEMA_VERSION),
   run_id: z.uuid({ version: 'v4' }),
@@ -171,6 +194,10 @@ export const RunMetadata = z.object({
   cancel_requested: z.boolean(),
   /** Which server instance has the run in hand: the one that queued it, then the one that last worked on it. */
   instance_id: z.string().nullable(),
+  /** Suggested for or published in the session's class gallery; null for most runs. */
+  class_gallery: ClassGalleryRecord.nullable().default(null),
+  /** The child's answers to the reflection questions after the result, oldest first (optional for the child). */
+  reflection: z.array(ReflectionAnswer).max(MAX_REFLECTION_ANSWERS).default([]),
 })
 export type RunMetadata = z.infer<typeof RunMetadata>
 
@@ -207,6 +234,8 @@ export interface RunStatusView {
     /** A sketch's current code (the student's last saved edit or the generated one). */
     sketch_url?: string
   }[]
+  /** Suggested for, or published in, the session's class gallery. */
+  class_gallery: { suggested: boolean, published: boolean }
   blocked?: BlockedInfo
   /** The child's words and a code only: the reason (backends, addresses) is for leaders' pages. */
   error?: Pick<RunError, 'code' | 'child_message' | 'retryable'>
@@ -270,6 +299,13 @@ export const SketchEdit = z.object({
 }).strict()
 
 export const FavouriteRequest = z.object({ favourite: z.boolean() }).strict()
+
+/** One answer to one reflection question: a chip, typed words, or both. */
+export const ReflectionRequest = z.object({
+  question_id: z.string().min(1).max(64),
+  chip: z.string().min(1).max(64).optional(),
+  text: z.string().trim().max(REFLECTION_TEXT_MAX_CHARS, `must be at most ${REFLECTION_TEXT_MAX_CHARS} characters`).optional(),
+}).strict().refine(answer => answer.chip !== undefined || Boolean(answer.text), { message: 'needs a chip or some words', path: ['text'] })
 
 /** One tile in the student's gallery. */
 export interface GalleryItem {

@@ -112,7 +112,7 @@ export const AuditEntry = z.object({
   at: Timestamp,
   /** Leader name, or `retention` for the scheduled job. */
   actor: z.string(),
-  action: z.enum(['run.hide', 'run.unhide', 'run.delete', 'retention.delete', 'session.create', 'session.update', 'retention.update', 'leader.create', 'leader.remove', 'leader.password_change', 'leader.sign_out_everywhere', 'providers.update']),
+  action: z.enum(['run.hide', 'run.unhide', 'run.publish', 'run.unpublish', 'run.delete', 'retention.delete', 'session.create', 'session.update', 'retention.update', 'leader.create', 'leader.remove', 'leader.password_change', 'leader.sign_out_everywhere', 'providers.update']),
   run_id: z.string().nullable(),
   session_id: z.string().nullable(),
   reason: z.string().max(500).nullable(),

@@ -55,6 +55,12 @@ const ROWS: Row[] = [
   { route: 'GET /api/runs/[id]/sketch', call: f => ({ path: `/api/runs/${f.codeId}/sketch` }), expected: ownerOrLeader(200) },
   // Only the student who made the sketch edits it; the leader reads it but never writes into a child's work.
   { route: 'PUT /api/runs/[id]/sketch', call: f => ({ path: `/api/runs/${f.codeId}/sketch`, method: 'PUT', body: { code: 'function draw() {\n  background(220)\n}' } }), expected: { anonymous: 404, studentA: 200, studentB: 404, leader: 404 } },
+  // Everyone may ask; each device hears only its own session's published runs (tests/integration/class-gallery.test.ts).
+  { route: 'GET /api/class-gallery', call: () => ({ path: '/api/class-gallery' }), expected: everyone(200) },
+  // Only the run's student suggests it for the class gallery, or answers its reflection questions; a leader reads the answers.
+  { route: 'POST /api/runs/[id]/suggest', call: f => ({ path: `/api/runs/${f.runId}/suggest`, method: 'POST' }), expected: { anonymous: 404, studentA: 200, studentB: 404, leader: 404 } },
+  { route: 'GET /api/runs/[id]/reflection', call: f => ({ path: `/api/runs/${f.runId}/reflection` }), expected: ownerOrLeader(200) },
+  { route: 'PUT /api/runs/[id]/reflection', call: f => ({ path: `/api/runs/${f.runId}/reflection`, method: 'PUT', body: { question_id: 'as_imagined', chip: 'yes' } }), expected: { anonymous: 404, studentA: 200, studentB: 404, leader: 404 } },
   // Only a device that joined sends pictures (the JSON body is then refused as not a form); only its owner sees one.
   { route: 'POST /api/uploads', call: () => ({ path: '/api/uploads', body: { image: 'not a form' } }), expected: { anonymous: 403, studentA: 415, studentB: 415, leader: 403 } },
   { route: 'GET /api/uploads/[id]', call: f => ({ path: `/api/uploads/${f.uploadId}` }), expected: { anonymous: 404, studentA: 200, studentB: 404, leader: 404 } },
@@ -84,6 +90,9 @@ const ROWS: Row[] = [
   { route: 'GET /api/admin/runs/[id]', call: f => ({ path: `/api/admin/runs/${f.runId}` }), expected: leaderOnly(200) },
   { route: 'POST /api/admin/runs/[id]/hide', call: f => ({ path: `/api/admin/runs/${f.twoStepId}/hide`, body: { reason: 'matrix' } }), expected: leaderOnly(200) },
   { route: 'POST /api/admin/runs/[id]/unhide', call: f => ({ path: `/api/admin/runs/${f.twoStepId}/unhide`, body: { reason: 'matrix' } }), expected: leaderOnly(200) },
+  { route: 'POST /api/admin/runs/[id]/publish', call: f => ({ path: `/api/admin/runs/${f.runId}/publish`, method: 'POST' }), expected: leaderOnly(200) },
+  { route: 'DELETE /api/admin/runs/[id]/publish', call: f => ({ path: `/api/admin/runs/${f.runId}/publish`, method: 'DELETE' }), expected: leaderOnly(200) },
+  { route: 'GET /api/admin/sessions/[id]/class-gallery', call: f => ({ path: `/api/admin/sessions/${f.sessionA}/class-gallery` }), expected: leaderOnly(200) },
   { route: 'DELETE /api/admin/runs/[id]', call: f => ({ path: `/api/admin/runs/${f.deleteId}`, method: 'DELETE', body: { reason: 'matrix' } }), expected: leaderOnly(204) },
   { route: 'GET /api/admin/audit', call: () => ({ path: '/api/admin/audit' }), expected: leaderOnly(200) },
   { route: 'GET /api/admin/export', call: f => ({ path: `/api/admin/export?ids=${f.runId}&export_id=${f.exportId}` }), expected: leaderOnly(200) },

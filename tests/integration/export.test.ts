@@ -15,11 +15,13 @@ const SESSION_NAME = 'Klasse 4b, "Kunst" – Äpfel'
 const COLUMNS = [
   'run_id', 'created_at', 'session_id', 'session_name', 'participant_export_id', 'participant_pseudonym',
   'perspective', 'output', 'output_type', 'safety_level', 'status', 'hidden',
+  'class_gallery_suggested_at', 'class_gallery_published_at',
   'input_safety_duration_ms', 'input_safety_provider', 'personal_data_duration_ms', 'personal_data_provider',
   'interception_duration_ms', 'interception_provider', 'interception_safety_duration_ms', 'interception_safety_provider',
   'pre_output_duration_ms', 'pre_output_provider', 'generation_duration_ms', 'generation_provider',
   'output_safety_duration_ms', 'output_safety_provider',
-  'input_text', 'input_images', 'rules', 'rules_edit_count', 'rules_changed_at', 'interception_text', 'generation_prompt', 'machine_text', 'prompt_edit_count', 'files',
+  'input_text', 'input_images', 'rules', 'rules_edit_count', 'rules_changed_at', 'interception_text', 'generation_prompt', 'machine_text', 'prompt_edit_count',
+  'reflection_chips', 'reflection_texts', 'files',
 ]
 
 let server: TestServer

@@ -6,5 +6,7 @@ import { currentSessionAllowances } from '../../utils/sessions/session-allowance
 export default defineEventHandler(async (event) => {
   const { catalog } = await useReadyApp()
   const allowed = (await currentSessionAllowances(event)).perspectives
-  return allowed ? catalog.perspectives.filter(perspective => allowed.includes(perspective.id)) : catalog.perspectives
+  const perspectives = allowed ? catalog.perspectives.filter(perspective => allowed.includes(perspective.id)) : catalog.perspectives
+  // The reflection questions come with a result (GET /api/runs/:id/reflection), not with every page that lists perspectives.
+  return perspectives.map(({ reflection: _, ...card }) => card)
 })

@@ -15,8 +15,10 @@ export type ExportRow = Record<string, string | number | boolean | null | string
 export const EXPORT_COLUMNS = [
   'run_id', 'created_at', 'session_id', 'session_name', 'participant_export_id', 'participant_pseudonym',
   'perspective', 'output', 'output_type', 'safety_level', 'status', 'hidden',
+  'class_gallery_suggested_at', 'class_gallery_published_at',
   ...STAGE_NAMES.flatMap(stage => [`${stage}_duration_ms`, `${stage}_provider`]),
-  'input_text', 'input_images', 'rules', 'rules_edit_count', 'rules_changed_at', 'interception_text', 'generation_prompt', 'machine_text', 'prompt_edit_count', 'files',
+  'input_text', 'input_images', 'rules', 'rules_edit_count', 'rules_changed_at', 'interception_text', 'generation_prompt', 'machine_text', 'prompt_edit_count',
+  'reflection_chips', 'reflection_texts', 'files',
 ] as const
 
 /** One run as a research row: no participant id, join code or cookie value, only the export's pseudonymous id. */
@@ -34,6 +36,8 @@ export function exportRow(run: RunMetadata, context: RowContext): ExportRow {
     safety_level: run.safety_level,
     status: run.status,
     hidden: run.hidden ?? false,
+    class_gallery_suggested_at: run.class_gallery?.suggested_at ?? null,
+    class_gallery_published_at: run.class_gallery?.published_at ?? null,
   }
   for (const name of STAGE_NAMES) {
     const stage = run.stages.find(record => record.name === name)
@@ -53,6 +57,10 @@ export function exportRow(run: RunMetadata, context: RowContext): ExportRow {
   row.machine_text = run.machine_text ?? null
   // The first entry is the interception's own text; everything after it is someone's edit.
   row.prompt_edit_count = run.prompt_history.filter(edit => edit.source !== 'interception').length
+  // One entry per answer, oldest first, as `question_id: …`; metadata.json keeps each answer's time.
+  const reflection = run.reflection ?? []
+  row.reflection_chips = reflection.filter(answer => answer.chip).map(answer => `${answer.question_id}: ${answer.chip}`)
+  row.reflection_texts = reflection.filter(answer => answer.text).map(answer => `${answer.question_id}: ${answer.text}`)
   row.files = context.files
   return row
 }

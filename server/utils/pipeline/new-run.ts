@@ -60,5 +60,7 @@ export function newRun(fields: NewRunFields): RunMetadata {
     attempts: 0,
     cancel_requested: false,
     instance_id: null,
+    class_gallery: null,
+    reflection: [],
   }
 }

@@ -43,6 +43,7 @@ export function toRunStatusView(run: RunMetadata, queuePosition: number | null):
       ...(output.type === 'audio' && run.lyrics ? { lyrics: run.lyrics, tags: run.tags } : {}),
       ...(output.type === 'code' ? { sketch_url: `/api/runs/${run.run_id}/sketch` } : {}),
     })),
+    class_gallery: { suggested: Boolean(run.class_gallery?.suggested_at), published: Boolean(run.class_gallery?.published_at) },
     ...(run.blocked ? { blocked: run.blocked } : {}),
     // Never the reason: it names backends, hosts and what they answered.
     ...(run.error ? { error: { code: run.error.code, child_message: run.error.child_message, retryable: run.error.retryable } } : {}),

@@ -33,6 +33,8 @@ export function toAdminRunRow(summary: RunSummary, sessionName: string | null, p
     status: summary.status,
     safety_level: summary.safety_level,
     hidden: summary.hidden,
+    published: summary.published ?? false,
+    suggested: summary.suggested ?? false,
     input_text: summary.input_text,
     interception_text: summary.interception_text,
     thumbnail_url: summary.thumbnail ? mediaUrl(summary.run_id, summary.thumbnail) : null,

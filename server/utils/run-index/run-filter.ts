@@ -14,6 +14,9 @@ export interface RunFilter {
   /** Substring of the idea or the interception, any case. */
   q?: string
   hidden?: boolean
+  /** In the session's class gallery, or suggested for it. */
+  published?: boolean
+  suggested?: boolean
   participant_id?: string
 }
 
@@ -24,6 +27,8 @@ export function matchesFilter(summary: RunSummary, search: string, filter: RunFi
     && (filter.status === undefined || summary.status === filter.status)
     && (filter.safety_level === undefined || summary.safety_level === filter.safety_level)
     && (filter.hidden === undefined || summary.hidden === filter.hidden)
+    && (filter.published === undefined || (summary.published ?? false) === filter.published)
+    && (filter.suggested === undefined || (summary.suggested ?? false) === filter.suggested)
     && (filter.participant_id === undefined || summary.participant_id === filter.participant_id)
     && (needle === null || search.includes(needle))
 }

@@ -14,8 +14,16 @@ const notFound = () => createError({ statusCode: 404, statusMessage: 'There is n
 export async function setRunHidden(runId: string, hidden: boolean, leader: LeaderIdentity, reason: string | null): Promise<AdminRunRow> {
   const { runs, audit } = useAppContext()
   if (!isRunId(runId) || !await runs.get(runId)) throw notFound()
-  const run = await runs.update(runId, (next) => { next.hidden = hidden })
-  await audit.add({ actor: leader.name, action: hidden ? 'run.hide' : 'run.unhide', run_id: runId, session_id: run.session_id, reason })
+  let unpublished = false
+  const run = await runs.update(runId, (next) => {
+    next.hidden = hidden
+    // A hidden run leaves the class gallery for good: showing it again does not publish it again.
+    if (hidden && next.class_gallery?.published_at) {
+      next.class_gallery = { ...next.class_gallery, published_at: null, published_by: null }
+      unpublished = true
+    }
+  })
+  await audit.add({ actor: leader.name, action: hidden ? 'run.hide' : 'run.unhide', run_id: runId, session_id: run.session_id, reason, ...(unpublished ? { detail: { unpublished: true } } : {}) })
   const [row] = await toAdminRunRows([toRunSummary(run)])
   return row!
 }

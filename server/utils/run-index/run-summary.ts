@@ -18,6 +18,10 @@ export interface RunSummary {
   safety_level: SafetyLevel
   hidden: boolean
   favourite: boolean
+  /** In the session's class gallery (older index lines lack these: read them with `?? false`). */
+  published?: boolean
+  /** The student suggested it for the class gallery. */
+  suggested?: boolean
   input_text: string
   interception_text: string | null
   /** File names inside the run folder, for media URLs. */
@@ -43,6 +47,8 @@ export function toRunSummary(run: RunMetadata): RunSummary {
     // Runs stored before moderation existed have no `hidden`.
     hidden: run.hidden ?? false,
     favourite: run.favourite,
+    published: Boolean(run.class_gallery?.published_at),
+    suggested: Boolean(run.class_gallery?.suggested_at),
     input_text: run.input_text.slice(0, MAX_TEXT),
     interception_text: run.interception_text?.slice(0, MAX_TEXT) ?? null,
     thumbnail: first?.thumbnail ?? null,

@@ -1,5 +1,6 @@
 import { createError, defineEventHandler } from 'h3'
 import { useReadyApp } from '../../../../utils/app-context'
+import { classmateRun, isClassGalleryFile } from '../../../../utils/class-gallery/class-gallery'
 import { isReleasedMedia } from '../../../../utils/media/released-media'
 import { participantIdOf } from '../../../../utils/http/participant-cookie'
 import { requireParam } from '../../../../utils/http/route-params'
@@ -11,7 +12,8 @@ import { isMediaFileName, runBlobKey } from '../../../../utils/storage/run-keys'
 
 /**
  * GET|HEAD /api/runs/:id/media/:file: an output, thumbnail or the student's own picture (input-image-N),
- * streamed, with Range and ETag; only for its participant and leaders. Students get only what the
+ * streamed, with Range and ETag; only for its participant and leaders, and a published run's outputs
+ * for its session's students (the class gallery, never its pictures in). Students get only what the
  * picture check released. `?w=128|512|768`
  * answers a picture or thumbnail at that width (WebP) for `srcset`, with the same rights.
  */
@@ -33,7 +35,12 @@ export default defineEventHandler(async (event) => {
     if (stat) return sizedThumbnails.serve(event, runId, source, stat, width)
   }
   const viewer = await runViewerOf(event)
-  const run = await service.visibleRun(runId, viewer)
+  // A classmate's published run: only its released outputs and their thumbnails, nothing else of the folder.
+  const run = await service.visibleRun(runId, viewer).catch(async (error: unknown) => {
+    const shared = await classmateRun(runId, viewer.participantId)
+    if (!shared || !isClassGalleryFile(shared, file)) throw error
+    return shared
+  })
   if (!viewer.leader && !isReleasedMedia(run, file)) throw notFound()
   if (width === null) return serveRunMedia(event, runs.blobs, run.run_id, file, { smallFiles: smallMedia })
 
