@@ -1,6 +1,6 @@
 import type { Perspective, PerspectiveCard } from '#shared/schemas/perspective'
 import { PERSPECTIVE_CATEGORIES } from '#shared/perspective-categories'
-import { keepLanguages } from '~/utils/keep-languages'
+import { keepLanguages } from '../utils/keep-languages'
 
 export interface PerspectiveGroup {
   category: string

@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { accessibilityViolations, artifactPath, ipadContext, launchBrowser, reachInterception, runStatus } from '../support/browser'
-import { makeTempDir, startServer, type TestServer } from '../support/server'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { accessibilityViolations, artifactPath, reachInterception, runStatus } from '../support/browser'
+import { useIpadPages } from '../support/ipad-pages'
+import { makeTempDir } from '../support/server'
 
 // A school's own perspective is framed by its name in every variant, and the school's list names
 // it: the child's idea passes, the machine's text fails every time, deterministically.
@@ -13,33 +14,17 @@ const mirror = {
   minimum_age: 0, default_output: 'image',
 }
 
-let browser: Browser
-let server: TestServer
-let foreign: string[][] = []
-const closers: (() => Promise<unknown>)[] = []
 
-beforeAll(async () => {
+function serverOptions() {
   const content = makeTempDir()
   mkdirSync(join(content, 'perspectives'))
   mkdirSync(join(content, 'safety'))
   writeFileSync(join(content, 'perspectives', 'zauberspiegel.json'), JSON.stringify(mirror))
   writeFileSync(join(content, 'safety', 'mirror_words.json'), JSON.stringify({ id: 'mirror_words', reason_code: 'horror', levels: ['kids', 'youth'], terms: ['zauberspiegel', 'magic mirror'] }))
-  ;[browser, server] = await Promise.all([launchBrowser(), startServer({ env: { NUXT_CONTENT_DIR: content } })])
-})
-afterAll(async () => Promise.all([browser?.close(), server?.stop()]))
-afterEach(async () => {
-  while (closers.length) await closers.pop()!()
-  const requests = foreign.flat()
-  foreign = []
-  expect(requests).toEqual([])
-})
-
-async function openPage(): Promise<Page> {
-  const { context, foreignRequests } = await ipadContext(browser, server.url)
-  foreign.push(foreignRequests)
-  closers.push(() => context.close())
-  return context.newPage()
+  return { env: { NUXT_CONTENT_DIR: content } }
 }
+const ipad = useIpadPages(serverOptions)
+const { openPage } = ipad
 
 const badges = (page: Page) => page.getByTestId('check-badges').locator('li').evaluateAll(items => items.map(item => item.getAttribute('data-check')))
 

@@ -1,33 +1,14 @@
 import sharp from 'sharp'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Locator, Page } from 'playwright-core'
-import { artifactPath, ipadContext, launchBrowser, reachInterception, runStatus } from '../support/browser'
+import { describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+import { artifactPath, reachInterception, runStatus } from '../support/browser'
+import { useIpadPages } from '../support/ipad-pages'
 import { contentWithSecondImageOutput } from '../support/second-image-output'
-import { startServer, type TestServer } from '../support/server'
 
-let browser: Browser
-let server: TestServer
-let foreign: string[][] = []
-const closers: (() => Promise<unknown>)[] = []
 const content = contentWithSecondImageOutput()
 
-beforeAll(async () => {
-  ;[browser, server] = await Promise.all([launchBrowser(), startServer({ env: content.env })])
-})
-afterAll(async () => Promise.all([browser?.close(), server?.stop()]))
-afterEach(async () => {
-  while (closers.length) await closers.pop()!()
-  const requests = foreign.flat()
-  foreign = []
-  expect(requests).toEqual([])
-})
-
-async function openPage(): Promise<Page> {
-  const { context, foreignRequests } = await ipadContext(browser, server.url)
-  foreign.push(foreignRequests)
-  closers.push(() => context.close())
-  return context.newPage()
-}
+const ipad = useIpadPages(() => ({ env: content.env }))
+const { openPage } = ipad
 
 /** The canvas as the child sees it, as raw RGB. */
 async function pixelsOf(canvas: Locator) {

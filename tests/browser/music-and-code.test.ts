@@ -1,30 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Frame, Page } from 'playwright-core'
-import { artifactPath, ipadContext, launchBrowser, reachInterception, runStatus } from '../support/browser'
-import { startServer, type TestServer } from '../support/server'
+import { describe, expect, it } from 'vitest'
+import type { Frame, Page } from 'playwright-core'
+import { artifactPath, reachInterception, runStatus } from '../support/browser'
+import { useIpadPages } from '../support/ipad-pages'
 
-let browser: Browser
-let server: TestServer
-let foreign: string[][] = []
-const closers: (() => Promise<unknown>)[] = []
 
-beforeAll(async () => {
-  ;[browser, server] = await Promise.all([launchBrowser(), startServer()])
-})
-afterAll(async () => Promise.all([browser?.close(), server?.stop()]))
-afterEach(async () => {
-  while (closers.length) await closers.pop()!()
-  const requests = foreign.flat()
-  foreign = []
-  expect(requests).toEqual([])
-})
-
-async function openPage(): Promise<Page> {
-  const { context, foreignRequests } = await ipadContext(browser, server.url)
-  foreign.push(foreignRequests)
-  closers.push(() => context.close())
-  return context.newPage()
-}
+const ipad = useIpadPages()
+const { openPage } = ipad
 
 const LYRICS = 'Die Katze tanzt auf dem Dach\nsie singt für den Mond'
 
@@ -74,7 +55,7 @@ describe('music and code on the iPad', () => {
 
     // p5.js comes from this server, with a script type, never from a CDN (afterEach fails on any other host).
     const p5Url = /<script src="([^"]+)"/.exec((await iframe.getAttribute('srcdoc'))!)![1]!
-    expect(p5Url).toMatch(new RegExp(`^${server.url}/vendor/p5@\\d+\\.\\d+\\.\\d+/p5\\.min\\.js$`))
+    expect(p5Url).toMatch(new RegExp(`^${ipad.server.url}/vendor/p5@\\d+\\.\\d+\\.\\d+/p5\\.min\\.js$`))
     const p5 = await page.request.get(p5Url)
     expect([p5.status(), p5.headers()['content-type']]).toEqual([200, expect.stringMatching(/javascript/)])
 

@@ -1,34 +1,15 @@
 import sharp from 'sharp'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page, Route } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page, Route } from 'playwright-core'
 import { TEST_ADMIN_PASSWORD } from '../support/admin'
-import { accessibilityViolations, artifactPath, ipadContext, launchBrowser, leaderPage, openHydrated, runStatus } from '../support/browser'
+import { accessibilityViolations, artifactPath, ipadContext, leaderPage, openHydrated, runStatus } from '../support/browser'
+import { useIpadPages } from '../support/ipad-pages'
 import { recordScripts } from '../support/first-load'
-import { startServer, type TestServer } from '../support/server'
 import { drawing, drawingSvg, stickerSvg } from '../support/test-pictures'
 
-let browser: Browser
-let server: TestServer
-let foreign: string[][] = []
-const closers: (() => Promise<unknown>)[] = []
 
-beforeAll(async () => {
-  ;[browser, server] = await Promise.all([launchBrowser(), startServer({ env: { NUXT_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD } })])
-})
-afterAll(async () => Promise.all([browser?.close(), server?.stop()]))
-afterEach(async () => {
-  while (closers.length) await closers.pop()!()
-  const requests = foreign.flat()
-  foreign = []
-  expect(requests).toEqual([])
-})
-
-async function openPage(): Promise<Page> {
-  const { context, foreignRequests } = await ipadContext(browser, server.url)
-  foreign.push(foreignRequests)
-  closers.push(() => context.close())
-  return context.newPage()
-}
+const ipad = useIpadPages(() => ({ env: { NUXT_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD } }))
+const { openPage } = ipad
 
 /**
  * The first load of /idea's JavaScript (KB = 1000 bytes, compressed as it came over the wire, headers
@@ -44,9 +25,7 @@ const IDEA_JS_GROWTH_ALLOWED_KB = 3
 
 describe('the first load of the idea step', () => {
   it('loads no picture code until a picture is chosen, within the student pages’ JavaScript budget', async () => {
-    const { context, foreignRequests } = await ipadContext(browser, server.url)
-    foreign.push(foreignRequests)
-    closers.push(() => context.close())
+    const { context } = ipad.track(await ipadContext(ipad.browser, ipad.server.url))
     // Joined and with a perspective chosen, as a student arrives at the idea step; then a fresh load without a cache.
     expect((await context.request.post('/api/join', { data: {} })).status()).toBe(200)
     await context.addInitScript(() => sessionStorage.setItem('ai4a.perspective', 'bauhaus'))
@@ -184,9 +163,7 @@ describe('a student’s own pictures on the iPad', () => {
     // The gallery marks the run as made from two of the student's pictures; the leader sees them on the run's page.
     await openHydrated(page, '/gallery')
     await page.getByTestId('gallery-item-inputs').waitFor()
-    const leader = await leaderPage(browser, server.url)
-    closers.push(() => leader.context.close())
-    foreign.push(leader.foreignRequests)
+    const leader = ipad.track(await leaderPage(ipad.browser, ipad.server.url))
     await openHydrated(leader.page, `/admin/runs/${runId}`)
     const leaderInputs = leader.page.getByTestId('run-detail-inputs').locator('img')
     await expect.poll(() => leaderInputs.evaluateAll((images: HTMLImageElement[]) => images.map(image => image.complete && image.naturalWidth > 0)), { timeout: 10_000 }).toEqual([true, true])

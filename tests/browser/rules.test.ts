@@ -1,32 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { accessibilityViolations, artifactPath, ipadContext, IPADS, launchBrowser, openHydrated, runStatus, slug } from '../support/browser'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { accessibilityViolations, artifactPath, IPADS, openHydrated, runStatus, slug } from '../support/browser'
+import { useIpadPages } from '../support/ipad-pages'
 import { readRunMetadata } from '../support/run-files'
-import { startServer, type TestServer } from '../support/server'
 
 /** Rules you can read and change, and what the machine is told, as a child taps them on the iPad. */
-let browser: Browser
-let server: TestServer
-let foreign: string[][] = []
-const closers: (() => Promise<unknown>)[] = []
 
-beforeAll(async () => {
-  ;[browser, server] = await Promise.all([launchBrowser(), startServer()])
-})
-afterAll(async () => Promise.all([browser?.close(), server?.stop()]))
-afterEach(async () => {
-  while (closers.length) await closers.pop()!()
-  const requests = foreign.flat()
-  foreign = []
-  expect(requests).toEqual([])
-})
-
-async function openPage(device: typeof IPADS[number]): Promise<Page> {
-  const { context, foreignRequests } = await ipadContext(browser, server.url, device)
-  foreign.push(foreignRequests)
-  closers.push(() => context.close())
-  return context.newPage()
-}
+const ipad = useIpadPages()
+const { openPage } = ipad
 
 async function step(page: Page, name: string) {
   await page.screenshot({ path: artifactPath(`${name}.png`), animations: 'disabled' })
@@ -85,7 +66,7 @@ describe.each([IPADS[0], IPADS[3]])('rules on the %s', (device) => {
     await page.getByTestId('generate-start').tap()
     await expect.poll(() => runStatus(page), { timeout: 30_000 }).toBe('completed')
 
-    const run = readRunMetadata(server.dataDir, runIdOf(page))
+    const run = readRunMetadata(ipad.server.dataDir, runIdOf(page))
     expect(run.generation_prompt).toBe('a red castle by the sea, only circles and triangles')
     expect(run.prompt_history.filter(edit => edit.kind === 'rules').map(edit => edit.text)).toEqual([
       expect.stringContaining('Ersetze Haus durch Schiff'), 'Ersetze Haus durch Burg\nAlles in Großbuchstaben',

@@ -1,5 +1,6 @@
 import { defineEventHandler, getValidatedQuery } from 'h3'
 import { z } from 'zod'
+import { MEDIA_TYPES } from '#shared/media-types'
 import { MAX_INPUT_IMAGES } from '#shared/schemas/run'
 import { useReadyApp } from '../../utils/app-context'
 import { currentSessionAllowances } from '../../utils/sessions/session-allowances'
@@ -18,5 +19,11 @@ export default defineEventHandler(async (event) => {
   const { catalog } = await useReadyApp()
   const allowed = (await currentSessionAllowances(event)).outputs
   const available = catalog.availableOutputs().filter(output => output.max_pictures >= pictures)
-  return allowed ? available.filter(output => allowed.includes(output.id)) : available
+  const offered = allowed ? available.filter(output => allowed.includes(output.id)) : available
+  // The card chosen first is the one the server would choose (the leader's default output, else the file's).
+  const serverChoice = new Set(MEDIA_TYPES.map(type => catalog.defaultOutput(type, pictures)?.id))
+  const chosen = offered.filter(output => serverChoice.has(output.id))
+  return offered.map(output => chosen.some(other => other.media_type === output.media_type && other.music === output.music)
+    ? { ...output, default: serverChoice.has(output.id) }
+    : output)
 })

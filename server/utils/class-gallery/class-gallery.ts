@@ -4,7 +4,7 @@ import type { RunMetadata } from '#shared/schemas/run'
 import type { Participant } from '#shared/schemas/session'
 import { useAppContext } from '../app-context'
 import type { LeaderIdentity } from '../auth/leader'
-import { mediaUrl } from '../pipeline/run-status-view'
+import { outputView } from '../pipeline/run-status-view'
 import type { RunService } from '../pipeline/run-service'
 import type { RunIndex } from '../run-index/run-index'
 import { isRunId } from '../storage/run-keys'
@@ -91,16 +91,8 @@ function toClassGalleryItem(run: RunMetadata, viewerId: string): ClassGalleryIte
     context: run.context,
     input_text: run.input_text,
     interception_text: run.interception_text,
-    output: {
-      type: output.type,
-      url: mediaUrl(run.run_id, output.filename),
-      thumbnail_url: output.thumbnail ? mediaUrl(run.run_id, output.thumbnail) : null,
-      mime: output.mime,
-      width: output.width,
-      height: output.height,
-      duration_s: output.duration_s,
-      ...(output.type === 'audio' && run.lyrics ? { lyrics: run.lyrics, tags: run.tags } : {}),
-    },
+    // No sketch_url: a classmate sees the sketch's picture, its code stays the student's.
+    output: outputView(run, output),
     mine: run.participant_id === viewerId,
   }
 }

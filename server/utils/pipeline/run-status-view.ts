@@ -1,5 +1,5 @@
 import { RUN_CHECK_STAGES, RUN_CHECKS } from '#shared/run-status'
-import type { InputImageRecord, InputImageView, RunMetadata, RunStatusView } from '#shared/schemas/run'
+import type { InputImageRecord, InputImageView, RunMetadata, RunOutputView, RunStatusView } from '#shared/schemas/run'
 
 export const mediaUrl = (runId: string, file: string) => `/api/runs/${runId}/media/${file}`
 
@@ -13,6 +13,20 @@ export const inputImageViews = (run: { run_id: string, input_images: readonly Pi
     height: image.height,
     mime: image.mime,
   }))
+
+/** One released output as pages show it (a song with its words and tags). */
+export function outputView(run: RunMetadata, output: RunMetadata['outputs'][number]): RunOutputView {
+  return {
+    type: output.type,
+    url: mediaUrl(run.run_id, output.filename),
+    thumbnail_url: output.thumbnail ? mediaUrl(run.run_id, output.thumbnail) : null,
+    mime: output.mime,
+    width: output.width,
+    height: output.height,
+    duration_s: output.duration_s,
+    ...(output.type === 'audio' && run.lyrics ? { lyrics: run.lyrics, tags: run.tags } : {}),
+  }
+}
 
 /** The small document every iPad polls: no prompt history, no research detail. */
 export function toRunStatusView(run: RunMetadata, queuePosition: number | null): RunStatusView {
@@ -33,14 +47,7 @@ export function toRunStatusView(run: RunMetadata, queuePosition: number | null):
     input_images: inputImageViews(run),
     interception_text: run.interception_text,
     outputs: run.outputs.map(output => ({
-      type: output.type,
-      url: mediaUrl(run.run_id, output.filename),
-      thumbnail_url: output.thumbnail ? mediaUrl(run.run_id, output.thumbnail) : null,
-      mime: output.mime,
-      width: output.width,
-      height: output.height,
-      duration_s: output.duration_s,
-      ...(output.type === 'audio' && run.lyrics ? { lyrics: run.lyrics, tags: run.tags } : {}),
+      ...outputView(run, output),
       ...(output.type === 'code' ? { sketch_url: `/api/runs/${run.run_id}/sketch` } : {}),
     })),
     class_gallery: { suggested: Boolean(run.class_gallery?.suggested_at), published: Boolean(run.class_gallery?.published_at) },

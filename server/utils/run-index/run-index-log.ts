@@ -134,7 +134,10 @@ export class IndexLog {
   /** Lines another process appended to the file this one replaced: written again after our snapshot. */
   appendRaw(text: string) {
     if (!text) return
-    this.pending.push(text.endsWith('\n') ? text : `${text}\n`)
+    const lines = text.endsWith('\n') ? text : `${text}\n`
+    this.pending.push(lines)
+    // Counted like appended records, so lines carried over into a rewritten file still call for the next rewrite.
+    this.lines += lines.split('\n').length - 1
     this.scheduleFlush()
   }
 

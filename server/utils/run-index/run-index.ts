@@ -167,6 +167,9 @@ export class RunIndex {
     await this.ready
     while (this.compacting) await this.compacting
     await this.log?.flush()
+    // Lines a compaction carried over may have grown the log past the mark again.
+    this.compactWhenGrown()
+    while (this.compacting) await this.compacting
   }
 
   private async readTail() {
