@@ -195,15 +195,7 @@ export class RunService {
       // The page shows the transformation again; the text before stays in the prompt history.
       Object.assign(run, { status: 'queued', stage: null, error: null, blocked: null, attempts: 0, interception_text: null, machine_text: null, generation_prompt: null, instance_id: this.deps.instanceId })
     })
-    const participantId = current.participant_id
-    const run = participantId
-      ? await this.exclusiveFor(participantId, async () => {
-        await this.assertWithinLimits(session, participantId, { countNew: false })
-        return requeue()
-      })
-      : await requeue()
-    await this.deps.queue.enqueue({ runId, kind: 'prepare' })
-    return run
+    return this.queueAgain(session, current, requeue, 'prepare')
   }
 
   /**
@@ -269,14 +261,22 @@ export class RunService {
       }
       Object.assign(run, { output: output.id, status: 'queued', error: null, attempts: 0, generation_prompt: null, instance_id: this.deps.instanceId })
     })
+    return this.queueAgain(session, current, queueRun, 'generate')
+  }
+
+  /**
+   * Puts a run that waits back in the queue (transformed again, or generating): within the session's
+   * limits for running runs, one such change per device at a time, then the job of `kind`.
+   */
+  private async queueAgain(session: CourseSession, current: RunMetadata, update: () => Promise<RunMetadata>, kind: 'prepare' | 'generate'): Promise<RunMetadata> {
     const participantId = current.participant_id
     const run = participantId
       ? await this.exclusiveFor(participantId, async () => {
         await this.assertWithinLimits(session, participantId, { countNew: false })
-        return queueRun()
+        return update()
       })
-      : await queueRun()
-    await this.deps.queue.enqueue({ runId, kind: 'generate' })
+      : await update()
+    await this.deps.queue.enqueue({ runId: current.run_id, kind })
     return run
   }
 
