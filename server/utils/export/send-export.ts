@@ -28,9 +28,12 @@ export async function sendExport(event: H3Event, stores: ExportStores, selection
   })
   const zip = new ExportZip()
   try {
-    await Promise.all([writeExport(stores, selection, zip, progress, aborter.signal), pipeline(zip, response)])
+    // The response ends only after the progress says done: a poll sent once the download has
+    // arrived, to any instance, must not read "running".
+    await Promise.all([writeExport(stores, selection, zip, progress, aborter.signal), pipeline(zip, response, { end: false })])
     progress.bytes = zip.getBytesWritten()
     await exportProgress.finish(progress)
+    response.end()
   }
   catch (error) {
     // Logged before anything is awaited: the response's 'close' would mark it as cancelled.
