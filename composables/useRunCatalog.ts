@@ -1,6 +1,6 @@
 import type { Ref } from 'vue'
 import type { MediaType } from '#shared/schemas/common'
-import type { OutputConfig } from '#shared/schemas/output'
+import type { OutputChoice } from '#shared/schemas/output'
 import type { Perspective } from '#shared/schemas/perspective'
 import type { RunStatusView } from '#shared/schemas/run'
 import { RUN_MEDIA } from './media-viewers'
@@ -9,13 +9,13 @@ import { RUN_MEDIA } from './media-viewers'
 export type RunMedium = MediaType | 'music'
 
 /** Which choice of this page an output makes; null for a medium without a viewer. */
-const mediumOf = (output: Pick<OutputConfig, 'media_type' | 'music'>): RunMedium | null =>
+const mediumOf = (output: Pick<OutputChoice, 'media_type' | 'music'>): RunMedium | null =>
   output.music ? 'music' : RUN_MEDIA.includes(output.media_type) ? output.media_type : null
 
 /** The run's perspective (name, icon, colour) and the media the student may choose from. */
 export function useRunCatalog(run: Ref<RunStatusView | null>) {
   const perspective = shallowRef<Perspective | null>(null)
-  const outputs = shallowRef<OutputConfig[]>([])
+  const outputs = shallowRef<OutputChoice[]>([])
 
   watch(() => run.value?.perspective, async (id) => {
     if (!id || perspective.value?.id === id) return
@@ -26,7 +26,7 @@ export function useRunCatalog(run: Ref<RunStatusView | null>) {
     if (!needed || outputs.value.length) return
     // A run of the student's pictures offers only outputs that take that many pictures.
     const pictures = run.value?.input_images?.length ?? 0
-    outputs.value = await $fetch<OutputConfig[]>('/api/outputs', { query: pictures ? { pictures } : {} }).catch(() => [])
+    outputs.value = await $fetch<OutputChoice[]>('/api/outputs', { query: pictures ? { pictures } : {} }).catch(() => [])
   }, { immediate: true })
 
   /** Every medium with an output (a song right after sound), the perspective's own medium first. */

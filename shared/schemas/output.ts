@@ -43,3 +43,11 @@ export const OutputConfig = z.object({
   }).catchall(z.unknown()).default({}),
 })
 export type OutputConfig = z.infer<typeof OutputConfig>
+
+/**
+ * What a student's iPad is told about an output: enough for the medium and its card. The
+ * provider, model and parameters (a workflow may hold a node's API key) stay on the server.
+ */
+export type OutputChoice = Pick<OutputConfig, 'id' | 'name' | 'media_type' | 'default' | 'music' | 'max_pictures' | 'hints'>
+export const outputChoice = ({ id, name, media_type, default: isDefault, music, max_pictures, hints }: OutputConfig): OutputChoice =>
+  ({ id, name, media_type, default: isDefault, music, max_pictures, hints })

@@ -60,6 +60,10 @@ describe('choosing the output', () => {
     expect(all.find(output => output.id === content.outputId)!.hints).toEqual({ quality: 'good', speed: 'medium', place: 'here' })
     // No ComfyUI is configured: its 3D output is not offered.
     expect(all.map(output => output.id)).not.toContain('hunyuan3d_model')
+    // A card's words only: the provider, model and parameters (a workflow may hold a node's key) stay on the server.
+    const cardFields = ['id', 'name', 'media_type', 'default', 'music', 'max_pictures', 'hints']
+    for (const output of all) expect(cardFields).toEqual(expect.arrayContaining(Object.keys(output)))
+    expect(Object.keys(all.find(output => output.id === 'image_builtin')!)).not.toContain('parameters')
     const device = await studentInSessionWith(['image_builtin', content.outputId])
     expect((await api(server, '/api/outputs', { device })).body.map((output: { id: string }) => output.id).sort()).toEqual(['image_builtin', content.outputId].sort())
   })

@@ -1,6 +1,7 @@
 import { defineEventHandler, getValidatedQuery } from 'h3'
 import { z } from 'zod'
 import { MEDIA_TYPES } from '#shared/media-types'
+import { outputChoice } from '#shared/schemas/output'
 import { MAX_INPUT_IMAGES } from '#shared/schemas/run'
 import { useReadyApp } from '../../utils/app-context'
 import { currentSessionAllowances } from '../../utils/sessions/session-allowances'
@@ -13,6 +14,7 @@ const Query = z.object({
 /**
  * GET /api/outputs[?pictures=N]: the output configs this device's session allows media to be
  * generated with, and whose backend is configured; with `pictures`, only those that take N pictures.
+ * Each as a student's card (outputChoice), never its provider, model or workflow.
  */
 export default defineEventHandler(async (event) => {
   const { pictures } = await getValidatedQuery(event, Query.parse)
@@ -24,6 +26,6 @@ export default defineEventHandler(async (event) => {
   const serverChoice = new Set(MEDIA_TYPES.map(type => catalog.defaultOutput(type, pictures)?.id))
   const chosen = offered.filter(output => serverChoice.has(output.id))
   return offered.map(output => chosen.some(other => other.media_type === output.media_type && other.music === output.music)
-    ? { ...output, default: serverChoice.has(output.id) }
-    : output)
+    ? { ...outputChoice(output), default: serverChoice.has(output.id) }
+    : outputChoice(output))
 })
