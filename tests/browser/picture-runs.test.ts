@@ -168,6 +168,13 @@ describe('a student’s own pictures on the iPad', () => {
     const leaderInputs = leader.page.getByTestId('run-detail-inputs').locator('img')
     await expect.poll(() => leaderInputs.evaluateAll((images: HTMLImageElement[]) => images.map(image => image.complete && image.naturalWidth > 0)), { timeout: 10_000 }).toEqual([true, true])
     await leader.page.screenshot({ path: artifactPath('picture-run-leader.png'), animations: 'disabled' })
+    // …and on the session's live feed, beside the run's words.
+    const sessionId = (await (await leader.page.request.get(`/api/admin/runs/${runId}`)).json()).run.session_id
+    await openHydrated(leader.page, `/admin/sessions/${sessionId}`)
+    const feedInputs = leader.page.getByTestId(`feed-run-${runId}`).getByTestId('feed-inputs').locator('img')
+    await expect.poll(() => feedInputs.evaluateAll((images: HTMLImageElement[]) => images.map(image => image.complete && image.naturalWidth > 0)), { timeout: 30_000 }).toEqual([true, true])
+    await leader.page.getByTestId(`feed-run-${runId}`).scrollIntoViewIfNeeded()
+    await leader.page.screenshot({ path: artifactPath('picture-run-feed.png'), animations: 'disabled' })
   })
 
   it('says in child words why a file is refused, and the picture can be removed', async () => {
