@@ -10,12 +10,14 @@ let browser: Browser
 let server: TestServer
 let moonRun: string
 let houseRun: string
+let paintedRun: string
 
 beforeAll(async () => {
   ;[browser, server] = await Promise.all([launchBrowser(), startServer({ env: { NUXT_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD } })])
   moonRun = await createRun(server, { perspective: 'bauhaus', input_text: 'Eine Katze fliegt über den Mond' })
   houseRun = await createRun(server, { perspective: 'bauhaus', input_text: 'Ein Haus aus Musik' })
-  await Promise.all([waitForRun(server, moonRun), waitForRun(server, houseRun)])
+  paintedRun = await createRun(server, { perspective: 'bauhaus', input_text: 'Ein gelber Kreis', output: 'image_builtin' })
+  await Promise.all([waitForRun(server, moonRun), waitForRun(server, houseRun), waitForRun(server, paintedRun, run => run.status === 'completed', 60_000)])
 }, 90_000)
 afterAll(async () => { await browser?.close(); await server?.stop() })
 
@@ -61,6 +63,33 @@ describe('the course leader’s run browser against the real server', () => {
     await expect.poll(() => page.getByTestId('audit-entry').first().getAttribute('data-action')).toBe('leader.create')
     expect(await accessibilityViolations(page)).toEqual([])
     await page.screenshot({ path: artifactPath('admin-settings-real-1280x800.png'), fullPage: true })
+    await context.close()
+  })
+
+  it('shows a finished run to its class from the run page, and hiding takes it out again', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, baseURL: server.url })
+    const page = await context.newPage()
+    await openHydrated(page, `/admin/runs/${paintedRun}`)
+    await page.waitForURL(/\/admin\/login/)
+    await page.getByTestId('login-name').fill('admin')
+    await page.getByTestId('login-password').fill(TEST_ADMIN_PASSWORD)
+    await page.getByTestId('login-submit').click()
+    await page.waitForURL(new RegExp(`/admin/runs/${paintedRun}`))
+
+    await page.getByTestId('run-publish').click()
+    await page.getByTestId('run-published').waitFor()
+    await page.getByTestId('run-unpublish').waitFor()
+    const stored = await (await page.request.get(`/api/admin/runs/${paintedRun}`)).json()
+    expect(stored.run.class_gallery.published_at).toEqual(expect.any(String))
+    expect(await accessibilityViolations(page)).toEqual([])
+    await page.screenshot({ path: artifactPath('admin-run-published-1280x800.png') })
+
+    await page.getByTestId('run-hide').click()
+    await page.getByTestId('moderation-reason').fill('doch nicht für alle')
+    await page.getByTestId('moderation-confirm').click()
+    await page.getByTestId('run-unhide').waitFor()
+    expect(await page.getByTestId('run-published').count()).toBe(0)
+    expect(await page.getByTestId('run-publish').count()).toBe(0)
     await context.close()
   })
 })
