@@ -96,13 +96,13 @@ describe('the class gallery on iPads', () => {
     await expect.poll(() => suggestion.isVisible(), { timeout: 10_000 }).toBe(true)
     await suggestion.getByTestId('publish-run').tap()
     await expect.poll(() => page.getByTestId(`class-gallery-published-${runId}`).isVisible(), { timeout: 10_000 }).toBe(true)
-    await expect.poll(() => page.getByTestId(`feed-run-${runId}`).textContent(), { timeout: 5_000 }).toContain('In der Klassengalerie')
+    await expect.poll(() => page.getByTestId(`feed-run-${runId}`).textContent()).toContain('In der Klassengalerie')
     expect(readRunMetadata(server.dataDir, runId).class_gallery).toMatchObject({ published_by: 'admin' })
     expect(await screenshotAndAxe(page, 'leader-session')).toEqual([])
 
     // The projector wall keeps working.
     await openHydrated(page, `${sessionPath}/wall`)
-    await expect.poll(() => page.getByTestId(`wall-item-${runId}`).isVisible(), { timeout: 5_000 }).toBe(true)
+    await expect.poll(() => page.getByTestId(`wall-item-${runId}`).isVisible()).toBe(true)
   }, 60_000)
 
   it.each(IPADS)('a classmate opens it from the header on %s: idea, rules and the picture', async (descriptor) => {

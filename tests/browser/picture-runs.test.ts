@@ -188,6 +188,7 @@ describe('a student’s own pictures on the iPad', () => {
     expect(sentence).not.toMatch(/http|\/api\/|\b4\d\d\b|undefined|uploads\.refused/)
     expect(await page.getByTestId('idea-submit').isDisabled()).toBe(true)
     await page.getByTestId('picture-remove').tap()
-    expect(await slot.count()).toBe(0)
+    // The page re-renders after the tap's click: wait for it rather than count once.
+    await expect.poll(() => slot.count()).toBe(0)
   })
 })

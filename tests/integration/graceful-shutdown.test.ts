@@ -25,9 +25,16 @@ async function terminate(server: TestServer, meanwhile = () => {}) {
   const started = Date.now()
   const exited = once(server.process, 'exit')
   server.process.kill('SIGTERM')
-  await new Promise(resolve => setTimeout(resolve, 300))
-  const refused = server.process.exitCode !== null
+  // The listener closes once the process has handled the signal, which a busy machine delays:
+  // asked until it refuses (or has exited), rather than once after a fixed 300 ms.
+  const refusing = async () => server.process.exitCode !== null
     || await fetch(`${server.url}/api/health`).then(() => false, () => true)
+  const deadline = Date.now() + 15_000
+  let refused = await refusing()
+  while (!refused && Date.now() < deadline) {
+    await new Promise(resolve => setTimeout(resolve, 50))
+    refused = await refusing()
+  }
   meanwhile()
   const [code] = await exited
   return { seconds: (Date.now() - started) / 1000, code, refused }
@@ -44,7 +51,8 @@ describe('SIGTERM with runs in progress', () => {
     const { seconds, code, refused } = await terminate(first)
     expect(refused).toBe(true)
     expect(code).toBe(0)
-    expect(seconds).toBeLessThan(5)
+    // Not waiting for the held picture (that would hang until the test's timeout); the margin is for a busy machine.
+    expect(seconds).toBeLessThan(20)
     // Handed back, not failed: still running with one attempt used, waiting for the next start.
     expect(readRunMetadata(dataDir, slow)).toMatchObject({ status: 'running', attempts: 1, error: null })
     expect(readRunMetadata(dataDir, queued).status).toBe('queued')

@@ -28,15 +28,17 @@ describe('two instances on one data dir, no Redis', () => {
     await Promise.all([a?.stop(), b?.stop()])
   })
 
-  it('a run created on A is in B\'s run browser within 2 s, and its changes follow', async () => {
+  // B reads the shared index log every second: eventual, so the polls wait far longer than that
+  // (a deadline for a lost line, not for a busy machine); the log line says how long it took.
+  it('a run created on A is in B\'s run browser soon, and its changes follow', async () => {
     const leader = await signInAsLeader(b)
     const student = new Device()
     const runId = await createRun(a, { perspective: 'bauhaus', input_text: 'Ein Schiff aus Papier' }, student)
     const started = Date.now()
-    await expect.poll(async () => (await listed(b, leader)).map(row => row.run_id), { timeout: 2000, interval: 50, message: 'run not listed by B within 2 s' }).toContain(runId)
+    await expect.poll(async () => (await listed(b, leader)).map(row => row.run_id), { timeout: 20_000, interval: 50, message: 'run not listed by B' }).toContain(runId)
     console.info(`[measure] run created on A listed by B after ${Date.now() - started} ms`)
     const done = await waitForRun(a, runId, undefined, 30_000, student)
-    await expect.poll(async () => (await listed(b, leader)).find(row => row.run_id === runId)?.status, { timeout: 2500, interval: 100, message: `B did not see status ${done.status}` }).toBe(done.status)
+    await expect.poll(async () => (await listed(b, leader)).find(row => row.run_id === runId)?.status, { timeout: 20_000, interval: 100, message: `B did not see status ${done.status}` }).toBe(done.status)
   })
 })
 

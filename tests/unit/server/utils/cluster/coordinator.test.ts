@@ -129,7 +129,8 @@ describe.each(drivers)('the $name coordinator', ({ make }) => {
     await inside
     const started = Date.now()
     expect(await b.tryLock('retention', 5_000, async () => 'b')).toBeNull()
-    expect(Date.now() - started).toBeLessThan(500)
+    // At once, not after the 5 s lease; the margin is for a busy machine.
+    expect(Date.now() - started).toBeLessThan(2500)
     release()
     expect(await held).toBe('a')
     expect(await b.tryLock('retention', 5_000, async () => 'b')).toBe('b')

@@ -68,9 +68,10 @@ describe('RunIndex on a data dir shared by several processes', () => {
     const run = newRun(fields)
     await a.runs.create(run)
     await a.index.flush()
-    const waited = await until(() => b.index.get(run.run_id) !== null, 3000)
+    const waited = await until(() => b.index.get(run.run_id) !== null, 10_000)
     console.info(`[measure] tail latency ${waited} ms (tail every 1000 ms)`)
-    expect(waited).toBeLessThan(1500)
+    // By itself at the next tick: up to a second, plus what a busy machine adds to a timer.
+    expect(waited).toBeLessThan(3000)
     b.index.close()
   })
 

@@ -91,7 +91,9 @@ describe('Replicate generator', () => {
     fake.hang(true)
     const controller = new AbortController()
     const job = backend().generator!.generate(generation(flux(), { signal: controller.signal }))
-    await new Promise(resolve => setTimeout(resolve, 150))
+    // Cancelled once the prediction exists (its first poll came), not after a fixed 150 ms that a
+    // busy machine can spend before the create was answered: then there is nothing to cancel yet.
+    await expect.poll(() => calls('GET', /^\/v1\/predictions\/\w+$/).length).toBeGreaterThan(0)
     controller.abort(new Error('cancelled by the leader'))
     await expect(job).rejects.toThrow('cancelled by the leader')
     expect(calls('POST', /^\/v1\/predictions\/\w+\/cancel$/)).toHaveLength(1)

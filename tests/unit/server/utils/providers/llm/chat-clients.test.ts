@@ -162,9 +162,10 @@ describe('a chat call under trouble', () => {
     const started = Date.now()
     controller.abort(new Error('cancelled by the student'))
     await expect(call).rejects.toThrow('cancelled by the student')
-    expect(Date.now() - started).toBeLessThan(500)
-    await new Promise(resolve => setTimeout(resolve, 50))
-    expect(fake.abandoned).toBe(1)
+    // At once, not after the 5 s the fake takes; the margin is for a busy machine.
+    expect(Date.now() - started).toBeLessThan(2500)
+    // The fake sees the closed socket a moment later: wait for it rather than read once after 50 ms.
+    await expect.poll(() => fake.abandoned).toBe(1)
     expect(fake.chats()).toHaveLength(1)
   })
 })
