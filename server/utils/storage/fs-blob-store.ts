@@ -4,6 +4,12 @@ import type { Readable } from 'node:stream'
 import { isTempFileName, writeFileAtomic } from './atomic-file'
 import { BlobNotFoundError, type BlobStat, type BlobStore, type ByteRange } from './blob-store'
 
+/**
+ * Large media (pictures, sound, video) are read in 256 KB pieces instead of Node's 64 KB: a quarter
+ * of the reads and socket writes per file, measured as less server CPU per request in bench/media.mjs.
+ */
+const READ_CHUNK_BYTES = 256 * 1024
+
 /** Media as plain files under one folder; every path is checked to stay inside it. */
 export class FsBlobStore implements BlobStore {
   readonly driver = 'fs'
@@ -30,7 +36,7 @@ export class FsBlobStore implements BlobStore {
   async read(key: string, range?: ByteRange): Promise<Readable> {
     const path = await this.existingPathOf(key)
     if (!path) throw new BlobNotFoundError(key)
-    return createReadStream(path, range ? { start: range.start, end: range.end } : {})
+    return createReadStream(path, { highWaterMark: READ_CHUNK_BYTES, ...(range ? { start: range.start, end: range.end } : {}) })
   }
 
   async delete(key: string): Promise<void> {
