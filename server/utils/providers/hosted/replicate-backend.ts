@@ -147,7 +147,10 @@ export function createReplicateGenerator(config: BackendConfig, gate: BackendGat
     const request: BackendRequestOptions = { label, retries: config.retries, timeoutMs: config.timeout_s * 1000, signal, backoffMs: options.backoffMs }
     let prediction: Prediction | null = null
     try {
-      prediction = await create(target, replicateInput(output, input.prompt, input.seed, input.music, pictureAssignments(used, pictures)), request)
+      // A run cancelled while the prediction is being created lets the create finish: only with the
+      // prediction's id can it be cancelled on Replicate, else it runs (and is paid for) until Cancel-After.
+      prediction = await create(target, replicateInput(output, input.prompt, input.seed, input.music, pictureAssignments(used, pictures)), { ...request, signal: deadline })
+      signal.throwIfAborted()
       prediction = await follow(prediction, input, request)
       return await downloadMedia(finished(prediction), output.media_type, request)
     }

@@ -99,6 +99,19 @@ describe('Replicate generator', () => {
     expect(calls('POST', /^\/v1\/predictions\/\w+\/cancel$/)).toHaveLength(1)
   })
 
+  it('cancels the prediction on Replicate also when the run is cancelled while it is being created', async () => {
+    fake.hang(true)
+    fake.slow(300)
+    const controller = new AbortController()
+    const job = backend().generator!.generate(generation(flux(), { signal: controller.signal }))
+    // The create request has arrived, its answer (with the prediction's id) is still on its way.
+    await expect.poll(() => calls('POST', /\/predictions$/).length).toBe(1)
+    controller.abort(new Error('cancelled by the leader'))
+    await expect(job).rejects.toThrow('cancelled by the leader')
+    expect(calls('POST', /^\/v1\/predictions\/\w+\/cancel$/)).toHaveLength(1)
+    expect(calls('GET', /^\/v1\/predictions\/\w+$/)).toHaveLength(0)
+  })
+
   it('cancels and reports a timeout when the job takes longer than timeout_s', async () => {
     fake.hang(true)
     const started = Date.now()
