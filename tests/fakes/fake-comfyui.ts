@@ -14,7 +14,8 @@ import { animatedWebp, png, silentFlac, tetrahedronGlb, videoFile } from './fake
  *   overwrite "true"/"1" a taken name becomes "name (1).ext", unless the bytes are the same
  *   (compare_image_hash); answers { name, subfolder, type }. aiohttp answers 413 over
  *   --max-upload-size. nodes.py LoadImage: VALIDATE_INPUTS "Invalid image file: …" for a file the
- *   input folder lacks ("subfolder/name", folder_paths.get_annotated_filepath); PIL's
+ *   folder lacks ("subfolder/name" in the input folder, "subfolder/name [temp]" in the temp folder:
+ *   folder_paths.annotated_filepath / exists_annotated_filepath); PIL's
  *   UnidentifiedImageError at run time for bytes that are no picture.
  * - server.py: POST /prompt (client-chosen prompt_id, 200 with node_errors when only some outputs
  *   pass, 400 when none does), GET/POST /queue (pending unsorted; delete, clear), /history/{id}
@@ -640,11 +641,11 @@ export async function startFakeComfyui(initial: FakeComfyuiOptions = {}) {
       return { running: running?.prompt_id ?? null, pending: pending.map(item => item.prompt_id) }
     },
     get history() { return history },
-    /** The bytes a LoadImage value ("ai4artsed/x.jpg") names in the input folder, as uploaded. */
+    /** The bytes a LoadImage value ("ai4artsed/x.jpg", "ai4artsed/x.jpg [temp]") names, as uploaded. */
     inputFile(value: string) { return inputFile(value)?.data },
-    /** Every file uploaded to the input folder, by "subfolder/name". */
-    get inputFiles() {
-      return [...files.keys()].filter(key => key.startsWith('input/')).map(key => key.slice('input/'.length).replace(/^\//, ''))
+    /** Every file uploaded to the `input` or `temp` folder, by "subfolder/name". */
+    uploadedFiles(type: 'input' | 'temp') {
+      return [...files.keys()].filter(key => key.startsWith(`${type}/`)).map(key => key.slice(type.length + 1).replace(/^\//, ''))
     },
     get websocketClients() { return clients.size },
     async close() {

@@ -77,20 +77,23 @@ export class ComfyuiClient {
   }
 
   /**
-   * POST /upload/image (server.py image_upload) into the input folder's `subfolder`, never over
-   * another file (`overwrite=false`: ComfyUI answers another name then, or the same one for the
-   * same bytes), so retrying is safe. Answers the name LoadImage loads it by: "subfolder/name".
+   * POST /upload/image (server.py image_upload) into ComfyUI's temp folder's `subfolder`, never
+   * over another file (`overwrite=false`: ComfyUI answers another name then, or the same one for
+   * the same bytes), so retrying is safe. The temp folder, not the input folder: ComfyUI empties it
+   * at every start and exit (main.py cleanup_temp), so children's pictures do not pile up on the
+   * GPU machine, and LoadImage's file list never shows them. Answers the name LoadImage loads it
+   * by, annotated for that folder (folder_paths.annotated_filepath): "subfolder/name [temp]".
    */
   async uploadPicture(picture: InputPicture, fileName: string, subfolder: string, signal: AbortSignal): Promise<string> {
     const form = new FormData()
     form.append('image', new Blob([new Uint8Array(picture.data)], { type: picture.mime }), fileName)
-    form.append('type', 'input')
+    form.append('type', 'temp')
     form.append('subfolder', subfolder)
     form.append('overwrite', 'false')
     const answer = await readJson<{ name?: unknown, subfolder?: unknown }>(await this.request('upload/image', { method: 'POST', body: form }, signal), this.label)
     if (typeof answer.name !== 'string' || !answer.name) throw new BackendError('bad_answer', `${this.label} took the picture ${picture.file} but named no file for it`)
     const folder = typeof answer.subfolder === 'string' ? answer.subfolder : ''
-    return folder ? `${folder}/${answer.name}` : answer.name
+    return `${folder ? `${folder}/${answer.name}` : answer.name} [temp]`
   }
 
   /** Where a prompt is: queued or running (with its number), done (in the history), or nowhere. */

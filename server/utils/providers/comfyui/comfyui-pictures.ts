@@ -3,7 +3,7 @@ import { BackendError } from '../backends/backend-error'
 import type { InputPicture } from '../types'
 import type { ComfyuiClient } from './comfyui-client'
 
-/** ComfyUI's input folder keeps every upload; ours stay together in one subfolder an operator can empty. */
+/** Ours stay together in one subfolder of ComfyUI's temp folder (emptied at every ComfyUI start). */
 export const PICTURE_SUBFOLDER = 'ai4artsed'
 
 /**

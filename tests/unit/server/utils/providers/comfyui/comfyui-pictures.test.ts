@@ -26,16 +26,18 @@ const uploads = () => fake.requests.filter(request => request.method === 'POST' 
 const sentWorkflow = (index = 0) => (promptRequests(fake)[index]!.body as { prompt: Record<string, { inputs: Record<string, unknown> }> }).prompt
 
 describe('ComfyUI with the run\'s pictures', () => {
-  it('uploads the picture into the input folder and loads it by the name ComfyUI answered (image to image)', async () => {
+  it('uploads the picture into ComfyUI\'s temp folder (emptied at its every start) and loads it by the name ComfyUI answered (image to image)', async () => {
     fake = await startFakeComfyui()
     const picture = await inputPicture(1, { width: 320, height: 240 })
     const media = await comfyuiBackend(fake).generator!.generate(job({ output: IMG2IMG, pictures: [picture] }).input)
 
     const [upload] = uploads()
-    expect(upload).toMatchObject({ type: 'input', subfolder: 'ai4artsed', overwrite: 'false', image: { mime: 'image/jpeg' } })
+    expect(upload).toMatchObject({ type: 'temp', subfolder: 'ai4artsed', overwrite: 'false', image: { mime: 'image/jpeg' } })
     expect(upload!.image.filename).toMatch(/^[0-9a-f-]{36}-1\.jpg$/)
     const loaded = sentWorkflow()['10']!.inputs.image
-    expect(loaded).toBe(`ai4artsed/${upload!.image.filename}`)
+    expect(loaded).toBe(`ai4artsed/${upload!.image.filename} [temp]`)
+    // Nothing of the child's lands in the input folder, which ComfyUI keeps for ever.
+    expect(fake.uploadedFiles('input')).toEqual([])
     // What ComfyUI holds is the run's stored picture, byte for byte: never another copy.
     expect(fake.inputFile(String(loaded))!.equals(picture.data)).toBe(true)
     // The upload comes before the prompt that loads it.
@@ -78,7 +80,7 @@ describe('ComfyUI with the run\'s pictures', () => {
     expect(first).not.toBe(second)
     expect(fake.inputFile(first)!.equals(one.data)).toBe(true)
     expect(fake.inputFile(second)!.equals(two.data)).toBe(true)
-    expect(fake.inputFiles).toHaveLength(2)
+    expect(fake.uploadedFiles('temp')).toHaveLength(2)
   })
 
   it('uses the name ComfyUI answers when the one asked for was taken (server.py renames, never overwrites)', async () => {
@@ -86,12 +88,12 @@ describe('ComfyUI with the run\'s pictures', () => {
     const client = new ComfyuiClient(BackendConfig.parse({ id: 'comfyui', type: 'comfyui', url: fake.url }))
     const signal = AbortSignal.timeout(5000)
     const [one, two] = [await inputPicture(1), await inputPicture(2)]
-    expect(await client.uploadPicture(one, 'same.jpg', 'ai4artsed', signal)).toBe('ai4artsed/same.jpg')
-    expect(await client.uploadPicture(two, 'same.jpg', 'ai4artsed', signal)).toBe('ai4artsed/same (1).jpg')
+    expect(await client.uploadPicture(one, 'same.jpg', 'ai4artsed', signal)).toBe('ai4artsed/same.jpg [temp]')
+    expect(await client.uploadPicture(two, 'same.jpg', 'ai4artsed', signal)).toBe('ai4artsed/same (1).jpg [temp]')
     // The same bytes again: ComfyUI recognises them (compare_image_hash) and answers the first name.
-    expect(await client.uploadPicture(one, 'same.jpg', 'ai4artsed', signal)).toBe('ai4artsed/same.jpg')
-    expect(fake.inputFile('ai4artsed/same.jpg')!.equals(one.data)).toBe(true)
-    expect(fake.inputFile('ai4artsed/same (1).jpg')!.equals(two.data)).toBe(true)
+    expect(await client.uploadPicture(one, 'same.jpg', 'ai4artsed', signal)).toBe('ai4artsed/same.jpg [temp]')
+    expect(fake.inputFile('ai4artsed/same.jpg [temp]')!.equals(one.data)).toBe(true)
+    expect(fake.inputFile('ai4artsed/same (1).jpg [temp]')!.equals(two.data)).toBe(true)
   })
 
   it('tries an upload again after a 503 and then runs the job', async () => {
