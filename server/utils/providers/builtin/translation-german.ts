@@ -1,6 +1,7 @@
 import { englishPlural } from './english-forms'
 import { isCapitalised, isShouted, isWord, splitWords, upperFirst } from './interception/text-tools'
 import { GERMAN_PHRASES, GERMAN_TO_ENGLISH_GLOSSARY } from './translation-glossary'
+import { KNOWN_GERMAN_PHRASES } from './translation-known-phrases'
 
 const MAX_PHRASE_WORDS = 3
 const ADJECTIVE_ENDINGS = ['em', 'en', 'er', 'es', 'e']
@@ -65,11 +66,38 @@ function startsSentence(separator: string, atSentenceStart: boolean): boolean {
   return beforeOpeners.length === 0 ? atSentenceStart : /[.!?:]$/u.test(beforeOpeners)
 }
 
-/** German word by word into English through a glossary; unknown words stay as they are. */
+/**
+ * German into English: the built-in perspectives' own phrases whole (translation-known-phrases),
+ * everything between them word by word through the glossary; unknown words stay as they are.
+ */
 export function translateGerman(text: string): string {
+  let output = ''
+  let done = 0
+  for (const match of text.matchAll(KNOWN_PHRASE_PATTERN)) {
+    output += translateWords(text.slice(done, match.index), isSentenceStart(output))
+    const english = KNOWN_PHRASES_ANY_START.get(match[0])!
+    // A capital after a full stop; after a colon English goes on small ("…: tubular steel, glass …").
+    output += /(?:^|[.!?])[\s„“"'‚‘»«([]*$/u.test(output) ? upperFirst(english) : english
+    done = match.index + match[0].length
+  }
+  output += translateWords(text.slice(done), isSentenceStart(output))
+  return output.replace(/\b([aA]) (?=(?!uni|use|eu|one)[aeiouAEIOU])/g, '$1n ')
+}
+
+// A known phrase is found with either a capital or a small first letter ("Kreis, Quadrat …" opens a list, "klares Licht" follows a comma).
+const KNOWN_PHRASES_ANY_START = new Map([...KNOWN_GERMAN_PHRASES].flatMap(([german, english]) => [
+  [german, english], [upperFirst(german), english], [german.charAt(0).toLocaleLowerCase() + german.slice(1), english],
+] as [string, string][]))
+const KNOWN_PHRASE_PATTERN = new RegExp(`(?<!\\p{L})(?:${[...KNOWN_PHRASES_ANY_START.keys()]
+  .sort((a, b) => b.length - a.length).map(phrase => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?!\\p{L})`, 'gu')
+
+const isSentenceStart = (before: string) => /(?:^|[.!?:])[\s„“"'‚‘»«([]*$/u.test(before)
+
+/** Word by word through the glossary, starting at a sentence start or inside one. */
+function translateWords(text: string, atStart: boolean): string {
   const tokens = splitWords(text)
   const output: string[] = []
-  let atSentenceStart = true
+  let atSentenceStart = atStart
   let singular = false
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index] ?? ''
@@ -94,7 +122,7 @@ export function translateGerman(text: string): string {
     singular = SINGULAR_DETERMINERS.has(lower) || (singular && !isCapitalised(token))
     atSentenceStart = false
   }
-  return output.join('').replace(/\b([aA]) (?=(?!uni|use|eu|one)[aeiouAEIOU])/g, '$1n ')
+  return output.join('')
 }
 
 /** Looks for a known word group starting at this token; only plain spaces may sit between its words. */

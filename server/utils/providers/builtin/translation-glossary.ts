@@ -139,6 +139,16 @@ export const GERMAN_TO_ENGLISH_GLOSSARY: Readonly<Record<string, string>> = {
   linien: 'lines', punkt: 'dot', punkte: 'dots', muster: 'pattern', streifen: 'stripes', ende: 'end', anfang: 'beginning',
   mitte: 'middle', seite: 'side', rand: 'edge', geräusch: 'sound', lied: 'song', tanz: 'dance', kunst: 'art', foto: 'photo',
   farbig: 'coloured', fabelwesen: 'mythical creature',
+  // words the built-in perspectives write around the idea (shapes, force, clichés), so what the machine is told is English
+  hintergrund: 'background', vordergrund: 'foreground', hellgrau: 'light grey', obendrauf: 'on top',
+  rechteck: 'rectangle', ellipse: 'ellipse', bogen: 'arc', reihe: 'row', zickzack: 'zigzag', strichmännchen: 'stick figure',
+  nebeneinander: 'side by side', breit: 'wide', strich: 'stroke', striche: 'strokes', strichen: 'strokes', raum: 'space',
+  kraftvoll: 'powerful', wucht: 'force', entschlossen: 'determined', vollgas: 'full throttle', feuerrot: 'fiery red',
+  pechschwarz: 'pitch black', tiefblau: 'deep blue', größer: 'bigger', donnerschlag: 'thunderclap', knall: 'bang',
+  klischee: 'cliché', check: 'check', keins: 'none', gefunden: 'found', frisch: 'fresh', gegenteil: 'opposite',
+  kontrast: 'contrast', kontraste: 'contrasts', kontrasten: 'contrasts', toner: 'toner', zoom: 'zoom', dämmrig: 'dim',
+  segel: 'sail', feder: 'feather', hüte: 'hats', schaum: 'foam', stall: 'stable', riff: 'reef', segen: 'blessing',
+  geige: 'violin', seife: 'soap', tatze: 'paw', schnurrbart: 'moustache', sache: 'thing', gesehen: 'seen',
 }
 
 /** Word groups translated as a whole, because word by word they would mislead. */

@@ -8,7 +8,7 @@ const MAX_SHAPES = 6
 const LAYERS: readonly Layer[] = ['top', 'middle', 'bottom']
 const GERMAN_ENDINGS: Record<GermanGender, string> = { m: 'er', f: 'e', n: 'es', plural: 'e' }
 
-const LABELS: Bilingual<Record<Layer | 'intro' | 'background' | 'day' | 'night', string>> = {
+export const LABELS: Bilingual<Record<Layer | 'intro' | 'background' | 'day' | 'night', string>> = {
   de: { intro: 'Einfache Formen', top: 'oben', middle: 'Mitte', bottom: 'unten', background: 'Hintergrund', day: 'hellgrau', night: 'dunkelblau' },
   en: { intro: 'Simple shapes', top: 'top', middle: 'middle', bottom: 'bottom', background: 'background', day: 'light grey', night: 'dark blue' },
 }

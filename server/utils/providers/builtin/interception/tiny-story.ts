@@ -7,7 +7,7 @@ interface StoryParts {
   endings: readonly string[]
 }
 
-const STORY_PARTS: Bilingual<StoryParts> = {
+export const STORY_PARTS: Bilingual<StoryParts> = {
   de: {
     openings: ['Es war einmal, in einem fernen Land, da begann alles so:', 'Es war einmal, hinter sieben Bergen, da fing es so an:', 'Vor langer, langer Zeit begann die Geschichte so:', 'Es war einmal, an einem stillen Morgen, da gab es das hier:'],
     turns: ['Eines Tages flüsterte der Wind ein Geheimnis, und alles begann zu glitzern.', 'Da öffnete sich plötzlich eine kleine Tür, die noch niemand gesehen hatte.', 'Eines Nachts kam ein sprechender Vogel und zeigte den Weg zum Meer.', 'Doch dann fiel ein Stern vom Himmel und landete mitten im Bild.'],

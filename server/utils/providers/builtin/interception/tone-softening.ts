@@ -26,7 +26,7 @@ function soften(idea: string, language: 'de' | 'en'): string {
   return replaceKnownWords(withoutFinalPunctuation(idea), GENTLER_WORDS[language], language).text
 }
 
-const SWEETENERS: Bilingual<readonly string[]> = {
+export const SWEETENERS: Bilingual<readonly string[]> = {
   de: ['in zarten Pastellfarben', 'alle lächeln', 'in warmen Sonnenschein getaucht', 'kleine Herzen schweben vorbei', 'in perfekter Harmonie', 'mit einem rosa Glanz'],
   en: ['in soft pastel colours', 'everyone smiling', 'bathed in warm sunshine', 'little hearts floating by', 'in perfect harmony', 'with a rosy glow'],
 }
@@ -37,12 +37,12 @@ export const harmonizeSweetly: InterceptionRule = ({ idea, language, random }) =
   return `${upperFirst(soften(idea, language))}, ${sweeteners.join(', ')} – ${language === 'de' ? 'alles ist gut' : 'all is well'}.`
 }
 
-const CAREFUL_OPENERS: Bilingual<readonly string[]> = {
+export const CAREFUL_OPENERS: Bilingual<readonly string[]> = {
   de: ['Behutsam und achtsam betrachtet:', 'Mit leiser Hand:', 'Ganz vorsichtig:'],
   en: ['Gently and carefully:', 'With a soft touch:', 'Quietly and with care:'],
 }
 
-const CAREFUL_CLOSERS: Bilingual<readonly string[]> = {
+export const CAREFUL_CLOSERS: Bilingual<readonly string[]> = {
   de: ['mit Raum für jedes Gefühl', 'mit freundlichen, geduldigen Augen gesehen', 'mit Respekt für alle im Bild'],
   en: ['with room for every feeling', 'seen with kind and patient eyes', 'respectful of everyone in the picture'],
 }

@@ -1,7 +1,7 @@
 import type { InterceptionRule } from './interception-rule'
 import { type Bilingual, pick, pickSeveral, upperFirst, withoutFinalPunctuation } from './text-tools'
 
-const GLOBAL_VIEWS: Bilingual<readonly string[]> = {
+export const GLOBAL_VIEWS: Bilingual<readonly string[]> = {
   de: [
     'so wie Kinder auf fünf Kontinenten es sich vorstellen würden', 'mit Menschen jeden Alters, jeder Hautfarbe und mit allen Fähigkeiten',
     'mit Mustern aus Textiltraditionen der ganzen Welt', 'in vielen Sprachen zugleich erzählt', 'mit Festen aus Lagos, Lima, Seoul und Hamburg',
@@ -21,7 +21,7 @@ export const openToTheWorld: InterceptionRule = ({ idea, language, random }) => 
   return `${upperFirst(withoutFinalPunctuation(idea))} – ${views[0]} ${together} ${views[1]}.`
 }
 
-const ZOOM_OUTS: Bilingual<readonly string[]> = {
+export const ZOOM_OUTS: Bilingual<readonly string[]> = {
   de: [
     'Zoom hinaus: über die Dächer, das Land, den Kontinent, bis die ganze Erde im All schwebt',
     'von hoch oben aus der Umlaufbahn gesehen, ein winziger Punkt auf dem blauen Planeten',
@@ -34,7 +34,7 @@ const ZOOM_OUTS: Bilingual<readonly string[]> = {
   ],
 }
 
-const PLANETARY_DETAILS: Bilingual<readonly string[]> = {
+export const PLANETARY_DETAILS: Bilingual<readonly string[]> = {
   de: ['die Nachtseite funkelt mit Städtelichtern', 'Polarlichter tanzen am Rand', 'der Mond schaut aus der Ferne zu', 'alles hängt mit allem zusammen'],
   en: ['the night side sparkles with city lights', 'auroras dance along the edge', 'the moon watches from afar', 'everything is connected to everything'],
 }
