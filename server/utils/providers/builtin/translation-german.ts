@@ -60,10 +60,13 @@ function carryCase(original: string, english: string, atSentenceStart: boolean):
   return atSentenceStart && isCapitalised(original) ? upperFirst(english) : english
 }
 
-/** Opening quotes and brackets sit between a sentence end and the next sentence's first word. */
+/** The last mark before `text`'s end, past spaces and the opening quotes and brackets that sit before a sentence's first word. */
+const lastMark = (text: string): string | undefined => text.replace(/[\s„“"'‚‘»«([]+$/u, '').at(-1)
+
+/** After a separator: a new sentence after . ! ? or :, else as before it. */
 function startsSentence(separator: string, atSentenceStart: boolean): boolean {
-  const beforeOpeners = separator.replace(/[\s„“"'‚‘»«([]+$/u, '')
-  return beforeOpeners.length === 0 ? atSentenceStart : /[.!?:]$/u.test(beforeOpeners)
+  const mark = lastMark(separator)
+  return mark === undefined ? atSentenceStart : '.!?:'.includes(mark)
 }
 
 /**
@@ -74,24 +77,23 @@ export function translateGerman(text: string): string {
   let output = ''
   let done = 0
   for (const match of text.matchAll(KNOWN_PHRASE_PATTERN)) {
-    output += translateWords(text.slice(done, match.index), isSentenceStart(output))
+    output += translateWords(text.slice(done, match.index), startsSentence(output, true))
     const english = KNOWN_PHRASES_ANY_START.get(match[0])!
     // A capital after a full stop; after a colon English goes on small ("…: tubular steel, glass …").
-    output += /(?:^|[.!?])[\s„“"'‚‘»«([]*$/u.test(output) ? upperFirst(english) : english
+    const mark = lastMark(output)
+    output += mark === undefined || '.!?'.includes(mark) ? upperFirst(english) : english
     done = match.index + match[0].length
   }
-  output += translateWords(text.slice(done), isSentenceStart(output))
+  output += translateWords(text.slice(done), startsSentence(output, true))
   return output.replace(/\b([aA]) (?=(?!uni|use|eu|one)[aeiouAEIOU])/g, '$1n ')
 }
 
 // A known phrase is found with either a capital or a small first letter ("Kreis, Quadrat …" opens a list, "klares Licht" follows a comma).
 const KNOWN_PHRASES_ANY_START = new Map([...KNOWN_GERMAN_PHRASES].flatMap(([german, english]) => [
-  [german, english], [upperFirst(german), english], [german.charAt(0).toLocaleLowerCase() + german.slice(1), english],
+  [upperFirst(german), english], [german.charAt(0).toLocaleLowerCase() + german.slice(1), english],
 ] as [string, string][]))
 const KNOWN_PHRASE_PATTERN = new RegExp(`(?<!\\p{L})(?:${[...KNOWN_PHRASES_ANY_START.keys()]
   .sort((a, b) => b.length - a.length).map(phrase => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?!\\p{L})`, 'gu')
-
-const isSentenceStart = (before: string) => /(?:^|[.!?:])[\s„“"'‚‘»«([]*$/u.test(before)
 
 /** Word by word through the glossary, starting at a sentence start or inside one. */
 function translateWords(text: string, atStart: boolean): string {
