@@ -54,12 +54,11 @@ export async function suggestForClassGallery(service: RunService, runId: string,
 /** A leader shows a run to every student of its session, or takes it out again; both audited. Hidden runs are refused. */
 export async function setRunPublished(runId: string, published: boolean, leader: LeaderIdentity, reason: string | null): Promise<RunMetadata> {
   const { runs, audit } = useAppContext()
-  const current = isRunId(runId) ? await runs.get(runId) : null
-  if (!current) throw notFound()
-  if (published && current.hidden) throw createError({ statusCode: 409, statusMessage: 'A hidden run cannot be shown to the class; show it again first' })
-  if (published && !showable(current)) throw createError({ statusCode: 409, statusMessage: `Only a finished run with a result can be shown to the class; this run is ${current.status}` })
+  if (!isRunId(runId) || !(await runs.get(runId))) throw notFound()
+  // Decided on the run as it is under the write lock: a hide in between wins.
   const run = await runs.update(runId, (latest) => {
     if (published && latest.hidden) throw createError({ statusCode: 409, statusMessage: 'A hidden run cannot be shown to the class; show it again first' })
+    if (published && !showable(latest)) throw createError({ statusCode: 409, statusMessage: `Only a finished run with a result can be shown to the class; this run is ${latest.status}` })
     const suggestedAt = latest.class_gallery?.suggested_at ?? null
     latest.class_gallery = published
       ? { suggested_at: suggestedAt, published_at: new Date().toISOString(), published_by: leader.name }
