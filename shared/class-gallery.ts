@@ -8,8 +8,8 @@ export interface ClassGalleryItem {
   run_id: string
   published_at: string
   perspective: string
-  /** The student's own rules, for perspectives that let students write them. */
-  context: string | null
+  /** The student's own rules: written for a perspective that takes them, or changed from a perspective's. */
+  rules: string | null
   input_text: string
   interception_text: string | null
   /** Only the released output and its thumbnail: a classmate's device may read nothing else of the run. */

@@ -46,7 +46,7 @@ beforeAll(async () => {
     expect(created.status, JSON.stringify(created.body)).toBe(202)
     return created.body.run_id as string
   }
-  published = await start({ perspective: 'bauhaus', input_text: 'A red house by the lake', output: 'image_builtin' })
+  published = await start({ perspective: 'bauhaus', input_text: 'A red house by the lake', rules: 'Only circles, all of them blue.', output: 'image_builtin' })
   plain = await start({ perspective: 'bauhaus', input_text: 'A blue bicycle', output: 'image_builtin' })
   unfinished = await start({ perspective: 'bauhaus', input_text: 'A green tree' })
   opposite = await start({ perspective: 'theopposite', input_text: 'A big loud dog', output: 'image_builtin' })
@@ -88,7 +88,7 @@ describe('a published run', () => {
 
   it('is seen by every student of its session with idea, rules and result, by nobody else', async () => {
     const [item] = await gallery(classmate)
-    expect(item).toMatchObject({ run_id: published, perspective: 'bauhaus', input_text: 'A red house by the lake', mine: false, output: { type: 'image', mime: 'image/png' } })
+    expect(item).toMatchObject({ run_id: published, perspective: 'bauhaus', input_text: 'A red house by the lake', rules: 'Only circles, all of them blue.', mine: false, output: { type: 'image', mime: 'image/png' } })
     expect(item!.interception_text).toBeTruthy()
     expect(JSON.stringify(item)).not.toMatch(/participant|pseudonym|input_images|prompt_history/)
     expect((await gallery(owner)).map(run => [run.run_id, run.mine])).toEqual([[published, true]])

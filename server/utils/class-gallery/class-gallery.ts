@@ -87,7 +87,8 @@ function toClassGalleryItem(run: RunMetadata, viewerId: string): ClassGalleryIte
     run_id: run.run_id,
     published_at: run.class_gallery!.published_at!,
     perspective: run.perspective,
-    context: run.context,
+    // Changed rules (run.rules), else the rules a perspective such as "Your Call!" takes as context.
+    rules: run.rules ?? run.context,
     input_text: run.input_text,
     interception_text: run.interception_text,
     // No sketch_url: a classmate sees the sketch's picture, its code stays the student's.
